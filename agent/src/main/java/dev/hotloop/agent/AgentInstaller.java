@@ -1,0 +1,70 @@
+package dev.hotloop.agent;
+
+import dev.hotloop.agent.attach.LoadedClassRetransformer;
+import dev.hotloop.agent.options.AgentOptions;
+import dev.hotloop.agent.plan.Planner;
+import dev.hotloop.agent.report.Diagnostics;
+import dev.hotloop.agent.report.ExitReport;
+import dev.hotloop.agent.report.LoadTimeReporter;
+import dev.hotloop.agent.report.MethodCatalog;
+import dev.hotloop.agent.report.StderrDiagnostics;
+import dev.hotloop.agent.transform.ClassRewriter;
+import dev.hotloop.agent.transform.HotloopTransformer;
+import java.lang.instrument.Instrumentation;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Wires the agent together once per JVM: runtime on the bootstrap path, transformer, exit report,
+ * and, on attach, the classes already loaded.
+ */
+final class AgentInstaller {
+
+    /** Set once installed; also tells programs (the demo) that the agent is present. */
+    static final String VERSION_PROPERTY = "hotloop.agent.version";
+
+    private AgentInstaller() {
+    }
+
+    static synchronized void install(AgentOptions options, Instrumentation inst, boolean attached) throws Exception {
+        Diagnostics diagnostics = new StderrDiagnostics(options.log());
+        if (System.getProperty(VERSION_PROPERTY) != null) {
+            diagnostics.warn("already installed in this JVM (hotloop " + System.getProperty(VERSION_PROPERTY)
+                    + "); the second -javaagent or attach is ignored");
+            return;
+        }
+        String version = AgentVersion.get();
+        System.setProperty(VERSION_PROPERTY, version);
+        if (!options.enabled()) {
+            diagnostics.info("disabled (enabled=false): every class is left untouched");
+            return;
+        }
+        boolean vectorApi = VectorApi.resolved();
+        diagnostics.debug("hotloop " + version + " on Java " + Runtime.version() + ", options " + options
+                + ", " + VectorApi.MODULE + (vectorApi ? " resolved" : " not resolved"));
+
+        MethodCatalog catalog = new MethodCatalog();
+        LoadTimeReporter reporter = new LoadTimeReporter(diagnostics, catalog, vectorApi);
+        ClassRewriter rewriter = new ClassRewriter(options, new Planner(options, vectorApi),
+                new BootstrapRuntime(inst, diagnostics));
+        HotloopTransformer transformer = new HotloopTransformer(rewriter, reporter, version);
+
+        ExitReport exit = new ExitReport(catalog, options.report(), context(version, options, vectorApi), diagnostics, System.err);
+        Runtime.getRuntime().addShutdownHook(new Thread(exit::emit, "hotloop-exit-report"));
+
+        inst.addTransformer(transformer, true);
+        if (attached) {
+            new LoadedClassRetransformer(inst, diagnostics).retransformAnnotated();
+        }
+    }
+
+    private static Map<String, String> context(String version, AgentOptions options, boolean vectorApi) {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("agent", "hotloop " + version);
+        c.put("java", System.getProperty("java.vm.name") + " " + Runtime.version());
+        c.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        c.put("vectorApi", vectorApi ? "resolved" : "not resolved");
+        c.put("options", options.toString());
+        return c;
+    }
+}

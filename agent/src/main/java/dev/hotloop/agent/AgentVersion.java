@@ -1,0 +1,32 @@
+package dev.hotloop.agent;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/** The agent's version, from the build. */
+public final class AgentVersion {
+
+    private static final String VERSION = load();
+
+    private AgentVersion() {
+    }
+
+    /** @return the agent's version, or {@code unknown} */
+    public static String get() {
+        return VERSION;
+    }
+
+    private static String load() {
+        try (InputStream in = AgentVersion.class.getResourceAsStream("/META-INF/hotloop/version.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.hotloop.agent;
+
+import dev.hotloop.agent.report.Diagnostics;
+import dev.hotloop.agent.transform.RuntimeLink;
+import dev.hotloop.runtime.Timings;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.lang.instrument.Instrumentation;
+
+/**
+ * Makes {@code dev.hotloop.runtime}, the classes rewritten code calls, visible from every class
+ * loader: copies them from the agent jar into a small temporary jar and appends that jar to the
+ * bootstrap class path, the first time an annotated class is rewritten. Until then nothing loads
+ * a runtime class, so a program without annotations keeps its whole class-data sharing archive
+ * (the JVM restricts sharing to boot classes once the boot class path is appended, and says so).
+ */
+final class BootstrapRuntime implements RuntimeLink {
+
+    static final String PACKAGE_PATH = "dev/hotloop/runtime/";
+
+    private final Instrumentation inst;
+    private final Diagnostics diagnostics;
+    private volatile boolean visible;
+
+    BootstrapRuntime(Instrumentation inst, Diagnostics diagnostics) {
+        this.inst = inst;
+        this.diagnostics = diagnostics;
+    }
+
+    @Override
+    public void ensureVisible() {
+        if (visible) {
+            return;
+        }
+        synchronized (this) {
+            if (!visible) {
+                try {
+                    boolean appended = inject(inst);
+                    diagnostics.debug(appended ? "runtime classes appended to the bootstrap class path"
+                            : "runtime classes used from the class path (agent not running from a jar)");
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot make the Hotloop runtime visible to class loaders", e);
+                }
+                visible = true;
+            }
+        }
+    }
+
+    @Override
+    public int timingId(String key) {
+        ensureVisible();
+        return Timings.register(key);
+    }
+
+    /**
+     * @param inst the JVM's instrumentation
+     * @return whether the runtime was appended; false when the agent does not run from a jar
+     *     (tests), where the application class path already holds the runtime
+     * @throws IOException when the jar cannot be read or the temporary jar written
+     */
+    static boolean inject(Instrumentation inst) throws IOException {
+        Path agentJar = agentJar();
+        if (agentJar == null) {
+            return false;
+        }
+        Path runtimeJar = Files.createTempFile("hotloop-runtime-", ".jar");
+        runtimeJar.toFile().deleteOnExit();
+        int copied = 0;
+        try (JarFile in = new JarFile(agentJar.toFile());
+             JarOutputStream out = new JarOutputStream(Files.newOutputStream(runtimeJar))) {
+            Enumeration<JarEntry> entries = in.entries();
+            while (entries.hasMoreElements()) {
+                JarEntry e = entries.nextElement();
+                if (e.getName().startsWith(PACKAGE_PATH) && e.getName().endsWith(".class")) {
+                    out.putNextEntry(new JarEntry(e.getName()));
+                    try (InputStream data = in.getInputStream(e)) {
+                        data.transferTo(out);
+                    }
+                    out.closeEntry();
+                    copied++;
+                }
+            }
+        }
+        if (copied == 0) {
+            throw new IOException("no " + PACKAGE_PATH + " classes in " + agentJar);
+        }
+        inst.appendToBootstrapClassLoaderSearch(new JarFile(runtimeJar.toFile()));
+        return true;
+    }
+
+    private static Path agentJar() {
+        try {
+            var source = BootstrapRuntime.class.getProtectionDomain().getCodeSource();
+            if (source == null) {
+                return null;
+            }
+            File f = new File(source.getLocation().toURI());
+            return f.isFile() ? f.toPath() : null;
+        } catch (URISyntaxException | SecurityException e) {
+            return null;
+        }
+    }
+}

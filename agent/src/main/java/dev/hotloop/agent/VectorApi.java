@@ -1,0 +1,16 @@
+package dev.hotloop.agent;
+
+/** Whether the JDK Vector API can be used by rewritten code in this JVM. */
+public final class VectorApi {
+
+    /** The module that must be resolved at JVM start. */
+    public static final String MODULE = "jdk.incubator.vector";
+
+    private VectorApi() {
+    }
+
+    /** @return whether {@code jdk.incubator.vector} is in the boot layer */
+    public static boolean resolved() {
+        return ModuleLayer.boot().findModule(MODULE).isPresent();
+    }
+}

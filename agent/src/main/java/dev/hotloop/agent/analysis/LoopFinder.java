@@ -1,0 +1,155 @@
+package dev.hotloop.agent.analysis;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.IincInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.LocalVariableNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.VarInsnNode;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+
+/**
+ * Finds the natural loops of a method on its control-flow graph, nests them, and recognises each
+ * loop's source line and its {@code int} induction variable (a local stepped by one constant
+ * {@code iinc} per iteration and stored nowhere else in the loop).
+ */
+public final class LoopFinder {
+
+    private LoopFinder() {
+    }
+
+    /**
+     * @param owner  internal name of the declaring class
+     * @param method a method with code
+     * @return its loops, outer before inner, in bytecode order of their headers
+     * @throws AnalyzerException when the bytecode is not well formed
+     */
+    public static List<Loop> find(String owner, MethodNode method) throws AnalyzerException {
+        ControlFlowGraph g = ControlFlowGraph.build(owner, method);
+        return find(g);
+    }
+
+    static List<Loop> find(ControlFlowGraph g) {
+        Dominators dom = Dominators.of(g);
+        Map<Integer, BitSet> bodies = new LinkedHashMap<>();
+        Map<Integer, List<Integer>> latches = new LinkedHashMap<>();
+        for (int b = 0; b < g.size(); b++) {
+            for (int h : g.successors(b)) {
+                if (dom.dominates(h, b)) {
+                    BitSet body = bodies.computeIfAbsent(h, k -> new BitSet());
+                    latches.computeIfAbsent(h, k -> new ArrayList<>()).add(b);
+                    collect(g, h, b, body);
+                }
+            }
+        }
+        List<Loop> loops = new ArrayList<>();
+        bodies.forEach((h, body) -> loops.add(new Loop(h, body, latches.get(h))));
+        // Nest: the parent of a loop is the smallest other loop that contains its header.
+        for (Loop inner : loops) {
+            Loop best = null;
+            for (Loop outer : loops) {
+                if (outer != inner && outer.contains(inner.header())
+                        && (best == null || outer.body().cardinality() < best.body().cardinality())) {
+                    best = outer;
+                }
+            }
+            if (best != null) {
+                inner.nestIn(best);
+            }
+        }
+        for (Loop loop : loops) {
+            describe(g, loop);
+        }
+        loops.sort(Comparator.comparingInt(Loop::depth).thenComparingInt(l -> g.firstInsn(l.header())));
+        return loops;
+    }
+
+    private static void collect(ControlFlowGraph g, int header, int latch, BitSet body) {
+        body.set(header);
+        List<Integer> work = new ArrayList<>();
+        if (!body.get(latch)) {
+            body.set(latch);
+            work.add(latch);
+        }
+        while (!work.isEmpty()) {
+            int b = work.remove(work.size() - 1);
+            for (int p : g.predecessors(b)) {
+                if (!body.get(p)) {
+                    body.set(p);
+                    work.add(p);
+                }
+            }
+        }
+    }
+
+    private static void describe(ControlFlowGraph g, Loop loop) {
+        MethodNode m = g.method();
+        InsnList insns = m.instructions;
+        int headerInsn = g.firstInsn(loop.header());
+        int line = lineAt(insns, headerInsn);
+        Map<Integer, Integer> iincs = new LinkedHashMap<>();
+        BitSet stored = new BitSet();
+        int exits = 0;
+        BitSet body = loop.body();
+        for (int b = body.nextSetBit(0); b >= 0; b = body.nextSetBit(b + 1)) {
+            for (int i = g.firstInsn(b); i <= g.lastInsn(b); i++) {
+                AbstractInsnNode insn = insns.get(i);
+                if (insn instanceof IincInsnNode inc) {
+                    iincs.merge(inc.var, inc.incr, (x, y) -> Integer.MIN_VALUE); // two iincs: not counted
+                } else if (insn instanceof VarInsnNode v && v.getOpcode() >= Opcodes.ISTORE && v.getOpcode() <= Opcodes.ASTORE) {
+                    stored.set(v.var);
+                }
+            }
+            for (int s : g.successors(b)) {
+                if (!loop.contains(s)) {
+                    exits++;
+                }
+            }
+        }
+        int var = -1;
+        int step = 0;
+        for (Map.Entry<Integer, Integer> e : iincs.entrySet()) {
+            if (e.getValue() != Integer.MIN_VALUE && e.getValue() != 0 && !stored.get(e.getKey())) {
+                var = e.getKey();
+                step = e.getValue();
+                break;
+            }
+        }
+        String name = var < 0 ? null : nameOf(m, var, insns.get(headerInsn));
+        loop.describe(headerInsn, line, var, step, name, exits);
+    }
+
+    private static int lineAt(InsnList insns, int index) {
+        for (int i = index; i >= 0; i--) {
+            if (insns.get(i) instanceof LineNumberNode ln) {
+                return ln.line;
+            }
+        }
+        for (int i = index + 1; i < insns.size(); i++) {
+            if (insns.get(i) instanceof LineNumberNode ln) {
+                return ln.line;
+            }
+        }
+        return -1;
+    }
+
+    private static String nameOf(MethodNode m, int var, AbstractInsnNode at) {
+        if (m.localVariables != null) {
+            int pos = m.instructions.indexOf(at);
+            for (LocalVariableNode lv : m.localVariables) {
+                if (lv.index == var && m.instructions.indexOf(lv.start) <= pos && pos <= m.instructions.indexOf(lv.end)) {
+                    return lv.name;
+                }
+            }
+        }
+        return "local#" + var;
+    }
+}

@@ -1,0 +1,221 @@
+package dev.hotloop.agent.options;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.StringJoiner;
+
+/**
+ * The agent's options, read from the agent argument string, then {@code -Dhotloop.KEY} system
+ * properties, then {@code HOTLOOP_KEY} environment variables; the first source that sets a key
+ * wins. Every key is whitelisted and every value checked: a mistake is an
+ * {@link OptionsException} whose message names the key and where it came from.
+ */
+public final class AgentOptions {
+
+    public static final String ENABLED = "enabled";
+    public static final String VECTORIZE = "vectorize";
+    public static final String PARALLEL = "parallel";
+    public static final String STRICT = "strict";
+    public static final String THREADS = "threads";
+    public static final String REPORT = "report";
+    public static final String LOG = "log";
+    public static final String DUMP = "dump";
+
+    /** Every key, in the order of the documentation. */
+    public static final List<String> KEYS = List.of(ENABLED, VECTORIZE, PARALLEL, STRICT, THREADS, REPORT, LOG, DUMP);
+
+    static final String PROPERTY_PREFIX = "hotloop.";
+    static final String ENV_PREFIX = "HOTLOOP_";
+    /** Properties under our prefix that are ours but not options. */
+    private static final List<String> RESERVED_PROPERTIES = List.of("hotloop.agent.version");
+
+    private final boolean enabled;
+    private final boolean vectorize;
+    private final boolean parallel;
+    private final boolean strict;
+    private final int threads;
+    private final ReportTarget report;
+    private final LogLevel log;
+    private final Path dump;
+    private final Map<String, String> explicit;
+
+    private AgentOptions(Map<String, Setting> settings) {
+        enabled = bool(settings, ENABLED, true);
+        vectorize = bool(settings, VECTORIZE, true);
+        parallel = bool(settings, PARALLEL, true);
+        strict = bool(settings, STRICT, false);
+        threads = parse(settings, THREADS, Runtime.getRuntime().availableProcessors(), AgentOptions::threadCount);
+        report = parse(settings, REPORT, new ReportTarget(ReportTarget.Kind.STDERR, null), ReportTarget::parse);
+        log = parse(settings, LOG, LogLevel.INFO, LogLevel::parse);
+        dump = parse(settings, DUMP, null, AgentOptions::directory);
+        explicit = new LinkedHashMap<>();
+        settings.forEach((k, s) -> explicit.put(k, s.value));
+    }
+
+    /** @return options with every default, as if nothing was set */
+    public static AgentOptions defaults() {
+        return new AgentOptions(Map.of());
+    }
+
+    /**
+     * Reads the options of this JVM.
+     *
+     * @param agentArgs the string after {@code =} in {@code -javaagent:...=}, or null
+     * @return the options
+     * @throws OptionsException naming the first bad key or value
+     */
+    public static AgentOptions fromEnvironment(String agentArgs) {
+        return parse(agentArgs, System.getProperties(), System.getenv());
+    }
+
+    /**
+     * Reads options from the three sources, agent arguments first.
+     *
+     * @param agentArgs  {@code key=value,key=value}, or null
+     * @param properties system properties; keys under {@code hotloop.} are read
+     * @param env        environment; keys under {@code HOTLOOP_} are read
+     * @return the options
+     * @throws OptionsException naming the first bad key or value
+     */
+    public static AgentOptions parse(String agentArgs, Properties properties, Map<String, String> env) {
+        Map<String, Setting> settings = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : env.entrySet()) {
+            if (e.getKey().startsWith(ENV_PREFIX)) {
+                String key = e.getKey().substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT);
+                put(settings, key, e.getValue(), "environment variable " + e.getKey());
+            }
+        }
+        for (String name : properties.stringPropertyNames()) {
+            if (name.startsWith(PROPERTY_PREFIX) && !RESERVED_PROPERTIES.contains(name)) {
+                put(settings, name.substring(PROPERTY_PREFIX.length()), properties.getProperty(name),
+                        "system property -D" + name);
+            }
+        }
+        if (agentArgs != null && !agentArgs.isBlank()) {
+            for (String pair : agentArgs.split(",")) {
+                int eq = pair.indexOf('=');
+                if (eq <= 0) {
+                    throw new OptionsException("agent option '" + pair.trim()
+                            + "' is not key=value; write -javaagent:hotloop-agent.jar=key=value,key=value");
+                }
+                put(settings, pair.substring(0, eq).trim(), pair.substring(eq + 1), "agent option");
+            }
+        }
+        return new AgentOptions(settings);
+    }
+
+    private static void put(Map<String, Setting> settings, String key, String value, String source) {
+        if (!KEYS.contains(key)) {
+            throw new OptionsException("unknown " + source + " '" + key + "'; known keys: " + String.join(", ", KEYS));
+        }
+        settings.put(key, new Setting(value, source));
+    }
+
+    private static boolean bool(Map<String, Setting> settings, String key, boolean def) {
+        return parse(settings, key, def, v -> {
+            String b = v.trim().toLowerCase(Locale.ROOT);
+            if (b.equals("true")) {
+                return true;
+            }
+            if (b.equals("false")) {
+                return false;
+            }
+            throw new IllegalArgumentException("expected true or false");
+        });
+    }
+
+    private static <T> T parse(Map<String, Setting> settings, String key, T def, Parser<T> parser) {
+        Setting s = settings.get(key);
+        if (s == null) {
+            return def;
+        }
+        try {
+            return parser.parse(s.value);
+        } catch (RuntimeException e) {
+            throw new OptionsException("bad value '" + s.value + "' for " + s.source + " '" + key + "': " + e.getMessage());
+        }
+    }
+
+    private static int threadCount(String value) {
+        int n;
+        try {
+            n = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected a whole number of threads, 1 to 32767");
+        }
+        if (n < 1 || n > 32767) {
+            throw new IllegalArgumentException("expected 1 to 32767 threads");
+        }
+        return n;
+    }
+
+    private static Path directory(String value) {
+        if (value.isBlank()) {
+            throw new IllegalArgumentException("expected a directory path");
+        }
+        return Path.of(value.trim());
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public boolean vectorize() {
+        return vectorize;
+    }
+
+    public boolean parallel() {
+        return parallel;
+    }
+
+    public boolean strict() {
+        return strict;
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    public ReportTarget report() {
+        return report;
+    }
+
+    public LogLevel log() {
+        return log;
+    }
+
+    /** @return where rewritten class files are written, or null */
+    public Path dump() {
+        return dump;
+    }
+
+    /** @return every option with its effective value, in the agent-argument syntax */
+    @Override
+    public String toString() {
+        StringJoiner j = new StringJoiner(",");
+        j.add(ENABLED + "=" + enabled).add(VECTORIZE + "=" + vectorize).add(PARALLEL + "=" + parallel)
+                .add(STRICT + "=" + strict).add(THREADS + "=" + threads).add(REPORT + "=" + report)
+                .add(LOG + "=" + log.name().toLowerCase(Locale.ROOT));
+        if (dump != null) {
+            j.add(DUMP + "=" + dump);
+        }
+        return j.toString();
+    }
+
+    /** @return the options that were set explicitly, with their raw values */
+    public Map<String, String> explicit() {
+        return Map.copyOf(explicit);
+    }
+
+    private record Setting(String value, String source) {
+    }
+
+    @FunctionalInterface
+    private interface Parser<T> {
+        T parse(String value);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.hotloop.agent.options;
+
+import java.util.Locale;
+
+/** How much the agent prints while classes load. */
+public enum LogLevel {
+    OFF, WARN, INFO, DEBUG;
+
+    /**
+     * @param level a level the caller wants to print at
+     * @return whether this threshold lets a message of that level through
+     */
+    public boolean allows(LogLevel level) {
+        return level != OFF && level.ordinal() <= ordinal();
+    }
+
+    static LogLevel parse(String value) {
+        return valueOf(value.trim().toUpperCase(Locale.ROOT));
+    }
+}

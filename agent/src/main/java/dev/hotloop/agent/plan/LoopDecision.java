@@ -1,0 +1,20 @@
+package dev.hotloop.agent.plan;
+
+import dev.hotloop.agent.analysis.HotloopAnnotation;
+import dev.hotloop.agent.analysis.Loop;
+
+/**
+ * What the agent decided for one annotation on one loop.
+ *
+ * @param annotation the annotation that asked
+ * @param loop       the loop it targets, or null when it marks no loop
+ * @param line       the source line to report, or -1
+ * @param rewritten  whether the loop was rewritten
+ * @param summary    what it became ({@code SIMD float x16, reduction +}) or why not, with the fix
+ */
+public record LoopDecision(HotloopAnnotation annotation, Loop loop, int line, boolean rewritten, String summary) {
+
+    static LoopDecision refused(HotloopAnnotation annotation, Loop loop, int line, String why) {
+        return new LoopDecision(annotation, loop, line, false, why);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.hotloop.agent.plan;
+
+import dev.hotloop.agent.analysis.AnnotatedMethod;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * Every decision for one annotated method, and the one-line report the agent prints for it.
+ *
+ * @param method    the method
+ * @param decisions one per annotation and targeted loop, in source order
+ */
+public record MethodPlan(AnnotatedMethod method, List<LoopDecision> decisions) {
+
+    /** @return whether an annotated loop was left as written (strict mode fails such methods) */
+    public boolean anyRefused() {
+        return decisions.stream().anyMatch(d -> !d.rewritten());
+    }
+
+    /** @return whether any loop was rewritten */
+    public boolean anyRewritten() {
+        return decisions.stream().anyMatch(LoopDecision::rewritten);
+    }
+
+    /** @return the first reported line, or -1 */
+    public int line() {
+        return decisions.stream().mapToInt(LoopDecision::line).filter(l -> l >= 0).findFirst().orElse(-1);
+    }
+
+    /** @return the report's "rewrite" column: what the loops became, shortest form */
+    public String rewrite() {
+        StringJoiner j = new StringJoiner("; ");
+        for (LoopDecision d : decisions) {
+            j.add(d.rewritten() ? d.summary() : "not rewritten");
+        }
+        return j.toString();
+    }
+
+    /**
+     * @return {@code com.acme.Stats.dot(float[],float[]) line 42: SIMD float x16, ...}, with one
+     *     {@code line N: ...} part per decision
+     */
+    public String reportLine() {
+        StringBuilder b = new StringBuilder(method.displayName());
+        int last = Integer.MIN_VALUE;
+        for (int i = 0; i < decisions.size(); i++) {
+            LoopDecision d = decisions.get(i);
+            b.append(i == 0 ? " " : "; ");
+            if (d.line() >= 0 && d.line() != last) {
+                b.append("line ").append(d.line()).append(": ");
+            } else if (i == 0) {
+                b.append(": ");
+            }
+            last = d.line();
+            b.append(d.summary());
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,139 @@
+package dev.hotloop.agent.plan;
+
+import dev.hotloop.agent.analysis.AnnotatedMethod;
+import dev.hotloop.agent.analysis.HotloopAnnotation;
+import dev.hotloop.agent.analysis.Loop;
+import dev.hotloop.agent.options.AgentOptions;
+import java.util.ArrayList;
+import java.util.List;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.LabelNode;
+
+/**
+ * Maps each annotation of a method to the loops it targets and decides, loop by loop, what to do:
+ * a method-level {@code @Vectorize} targets the innermost loops, a method-level {@code @Parallel}
+ * the outermost ones, and an annotated index variable the loop it drives.
+ *
+ * <p>This build recognises and reports loops; the SIMD and parallel code generators plug in here
+ * and until then every targeted loop is reported as kept as written, with the reason.
+ */
+public final class Planner {
+
+    private final AgentOptions options;
+    private final boolean vectorApiResolved;
+
+    /**
+     * @param options           the agent's options
+     * @param vectorApiResolved whether {@code jdk.incubator.vector} is in the boot layer
+     */
+    public Planner(AgentOptions options, boolean vectorApiResolved) {
+        this.options = options;
+        this.vectorApiResolved = vectorApiResolved;
+    }
+
+    /**
+     * @param method an annotated method
+     * @param loops  its loops, from {@code LoopFinder}
+     * @return a decision for every annotation and targeted loop
+     */
+    public MethodPlan plan(AnnotatedMethod method, List<Loop> loops) {
+        List<LoopDecision> out = new ArrayList<>();
+        for (HotloopAnnotation a : method.annotations()) {
+            List<Loop> targets = targets(method, a, loops);
+            if (targets.isEmpty()) {
+                out.add(LoopDecision.refused(a, null, loops.isEmpty() ? -1 : loops.get(0).line(), noLoop(a, loops)));
+                continue;
+            }
+            for (Loop loop : targets) {
+                out.add(decide(a, loop));
+            }
+        }
+        out.sort((x, y) -> Integer.compare(x.line(), y.line()));
+        return new MethodPlan(method, List.copyOf(out));
+    }
+
+    /**
+     * @param method an annotated abstract or native method
+     * @return the plan that says there is nothing to rewrite
+     */
+    public MethodPlan planWithoutCode(AnnotatedMethod method) {
+        List<LoopDecision> out = new ArrayList<>();
+        for (HotloopAnnotation a : method.annotations()) {
+            out.add(LoopDecision.refused(a, null, -1, a.describe()
+                    + " on an abstract or native method: there is no loop to rewrite; annotate the implementing method"));
+        }
+        return new MethodPlan(method, List.copyOf(out));
+    }
+
+    /**
+     * @param method an annotated method whose bytecode the analyser rejected
+     * @param why    the analyser's message
+     * @return the plan that keeps the method as written
+     */
+    public MethodPlan planUnanalysable(AnnotatedMethod method, String why) {
+        List<LoopDecision> out = new ArrayList<>();
+        for (HotloopAnnotation a : method.annotations()) {
+            out.add(LoopDecision.refused(a, null, -1, "not rewritten: the bytecode could not be analysed (" + why + ")"));
+        }
+        return new MethodPlan(method, List.copyOf(out));
+    }
+
+    private LoopDecision decide(HotloopAnnotation a, Loop loop) {
+        boolean vector = a.kind() == HotloopAnnotation.Kind.VECTORIZE;
+        String verb = vector ? "not vectorized" : "not parallelized";
+        if (!options.enabled()) {
+            return LoopDecision.refused(a, loop, loop.line(), verb + ": the agent is disabled (enabled=false)");
+        }
+        if (vector && !options.vectorize()) {
+            return LoopDecision.refused(a, loop, loop.line(), verb + ": vectorize=false in the agent options");
+        }
+        if (!vector && !options.parallel()) {
+            return LoopDecision.refused(a, loop, loop.line(), verb + ": parallel=false in the agent options");
+        }
+        if (vector && !vectorApiResolved) {
+            return LoopDecision.refused(a, loop, loop.line(), verb
+                    + ": jdk.incubator.vector is not resolved; add --add-modules jdk.incubator.vector to the java command");
+        }
+        String what = loop.inductionName() == null ? "loop" : "loop over " + loop.inductionName();
+        String generator = vector ? "the SIMD code generator" : "the parallel loop runtime";
+        return LoopDecision.refused(a, loop, loop.line(), verb + ": " + what + " kept as written; "
+                + generator + " is not in this build of Hotloop yet");
+    }
+
+    private static String noLoop(HotloopAnnotation a, List<Loop> loops) {
+        if (!a.onMethod()) {
+            return a.describe() + " marks a variable that drives no loop: annotate the index variable of a for loop";
+        }
+        return loops.isEmpty()
+                ? a.describe() + " on a method without loops: nothing to rewrite"
+                : a.describe() + " found no suitable loop";
+    }
+
+    private static List<Loop> targets(AnnotatedMethod method, HotloopAnnotation a, List<Loop> loops) {
+        List<Loop> out = new ArrayList<>();
+        for (Loop loop : loops) {
+            if (a.onMethod()) {
+                boolean wanted = a.kind() == HotloopAnnotation.Kind.VECTORIZE ? loop.innermost() : loop.outermost();
+                if (wanted) {
+                    out.add(loop);
+                }
+            } else if (loop.inductionVar() == a.localIndex() && coversHeader(method, a, loop)) {
+                out.add(loop);
+            }
+        }
+        return out;
+    }
+
+    private static boolean coversHeader(AnnotatedMethod method, HotloopAnnotation a, Loop loop) {
+        // The variable's live range starts right after its initialisation and spans the loop.
+        InsnList insns = method.method().instructions;
+        for (LabelNode[] range : a.ranges()) {
+            int start = insns.indexOf(range[0]);
+            int end = insns.indexOf(range[1]);
+            if (start <= loop.headerInsn() && loop.headerInsn() <= end) {
+                return true;
+            }
+        }
+        return a.ranges().isEmpty();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.hotloop.agent.report;
+
+import dev.hotloop.agent.options.ReportTarget;
+import dev.hotloop.runtime.MethodStats;
+import dev.hotloop.runtime.Timings;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The report at exit: joins what the agent recorded at transformation with the run-time counters,
+ * then prints the table or writes the report file. Runs from a shutdown hook.
+ */
+public final class ExitReport {
+
+    private final MethodCatalog catalog;
+    private final ReportTarget target;
+    private final Map<String, String> context;
+    private final Diagnostics diagnostics;
+    private final PrintStream err;
+
+    /**
+     * @param catalog     what was transformed
+     * @param target      where the report goes
+     * @param context     run facts written at the head of report files (version, JVM, options)
+     * @param diagnostics where to say that a report file was written, or could not be
+     * @param err         the stream the table is printed on
+     */
+    public ExitReport(MethodCatalog catalog, ReportTarget target, Map<String, String> context,
+                      Diagnostics diagnostics, PrintStream err) {
+        this.catalog = catalog;
+        this.target = target;
+        this.context = context;
+        this.diagnostics = diagnostics;
+        this.err = err;
+    }
+
+    /** @return one row per recorded method, counters read now */
+    public List<ReportRow> rows() {
+        List<ReportRow> rows = new ArrayList<>();
+        for (MethodRecord r : catalog.records()) {
+            MethodStats.Snapshot s = r.id() >= 0 ? Timings.stats(r.id()).snapshot() : null;
+            rows.add(new ReportRow(r.method(), r.line(), r.rewrite(), r.diagnostic(), r.transformNanos(),
+                    s == null ? 0 : s.calls(), s == null ? -1 : s.firstCallNanos(),
+                    s == null ? -1 : s.steadyNanosPerCall(), s == null ? 0 : s.totalNanos()));
+        }
+        return rows;
+    }
+
+    /** Prints or writes the report; never throws. */
+    public void emit() {
+        if (catalog.isEmpty() || target.kind() == ReportTarget.Kind.OFF) {
+            return;
+        }
+        try {
+            List<ReportRow> rows = rows();
+            switch (target.kind()) {
+                case STDERR -> err.print(TableFormat.format(rows));
+                case JSON -> write(target.file(), JsonFormat.format(context, rows));
+                case CSV -> write(target.file(), CsvFormat.format(rows));
+                case HTML -> write(target.file(), HtmlFormat.format(context, rows));
+                default -> { }
+            }
+        } catch (IOException | RuntimeException e) {
+            diagnostics.error("could not write the report to " + target + ": " + e);
+        }
+    }
+
+    private void write(Path file, String text) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        diagnostics.info("report written to " + file.toAbsolutePath());
+    }
+}

@@ -1,0 +1,64 @@
+package dev.hotloop.agent.report;
+
+import dev.hotloop.agent.analysis.HotloopAnnotation;
+import dev.hotloop.agent.plan.MethodPlan;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Says, as each class loads, what the agent did to each annotated method, and records it for the
+ * exit report. Plays the part of Byte Buddy's {@code AgentBuilder.Listener}.
+ */
+public final class LoadTimeReporter {
+
+    private final Diagnostics diagnostics;
+    private final MethodCatalog catalog;
+    private final boolean vectorApiResolved;
+    private final AtomicBoolean vectorWarned = new AtomicBoolean();
+
+    /**
+     * @param diagnostics       where lines go
+     * @param catalog           where records go
+     * @param vectorApiResolved whether {@code jdk.incubator.vector} is in the boot layer
+     */
+    public LoadTimeReporter(Diagnostics diagnostics, MethodCatalog catalog, boolean vectorApiResolved) {
+        this.diagnostics = diagnostics;
+        this.catalog = catalog;
+        this.vectorApiResolved = vectorApiResolved;
+    }
+
+    /**
+     * @param plans one per annotated method of a class that was transformed
+     * @param nanos time spent on each
+     * @param ids   timing id of each, or -1
+     */
+    public void onTransformed(List<MethodPlan> plans, long[] nanos, int[] ids) {
+        for (int i = 0; i < plans.size(); i++) {
+            MethodPlan plan = plans.get(i);
+            if (!vectorApiResolved && plan.method().has(HotloopAnnotation.Kind.VECTORIZE)
+                    && vectorWarned.compareAndSet(false, true)) {
+                diagnostics.warn("jdk.incubator.vector is not resolved: add --add-modules jdk.incubator.vector "
+                        + "to the java command; @Vectorize loops run as scalar loops");
+            }
+            String line = plan.reportLine() + String.format(Locale.ROOT, " (transform %.1f ms)", nanos[i] / 1e6);
+            if (plan.anyRefused()) {
+                diagnostics.info(line);
+            } else {
+                diagnostics.info(line);
+            }
+            catalog.add(new MethodRecord(ids[i], plan.method().displayName(), plan.line(), plan.rewrite(),
+                    plan.reportLine(), nanos[i]));
+        }
+    }
+
+    /**
+     * @param className internal name of the class
+     * @param error     what went wrong
+     * @param version   the agent's version
+     */
+    public void onError(String className, Throwable error, String version) {
+        diagnostics.error("could not transform " + (className == null ? "a class without name" : className.replace('/', '.'))
+                + " (hotloop " + version + "): " + error + "; the class keeps its original bytes");
+    }
+}

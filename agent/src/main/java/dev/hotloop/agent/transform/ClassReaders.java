@@ -1,0 +1,45 @@
+package dev.hotloop.agent.transform;
+
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.ClassNode;
+
+/**
+ * The one place that parses and writes class files, with one class-file version policy: every
+ * version ASM reads is parsed; stack-map frames are recomputed from Java 6 (version 50) on, and
+ * older class files, which may hold {@code jsr/ret}, only get their maxima recomputed.
+ */
+public final class ClassReaders {
+
+    /** The ASM API level the agent is written against. */
+    public static final int API = Opcodes.ASM9;
+
+    private ClassReaders() {
+    }
+
+    /**
+     * @param bytes a class file
+     * @return its tree, frames dropped (they are recomputed on write)
+     * @throws IllegalArgumentException when ASM cannot read the class file (too new or corrupt)
+     */
+    public static ClassNode parse(byte[] bytes) {
+        ClassReader reader = new ClassReader(bytes);
+        ClassNode node = new ClassNode(API);
+        reader.accept(node, ClassReader.SKIP_FRAMES);
+        return node;
+    }
+
+    /**
+     * @param cls    a class tree
+     * @param loader the loader that defines it, to look up supertypes without loading them
+     * @return its class file
+     */
+    public static byte[] write(ClassNode cls, ClassLoader loader) {
+        int major = cls.version & 0xFFFF;
+        int flags = major >= Opcodes.V1_6 ? ClassWriter.COMPUTE_FRAMES : ClassWriter.COMPUTE_MAXS;
+        ClassWriter writer = new TypePoolClassWriter(flags, loader);
+        cls.accept(writer);
+        return writer.toByteArray();
+    }
+}

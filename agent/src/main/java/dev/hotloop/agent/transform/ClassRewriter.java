@@ -1,0 +1,133 @@
+package dev.hotloop.agent.transform;
+
+import dev.hotloop.agent.analysis.AnnotatedMethod;
+import dev.hotloop.agent.analysis.AnnotationScanner;
+import dev.hotloop.agent.analysis.Loop;
+import dev.hotloop.agent.analysis.LoopFinder;
+import dev.hotloop.agent.instrument.StrictFailureInjector;
+import dev.hotloop.agent.instrument.TimingInjector;
+import dev.hotloop.agent.options.AgentOptions;
+import dev.hotloop.agent.options.ReportTarget;
+import dev.hotloop.agent.plan.MethodPlan;
+import dev.hotloop.agent.plan.Planner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+
+/**
+ * Rewrites one class: parse, find the annotated methods, find their loops, plan, apply the plan
+ * (strict-mode failures, timing probes; the loop rewrites plug in here), check, write. Stateless
+ * apart from its collaborators, so one instance serves every class loader and thread.
+ */
+public final class ClassRewriter {
+
+    private final AgentOptions options;
+    private final Planner planner;
+    private final RuntimeLink runtime;
+    private final ClassDumper dumper;
+
+    /**
+     * @param options   the agent's options
+     * @param planner   decides what each annotated loop becomes
+     * @param runtime   makes the runtime visible and gives timing ids
+     */
+    public ClassRewriter(AgentOptions options, Planner planner, RuntimeLink runtime) {
+        this.options = options;
+        this.planner = planner;
+        this.runtime = runtime;
+        this.dumper = options.dump() == null ? null : new ClassDumper(options.dump());
+    }
+
+    /**
+     * @param loader the defining loader (null for the bootstrap loader)
+     * @param bytes  the class file
+     * @return the new class file and the plans, or {@link TransformResult#UNCHANGED}
+     * @throws RuntimeException on any failure; the caller keeps the original bytes
+     */
+    public TransformResult rewrite(ClassLoader loader, byte[] bytes) {
+        long start = System.nanoTime();
+        ClassNode cls = ClassReaders.parse(bytes);
+        List<AnnotatedMethod> annotated = AnnotationScanner.scan(cls);
+        if (annotated.isEmpty()) {
+            return TransformResult.UNCHANGED;
+        }
+        long parsed = System.nanoTime();
+        List<MethodPlan> plans = new ArrayList<>(annotated.size());
+        long[] nanos = new long[annotated.size()];
+        int[] ids = new int[annotated.size()];
+        boolean changed = false;
+        for (int i = 0; i < annotated.size(); i++) {
+            long t0 = System.nanoTime();
+            AnnotatedMethod am = annotated.get(i);
+            MethodPlan plan = planFor(am);
+            plans.add(plan);
+            ids[i] = -1;
+            if (am.hasCode()) {
+                boolean strictFail = options.strict() && plan.anyRefused();
+                boolean timed = options.report().kind() != ReportTarget.Kind.OFF;
+                if (strictFail || timed) {
+                    runtime.ensureVisible();
+                }
+                if (strictFail) {
+                    StrictFailureInjector.inject(am.method(), plan.reportLine());
+                }
+                if (timed) {
+                    ids[i] = runtime.timingId(key(loader, am));
+                    TimingInjector.inject(am.method(), ids[i]);
+                }
+                if (strictFail || ids[i] >= 0) {
+                    BytecodeCheck.verify(am.owner(), am.method());
+                    changed = true;
+                }
+            }
+            nanos[i] = System.nanoTime() - t0;
+        }
+        byte[] out = changed ? ClassReaders.write(cls, loader) : null;
+        if (out != null && dumper != null) {
+            try {
+                dumper.dump(cls.name, out);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write dump of " + cls.name + " under " + options.dump(), e);
+            }
+        }
+        long shared = (parsed - start + System.nanoTime() - parsed - sum(nanos)) / annotated.size();
+        for (int i = 0; i < nanos.length; i++) {
+            nanos[i] += Math.max(0, shared);
+        }
+        return new TransformResult(out, List.copyOf(plans), nanos, ids);
+    }
+
+    private MethodPlan planFor(AnnotatedMethod am) {
+        if (!am.hasCode()) {
+            return planner.planWithoutCode(am);
+        }
+        List<Loop> loops;
+        try {
+            loops = LoopFinder.find(am.owner(), am.method());
+        } catch (AnalyzerException e) {
+            return planner.planUnanalysable(am, e.getMessage());
+        }
+        return planner.plan(am, loops);
+    }
+
+    /**
+     * @param loader the defining loader
+     * @param am     an annotated method
+     * @return a key unique to the method in this JVM, stable across retransformation
+     */
+    public static String key(ClassLoader loader, AnnotatedMethod am) {
+        String l = loader == null ? "boot" : loader.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(loader));
+        return l + "/" + am.owner() + "." + am.method().name + am.method().desc;
+    }
+
+    private static long sum(long[] a) {
+        long s = 0;
+        for (long x : a) {
+            s += x;
+        }
+        return s;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.hotloop.agent.transform;
+
+import dev.hotloop.agent.filter.ClassFilter;
+import dev.hotloop.agent.report.LoadTimeReporter;
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+
+/**
+ * The {@link ClassFileTransformer} the agent registers. It filters (name, then constant pool),
+ * delegates to {@link ClassRewriter}, and never lets anything escape: a failure is reported with
+ * the class name and agent version, and the class loads with its original bytes.
+ */
+public final class HotloopTransformer implements ClassFileTransformer {
+
+    private final ClassRewriter rewriter;
+    private final LoadTimeReporter reporter;
+    private final String version;
+
+    /**
+     * @param rewriter  does the work
+     * @param reporter  hears about each transformed class
+     * @param version   the agent's version, for error lines
+     */
+    public HotloopTransformer(ClassRewriter rewriter, LoadTimeReporter reporter, String version) {
+        this.rewriter = rewriter;
+        this.reporter = reporter;
+        this.version = version;
+    }
+
+    @Override
+    public byte[] transform(Module module, ClassLoader loader, String className, Class<?> redefined,
+                            ProtectionDomain domain, byte[] bytes) {
+        if (!ClassFilter.accepts(className, bytes)) {
+            return null;
+        }
+        try {
+            TransformResult result = rewriter.rewrite(loader, bytes);
+            if (!result.plans().isEmpty()) {
+                reporter.onTransformed(result.plans(), result.nanos(), result.ids());
+            }
+            return result.bytes();
+        } catch (Throwable t) {
+            reporter.onError(className, t, version);
+            return null;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.hotloop.agent.transform;
+
+/**
+ * How the rewriter reaches {@code dev.hotloop.runtime}, the classes rewritten code calls. The
+ * agent makes them visible to every class loader before the first rewritten class is defined;
+ * tests use the copy already on their class path.
+ */
+public interface RuntimeLink {
+
+    /** Makes the runtime visible from every class loader; idempotent. */
+    void ensureVisible();
+
+    /**
+     * @param key a key unique to one method of one class of one class loader
+     * @return its id in {@code dev.hotloop.runtime.Timings}
+     */
+    int timingId(String key);
+}

@@ -1,0 +1,117 @@
+package dev.hotloop.runtime;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Call counts and timings of one annotated method, updated by the code the agent adds around it.
+ *
+ * <p>The first call is always timed (it includes class initialisation, interpretation and JIT
+ * compilation of the callees). The next {@value #WARM_CALLS} calls are all timed; after that one
+ * call in {@value #SAMPLE_EVERY} is, so that a small hot method pays two {@code nanoTime()} reads
+ * only rarely. Every call is counted exactly.
+ */
+public final class MethodStats {
+
+    /** Token that {@link #enter()} returns for a call that is not timed. */
+    static final long NOT_TIMED = Long.MIN_VALUE;
+
+    static final int WARM_CALLS = 1024;
+    static final int SAMPLE_EVERY = 64;
+
+    private final String key;
+    private final LongAdder calls = new LongAdder();
+    private final AtomicLong timedExits = new AtomicLong();
+    private final LongAdder warmNanos = new LongAdder();
+    private final LongAdder warmTimed = new LongAdder();
+    private final LongAdder sampledNanos = new LongAdder();
+    private final LongAdder sampledTimed = new LongAdder();
+    private volatile long firstCallNanos = -1;
+
+    /** Racy on purpose: it only picks which calls to time, and stays within [0, WARM + EVERY). */
+    private int ticks;
+
+    MethodStats(String key) {
+        this.key = key;
+    }
+
+    long enter() {
+        calls.increment();
+        int t = ticks;
+        if (t < WARM_CALLS) {
+            ticks = t + 1;
+            return now();
+        }
+        ticks = t >= WARM_CALLS + SAMPLE_EVERY - 1 ? WARM_CALLS : t + 1;
+        return t == WARM_CALLS ? now() : NOT_TIMED;
+    }
+
+    void exit(long token) {
+        if (token == NOT_TIMED) {
+            return;
+        }
+        long elapsed = System.nanoTime() - token;
+        long n = timedExits.getAndIncrement();
+        if (n == 0) {
+            firstCallNanos = elapsed;
+        } else if (n <= WARM_CALLS) {
+            warmNanos.add(elapsed);
+            warmTimed.increment();
+        } else {
+            sampledNanos.add(elapsed);
+            sampledTimed.increment();
+        }
+    }
+
+    private static long now() {
+        long t = System.nanoTime();
+        return t == NOT_TIMED ? t + 1 : t;
+    }
+
+    /** @return the key the method was registered under */
+    public String key() {
+        return key;
+    }
+
+    /** @return a consistent-enough copy of the counters, for reports */
+    public Snapshot snapshot() {
+        return new Snapshot(calls.sum(), firstCallNanos,
+                warmNanos.sum(), warmTimed.sum(), sampledNanos.sum(), sampledTimed.sum());
+    }
+
+    /**
+     * The counters of one method at one moment.
+     *
+     * @param calls          every call, timed or not
+     * @param firstCallNanos the first completed call, or -1 when none completed
+     * @param warmNanos      total time of the timed calls after the first, while warming up
+     * @param warmTimed      how many calls {@code warmNanos} covers
+     * @param sampledNanos   total time of the calls sampled after warm-up
+     * @param sampledTimed   how many calls {@code sampledNanos} covers
+     */
+    public record Snapshot(long calls, long firstCallNanos, long warmNanos, long warmTimed,
+                           long sampledNanos, long sampledTimed) {
+
+        /** Below this many samples after warm-up, the warm-up calls estimate the steady state. */
+        static final long MIN_SAMPLES = 8;
+
+        /** @return mean time of a call after the first, or -1 when there was no such call */
+        public double steadyNanosPerCall() {
+            if (sampledTimed >= MIN_SAMPLES) {
+                return (double) sampledNanos / sampledTimed;
+            }
+            long n = warmTimed + sampledTimed;
+            return n == 0 ? -1 : (double) (warmNanos + sampledNanos) / n;
+        }
+
+        /** @return measured first call plus every later call, the untimed ones estimated */
+        public double totalNanos() {
+            if (firstCallNanos < 0) {
+                return 0;
+            }
+            long later = calls - 1 - warmTimed - sampledTimed;
+            double steady = steadyNanosPerCall();
+            return firstCallNanos + warmNanos + sampledNanos + Math.max(0, later) * Math.max(0, steady);
+        }
+    }
+}
