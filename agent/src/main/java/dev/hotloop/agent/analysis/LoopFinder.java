@@ -19,7 +19,8 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
 /**
  * Finds the natural loops of a method on its control-flow graph, nests them, and recognises each
  * loop's source line and its {@code int} induction variable (a local stepped by one constant
- * {@code iinc} per iteration and stored nowhere else in the loop).
+ * {@code iinc} on every iteration, stored nowhere else in the loop, and read by the loop's exit
+ * test when several locals qualify).
  */
 public final class LoopFinder {
 
@@ -66,7 +67,7 @@ public final class LoopFinder {
             }
         }
         for (Loop loop : loops) {
-            describe(g, loop);
+            describe(g, dom, loop);
         }
         loops.sort(Comparator.comparingInt(Loop::depth).thenComparingInt(l -> g.firstInsn(l.header())));
         return loops;
@@ -90,13 +91,15 @@ public final class LoopFinder {
         }
     }
 
-    private static void describe(ControlFlowGraph g, Loop loop) {
+    private static void describe(ControlFlowGraph g, Dominators dom, Loop loop) {
         MethodNode m = g.method();
         InsnList insns = m.instructions;
         int headerInsn = g.firstInsn(loop.header());
         int line = lineAt(insns, headerInsn);
         Map<Integer, Integer> iincs = new LinkedHashMap<>();
+        Map<Integer, Integer> iincBlock = new LinkedHashMap<>();
         BitSet stored = new BitSet();
+        BitSet tested = new BitSet(); // locals read by a block that can leave the loop
         int exits = 0;
         BitSet body = loop.body();
         for (int b = body.nextSetBit(0); b >= 0; b = body.nextSetBit(b + 1)) {
@@ -104,30 +107,56 @@ public final class LoopFinder {
                 AbstractInsnNode insn = insns.get(i);
                 if (insn instanceof IincInsnNode inc) {
                     iincs.merge(inc.var, inc.incr, (x, y) -> Integer.MIN_VALUE); // two iincs: not counted
+                    iincBlock.put(inc.var, b);
                 } else if (insn instanceof VarInsnNode v && v.getOpcode() >= Opcodes.ISTORE && v.getOpcode() <= Opcodes.ASTORE) {
                     stored.set(v.var);
                 }
             }
+            boolean exiting = false;
             for (int s : g.successors(b)) {
                 if (!loop.contains(s)) {
                     exits++;
+                    exiting = true;
+                }
+            }
+            for (int i = g.firstInsn(b); exiting && i <= g.lastInsn(b); i++) {
+                if (insns.get(i) instanceof VarInsnNode v && v.getOpcode() == Opcodes.ILOAD) {
+                    tested.set(v.var);
                 }
             }
         }
+        // The induction variable steps once on every iteration (its iinc dominates every latch);
+        // of several such counters, the one the loop's exit test reads.
         int var = -1;
         int step = 0;
         for (Map.Entry<Integer, Integer> e : iincs.entrySet()) {
-            if (e.getValue() != Integer.MIN_VALUE && e.getValue() != 0 && !stored.get(e.getKey())) {
-                var = e.getKey();
+            int v = e.getKey();
+            if (e.getValue() != Integer.MIN_VALUE && e.getValue() != 0 && !stored.get(v)
+                    && everyIteration(dom, loop, iincBlock.get(v)) && (var < 0 || !tested.get(var) && tested.get(v))) {
+                var = v;
                 step = e.getValue();
-                break;
             }
         }
         String name = var < 0 ? null : nameOf(m, var, insns.get(headerInsn));
         loop.describe(headerInsn, line, var, step, name, exits);
     }
 
+    private static boolean everyIteration(Dominators dom, Loop loop, int block) {
+        for (int latch : loop.latches()) {
+            if (!dom.dominates(block, latch)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static int lineAt(InsnList insns, int index) {
+        // A block starts at its label; the line entry of that label follows it, before the first opcode.
+        for (int i = index; i < insns.size() && insns.get(i).getOpcode() < 0; i++) {
+            if (insns.get(i) instanceof LineNumberNode ln) {
+                return ln.line;
+            }
+        }
         for (int i = index; i >= 0; i--) {
             if (insns.get(i) instanceof LineNumberNode ln) {
                 return ln.line;

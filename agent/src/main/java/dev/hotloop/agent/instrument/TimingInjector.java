@@ -16,6 +16,10 @@ import org.objectweb.asm.tree.VarInsnNode;
  * Wraps a method body in calls to {@code dev.hotloop.runtime.Timings}: {@code enter(id)} first,
  * its token kept in a new local, and {@code exit(token, id)} before every return and in a
  * catch-all handler that rethrows. The method gains no member, so retransformation allows it.
+ *
+ * <p>A constructor gets no handler: one that covered the code before the {@code super(...)} call,
+ * where {@code this} is uninitialised, and the code after it could have no valid stack-map frame,
+ * and the JVM would reject the class. A constructor that throws is counted but not timed.
  */
 public final class TimingInjector {
 
@@ -48,6 +52,9 @@ public final class TimingInjector {
         prologue.add(new VarInsnNode(Opcodes.LSTORE, token));
         prologue.add(start);
         body.insert(prologue);
+        if (m.name.equals("<init>")) {
+            return;
+        }
         InsnList epilogue = new InsnList();
         epilogue.add(end);
         epilogue.add(handler);

@@ -24,7 +24,8 @@ public record ReportTarget(Kind kind, Path file) {
             return new ReportTarget(Kind.OFF, null);
         }
         for (Kind kind : new Kind[] {Kind.JSON, Kind.CSV, Kind.HTML}) {
-            if (lower.endsWith("." + kind.name().toLowerCase(Locale.ROOT)) && lower.length() > 5) {
+            String extension = "." + kind.name().toLowerCase(Locale.ROOT);
+            if (lower.endsWith(extension) && lower.length() > extension.length()) {
                 return new ReportTarget(kind, Path.of(v));
             }
         }

@@ -45,11 +45,10 @@ public record MethodPlan(AnnotatedMethod method, List<LoopDecision> decisions) {
         int last = Integer.MIN_VALUE;
         for (int i = 0; i < decisions.size(); i++) {
             LoopDecision d = decisions.get(i);
-            b.append(i == 0 ? " " : "; ");
             if (d.line() >= 0 && d.line() != last) {
-                b.append("line ").append(d.line()).append(": ");
-            } else if (i == 0) {
-                b.append(": ");
+                b.append(i == 0 ? " " : "; ").append("line ").append(d.line()).append(": ");
+            } else {
+                b.append(i == 0 ? ": " : "; ");
             }
             last = d.line();
             b.append(d.summary());

@@ -12,13 +12,13 @@ final class Durations {
         if (nanos < 0) {
             return "-";
         }
-        if (nanos < 1_000) {
+        if (nanos < 999.5) { // rounds below 1000 ns
             return String.format(Locale.ROOT, "%.0f ns", nanos);
         }
-        if (nanos < 1_000_000) {
+        if (nanos < 999_950) { // rounds below 1000.0 µs
             return String.format(Locale.ROOT, "%.1f µs", nanos / 1e3);
         }
-        if (nanos < 1_000_000_000) {
+        if (nanos < 999_995_000) { // rounds below 1000.00 ms
             return String.format(Locale.ROOT, "%.2f ms", nanos / 1e6);
         }
         return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);

@@ -1,0 +1,222 @@
+package dev.hotloop.agent.options;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AgentOptionsTest {
+
+    private static final Properties NO_PROPERTIES = new Properties();
+    private static final Map<String, String> NO_ENV = Map.of();
+
+    private static AgentOptions args(String agentArgs) {
+        return AgentOptions.parse(agentArgs, NO_PROPERTIES, NO_ENV);
+    }
+
+    private static Properties props(String... keyValues) {
+        Properties p = new Properties();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            p.setProperty(keyValues[i], keyValues[i + 1]);
+        }
+        return p;
+    }
+
+    @Test
+    void defaultsMatchTheDocumentedTable() {
+        AgentOptions o = AgentOptions.defaults();
+        assertTrue(o.enabled());
+        assertTrue(o.vectorize());
+        assertTrue(o.parallel());
+        assertFalse(o.strict());
+        assertEquals(Runtime.getRuntime().availableProcessors(), o.threads());
+        assertEquals(ReportTarget.Kind.STDERR, o.report().kind());
+        assertNull(o.report().file());
+        assertEquals(LogLevel.INFO, o.log());
+        assertNull(o.dump());
+        assertTrue(o.explicit().isEmpty());
+    }
+
+    @Test
+    void nothingSetEqualsDefaults() {
+        assertEquals(AgentOptions.defaults().toString(), args(null).toString());
+        assertEquals(AgentOptions.defaults().toString(), args("").toString());
+        assertEquals(AgentOptions.defaults().toString(), args("  ").toString());
+    }
+
+    @Test
+    void everyKeyIsParsed() {
+        AgentOptions o = args("enabled=false,vectorize=false,parallel=false,strict=true,threads=3,"
+                + "report=out/r.json,log=debug,dump=build/dump");
+        assertFalse(o.enabled());
+        assertFalse(o.vectorize());
+        assertFalse(o.parallel());
+        assertTrue(o.strict());
+        assertEquals(3, o.threads());
+        assertEquals(ReportTarget.Kind.JSON, o.report().kind());
+        assertEquals(Path.of("out/r.json"), o.report().file());
+        assertEquals(LogLevel.DEBUG, o.log());
+        assertEquals(Path.of("build/dump"), o.dump());
+        assertEquals(AgentOptions.KEYS.size(), o.explicit().size());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "stderr, STDERR", "off, OFF", "OFF, OFF", "r.json, JSON", "dir/r.csv, CSV", "r.csv, CSV", "r.html, HTML",
+        "/tmp/R.JSON, JSON",
+    })
+    void reportTargets(String value, ReportTarget.Kind kind) {
+        assertEquals(kind, args("report=" + value).report().kind());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"off, OFF", "warn, WARN", "info, INFO", "debug, DEBUG", "DEBUG, DEBUG"})
+    void logLevels(String value, LogLevel level) {
+        assertEquals(level, args("log=" + value).log());
+    }
+
+    @Test
+    void valuesAreTrimmedAndBooleansIgnoreCase() {
+        AgentOptions o = args(" strict = TRUE , threads= 7 ");
+        assertTrue(o.strict());
+        assertEquals(7, o.threads());
+    }
+
+    @Test
+    void propertiesAndEnvironmentAreRead() {
+        AgentOptions fromProps = AgentOptions.parse(null, props("hotloop.threads", "5", "other.key", "x"), NO_ENV);
+        assertEquals(5, fromProps.threads());
+        AgentOptions fromEnv = AgentOptions.parse(null, NO_PROPERTIES, Map.of("HOTLOOP_THREADS", "6", "PATH", "/bin"));
+        assertEquals(6, fromEnv.threads());
+    }
+
+    @Test
+    void agentArgumentsWinOverPropertiesWhichWinOverEnvironment() {
+        Map<String, String> env = Map.of("HOTLOOP_THREADS", "1", "HOTLOOP_LOG", "warn", "HOTLOOP_STRICT", "true");
+        Properties p = props("hotloop.threads", "2", "hotloop.log", "debug");
+        AgentOptions o = AgentOptions.parse("threads=3", p, env);
+        assertEquals(3, o.threads(), "agent argument beats property and environment");
+        assertEquals(LogLevel.DEBUG, o.log(), "property beats environment");
+        assertTrue(o.strict(), "environment is read when nothing else sets the key");
+        assertEquals("3", o.explicit().get("threads"));
+    }
+
+    @Test
+    void theAgentVersionPropertyIsNotAnOption() {
+        AgentOptions o = AgentOptions.parse(null, props("hotloop.agent.version", "1.0"), NO_ENV);
+        assertEquals(AgentOptions.defaults().toString(), o.toString());
+    }
+
+    @Test
+    void unknownAgentArgumentIsRejectedByName() {
+        OptionsException e = assertThrows(OptionsException.class, () -> args("threads=2,colour=blue"));
+        assertTrue(e.getMessage().contains("'colour'"), e.getMessage());
+        assertTrue(e.getMessage().contains("agent option"), e.getMessage());
+        assertTrue(e.getMessage().contains("known keys: enabled, vectorize"), e.getMessage());
+    }
+
+    @Test
+    void unknownPropertyIsRejectedByName() {
+        OptionsException e = assertThrows(OptionsException.class,
+                () -> AgentOptions.parse(null, props("hotloop.colour", "blue"), NO_ENV));
+        assertTrue(e.getMessage().contains("system property -Dhotloop.colour"), e.getMessage());
+        assertTrue(e.getMessage().contains("'colour'"), e.getMessage());
+    }
+
+    @Test
+    void unknownEnvironmentVariableIsRejectedByName() {
+        OptionsException e = assertThrows(OptionsException.class,
+                () -> AgentOptions.parse(null, NO_PROPERTIES, Map.of("HOTLOOP_COLOUR", "blue")));
+        assertTrue(e.getMessage().contains("environment variable HOTLOOP_COLOUR"), e.getMessage());
+        assertTrue(e.getMessage().contains("'colour'"), e.getMessage());
+    }
+
+    @Test
+    void keysAreCaseSensitiveInAgentArguments() {
+        OptionsException e = assertThrows(OptionsException.class, () -> args("Threads=2"));
+        assertTrue(e.getMessage().contains("'Threads'"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "threads=0        | threads",
+        "threads=-4       | threads",
+        "threads=abc      | threads",
+        "threads=40000    | threads",
+        "threads=         | threads",
+        "log=loud         | log",
+        "report=out.txt   | report",
+        "report=          | report",
+        "report=.csv      | report",
+        "enabled=yes      | enabled",
+        "vectorize=1      | vectorize",
+        "parallel=on      | parallel",
+        "strict=          | strict",
+        "dump=            | dump",
+    })
+    void badValueIsRejectedNamingKeyAndValue(String pair, String key) {
+        OptionsException e = assertThrows(OptionsException.class, () -> args(pair));
+        String value = pair.substring(pair.indexOf('=') + 1);
+        assertTrue(e.getMessage().contains("'" + key + "'"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("bad value '" + value + "'"), e.getMessage());
+    }
+
+    @Test
+    void badValueFromPropertyNamesTheProperty() {
+        OptionsException e = assertThrows(OptionsException.class,
+                () -> AgentOptions.parse(null, props("hotloop.threads", "many"), NO_ENV));
+        assertTrue(e.getMessage().contains("-Dhotloop.threads"), e.getMessage());
+    }
+
+    @Test
+    void badValueFromEnvironmentNamesTheVariable() {
+        OptionsException e = assertThrows(OptionsException.class,
+                () -> AgentOptions.parse(null, NO_PROPERTIES, Map.of("HOTLOOP_LOG", "loud")));
+        assertTrue(e.getMessage().contains("HOTLOOP_LOG"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"novalue", "strict=true,novalue", "=true"})
+    void pairWithoutKeyOrEqualsIsRejected(String agentArgs) {
+        OptionsException e = assertThrows(OptionsException.class, () -> args(agentArgs));
+        String bad = agentArgs.contains(",") ? agentArgs.substring(agentArgs.indexOf(',') + 1) : agentArgs;
+        assertTrue(e.getMessage().contains("'" + bad + "' is not key=value"), e.getMessage());
+    }
+
+    @Test
+    void messagesAreOneLine() {
+        for (String bad : new String[] {"colour=x", "threads=abc", "novalue", "report=a.txt"}) {
+            OptionsException e = assertThrows(OptionsException.class, () -> args(bad));
+            assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "",
+        "strict=true,threads=2,log=warn",
+        "enabled=false,vectorize=false,parallel=false,report=off,log=off",
+        "report=reports/run.html,dump=/tmp/hotloop-dump",
+        "report=x.csv",
+    })
+    void toStringRoundTrips(String agentArgs) {
+        AgentOptions o = args(agentArgs);
+        String once = o.toString();
+        AgentOptions again = args(once);
+        assertEquals(once, again.toString());
+        for (String key : AgentOptions.KEYS) {
+            if (!key.equals(AgentOptions.DUMP) || o.dump() != null) {
+                assertTrue(once.contains(key + "="), key + " missing from " + once);
+            }
+        }
+    }
+}

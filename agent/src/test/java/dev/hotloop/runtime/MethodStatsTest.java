@@ -1,0 +1,145 @@
+package dev.hotloop.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+class MethodStatsTest {
+
+    private static final double EPS = 1e-9;
+
+    private static void calls(MethodStats s, int n) {
+        for (int i = 0; i < n; i++) {
+            s.exit(s.enter());
+        }
+    }
+
+    @Test
+    void neverCalled() {
+        MethodStats.Snapshot s = new MethodStats("k").snapshot();
+        assertEquals(0, s.calls());
+        assertEquals(-1, s.firstCallNanos());
+        assertEquals(-1, s.steadyNanosPerCall(), EPS);
+        assertEquals(0, s.totalNanos(), EPS);
+    }
+
+    @Test
+    void firstCallIsRecordedWithItsDuration() {
+        MethodStats stats = new MethodStats("k");
+        long token = stats.enter();
+        long until = System.nanoTime() + 2_000_000;
+        while (System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
+        stats.exit(token);
+        MethodStats.Snapshot s = stats.snapshot();
+        assertEquals(1, s.calls());
+        assertTrue(s.firstCallNanos() >= 2_000_000, "first call took " + s.firstCallNanos());
+        assertEquals(0, s.warmTimed());
+        assertEquals(-1, s.steadyNanosPerCall(), EPS, "one call has no steady state");
+        assertEquals(s.firstCallNanos(), s.totalNanos(), EPS);
+        assertEquals("k", stats.key());
+    }
+
+    @Test
+    void warmUpCallsAreAllTimed() {
+        MethodStats stats = new MethodStats("k");
+        calls(stats, 1 + MethodStats.WARM_CALLS);
+        MethodStats.Snapshot s = stats.snapshot();
+        assertEquals(1 + MethodStats.WARM_CALLS, s.calls());
+        assertEquals(MethodStats.WARM_CALLS, s.warmTimed());
+        assertEquals(0, s.sampledTimed());
+    }
+
+    @Test
+    void afterWarmUpOneCallInSampleEveryIsTimed() {
+        MethodStats stats = new MethodStats("k");
+        calls(stats, 1 + MethodStats.WARM_CALLS);
+        int untimed = 0;
+        for (int i = 0; i < 3 * MethodStats.SAMPLE_EVERY; i++) {
+            long token = stats.enter();
+            if (token == MethodStats.NOT_TIMED) {
+                untimed++;
+            }
+            stats.exit(token);
+        }
+        MethodStats.Snapshot s = stats.snapshot();
+        assertEquals(1 + MethodStats.WARM_CALLS + 3 * MethodStats.SAMPLE_EVERY, s.calls());
+        assertEquals(MethodStats.WARM_CALLS, s.warmTimed());
+        assertEquals(3, s.sampledTimed());
+        assertEquals(3 * (MethodStats.SAMPLE_EVERY - 1), untimed);
+    }
+
+    @Test
+    void timedTokensAreNeverTheUntimedMarker() {
+        MethodStats stats = new MethodStats("k");
+        for (int i = 0; i < MethodStats.WARM_CALLS; i++) {
+            long token = stats.enter();
+            assertNotEquals(MethodStats.NOT_TIMED, token);
+            stats.exit(token);
+        }
+    }
+
+    @Test
+    void countsAreExactUnderConcurrentCalls() throws InterruptedException {
+        MethodStats stats = new MethodStats("k");
+        int threads = 4;
+        int perThread = 100_000;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread w = new Thread(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                calls(stats, perThread);
+            });
+            w.start();
+            workers.add(w);
+        }
+        start.countDown();
+        for (Thread w : workers) {
+            w.join();
+        }
+        MethodStats.Snapshot s = stats.snapshot();
+        assertEquals((long) threads * perThread, s.calls());
+        assertTrue(s.firstCallNanos() >= 0);
+        assertEquals(MethodStats.WARM_CALLS, s.warmTimed(), "the first WARM_CALLS timed exits after the first are warm-up");
+        assertTrue(s.sampledTimed() > 0);
+        assertTrue(1 + s.warmTimed() + s.sampledTimed() <= s.calls());
+        assertTrue(s.steadyNanosPerCall() >= 0);
+        assertTrue(s.totalNanos() >= s.firstCallNanos());
+    }
+
+    @Test
+    void steadyStateFallsBackToWarmUpCallsWithFewSamples() {
+        MethodStats.Snapshot s = new MethodStats.Snapshot(11, 500, 1_000, 10, 0, 0);
+        assertEquals(100, s.steadyNanosPerCall(), EPS);
+        assertEquals(500 + 1_000, s.totalNanos(), EPS);
+        MethodStats.Snapshot few = new MethodStats.Snapshot(1_100, 500, 2_048, 1_024, 700, 7);
+        assertEquals((2_048 + 700) / 1_031.0, few.steadyNanosPerCall(), EPS);
+    }
+
+    @Test
+    void steadyStateUsesSamplesOnceThereAreEnough() {
+        MethodStats.Snapshot s = new MethodStats.Snapshot(2_000, 500, 10_240, 1_024, 800, 8);
+        assertEquals(100, s.steadyNanosPerCall(), EPS);
+        long untimed = 2_000 - 1 - 1_024 - 8;
+        assertEquals(500 + 10_240 + 800 + untimed * 100.0, s.totalNanos(), EPS);
+    }
+
+    @Test
+    void totalIsZeroUntilAFirstCallCompletes() {
+        assertEquals(0, new MethodStats.Snapshot(3, -1, 0, 0, 0, 0).totalNanos(), EPS);
+        assertEquals(-1, new MethodStats.Snapshot(1, 700, 0, 0, 0, 0).steadyNanosPerCall(), EPS);
+        assertEquals(700, new MethodStats.Snapshot(1, 700, 0, 0, 0, 0).totalNanos(), EPS);
+    }
+}
