@@ -1,5 +1,8 @@
 package dev.hotloop.runtime;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -10,6 +13,11 @@ import java.util.concurrent.atomic.LongAdder;
  * compilation of the callees). The next {@value #WARM_CALLS} calls are all timed; after that one
  * call in {@value #SAMPLE_EVERY} is, so that a small hot method pays two {@code nanoTime()} reads
  * only rarely. Every call is counted exactly.
+ *
+ * <p>The common case, one thread calling the method, pays no atomic instruction: the first thread
+ * to call becomes the owner and counts with a plain field that only it writes. Other threads count
+ * in a striped {@link LongAdder} and pick the calls to time from their own
+ * {@link ThreadLocalRandom}, so concurrent callers share no contended cache line.
  */
 public final class MethodStats {
 
@@ -17,10 +25,20 @@ public final class MethodStats {
     static final long NOT_TIMED = Long.MIN_VALUE;
 
     static final int WARM_CALLS = 1024;
+    /** A power of two. */
     static final int SAMPLE_EVERY = 64;
 
     private final String key;
+    /** Calls by threads other than the owner. */
     private final LongAdder calls = new LongAdder();
+    /** The first thread that called; only it writes its count. */
+    private volatile Thread owner;
+    /**
+     * The owner's count, alone in the middle of its own array so that its cache line holds
+     * nothing that other threads read on every call ({@code owner}, {@code warm}).
+     */
+    private final long[] ownerCalls = new long[2 * PAD + 1];
+    private static final int PAD = 16;
     private final AtomicLong timedExits = new AtomicLong();
     private final LongAdder warmNanos = new LongAdder();
     private final LongAdder warmTimed = new LongAdder();
@@ -28,22 +46,42 @@ public final class MethodStats {
     private final LongAdder sampledTimed = new LongAdder();
     private volatile long firstCallNanos = -1;
 
-    /** Racy on purpose: it only picks which calls to time, and stays within [0, WARM + EVERY). */
-    private int ticks;
+    /** True until {@value #WARM_CALLS} calls after the first were timed; read on every call, written once. */
+    private volatile boolean warm = true;
+
+    private static final VarHandle OWNER;
+
+    static {
+        try {
+            OWNER = MethodHandles.lookup().findVarHandle(MethodStats.class, "owner", Thread.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     MethodStats(String key) {
         this.key = key;
     }
 
     long enter() {
-        calls.increment();
-        int t = ticks;
-        if (t < WARM_CALLS) {
-            ticks = t + 1;
+        Thread t = Thread.currentThread();
+        if (t == owner) {
+            long c = ownerCalls[PAD]++;
+            return warm || (c & (SAMPLE_EVERY - 1)) == 0 ? now() : NOT_TIMED;
+        }
+        return enterShared(t);
+    }
+
+    private long enterShared(Thread t) {
+        if (owner == null && OWNER.compareAndSet(this, null, t)) {
+            ownerCalls[PAD]++;
             return now();
         }
-        ticks = t >= WARM_CALLS + SAMPLE_EVERY - 1 ? WARM_CALLS : t + 1;
-        return t == WARM_CALLS ? now() : NOT_TIMED;
+        calls.increment();
+        if (warm || (ThreadLocalRandom.current().nextInt() & (SAMPLE_EVERY - 1)) == 0) {
+            return now();
+        }
+        return NOT_TIMED;
     }
 
     void exit(long token) {
@@ -57,6 +95,9 @@ public final class MethodStats {
         } else if (n <= WARM_CALLS) {
             warmNanos.add(elapsed);
             warmTimed.increment();
+            if (n == WARM_CALLS) {
+                warm = false;
+            }
         } else {
             sampledNanos.add(elapsed);
             sampledTimed.increment();
@@ -75,7 +116,7 @@ public final class MethodStats {
 
     /** @return a consistent-enough copy of the counters, for reports */
     public Snapshot snapshot() {
-        return new Snapshot(calls.sum(), firstCallNanos,
+        return new Snapshot(ownerCalls[PAD] + calls.sum(), firstCallNanos,
                 warmNanos.sum(), warmTimed.sum(), sampledNanos.sum(), sampledTimed.sum());
     }
 
