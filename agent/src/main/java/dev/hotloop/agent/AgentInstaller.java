@@ -2,13 +2,12 @@ package dev.hotloop.agent;
 
 import dev.hotloop.agent.attach.LoadedClassRetransformer;
 import dev.hotloop.agent.options.AgentOptions;
-import dev.hotloop.agent.plan.Planner;
 import dev.hotloop.agent.report.Diagnostics;
 import dev.hotloop.agent.report.ExitReport;
 import dev.hotloop.agent.report.LoadTimeReporter;
 import dev.hotloop.agent.report.MethodCatalog;
 import dev.hotloop.agent.report.StderrDiagnostics;
-import dev.hotloop.agent.transform.ClassRewriter;
+import dev.hotloop.agent.transform.DeferredRewriter;
 import dev.hotloop.agent.transform.HotloopTransformer;
 import java.lang.instrument.Instrumentation;
 import java.util.LinkedHashMap;
@@ -45,12 +44,12 @@ final class AgentInstaller {
 
         MethodCatalog catalog = new MethodCatalog();
         LoadTimeReporter reporter = new LoadTimeReporter(diagnostics, catalog, vectorApi);
-        ClassRewriter rewriter = new ClassRewriter(options, new Planner(options, vectorApi),
-                new BootstrapRuntime(inst, diagnostics));
+        // Built at the first annotated class: a program without annotations never loads ASM.
+        DeferredRewriter rewriter = new DeferredRewriter(options, vectorApi, new BootstrapRuntime(inst, diagnostics));
         HotloopTransformer transformer = new HotloopTransformer(rewriter, reporter, version);
 
         ExitReport exit = new ExitReport(catalog, options.report(), context(version, options, vectorApi), diagnostics, System.err);
-        Runtime.getRuntime().addShutdownHook(new Thread(exit::emit, "hotloop-exit-report"));
+        Runtime.getRuntime().addShutdownHook(new Thread(exit, "hotloop-exit-report"));
 
         inst.addTransformer(transformer, true);
         if (attached) {

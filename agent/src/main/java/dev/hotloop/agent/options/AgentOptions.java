@@ -44,16 +44,19 @@ public final class AgentOptions {
     private final Map<String, String> explicit;
 
     private AgentOptions(Map<String, Setting> settings) {
-        enabled = bool(settings, ENABLED, true);
-        vectorize = bool(settings, VECTORIZE, true);
-        parallel = bool(settings, PARALLEL, true);
-        strict = bool(settings, STRICT, false);
-        threads = parse(settings, THREADS, Runtime.getRuntime().availableProcessors(), AgentOptions::threadCount);
-        report = parse(settings, REPORT, new ReportTarget(ReportTarget.Kind.STDERR, null), ReportTarget::parse);
-        log = parse(settings, LOG, LogLevel.INFO, LogLevel::parse);
-        dump = parse(settings, DUMP, null, AgentOptions::directory);
+        // No lambdas or method references here: premain must not bootstrap java.lang.invoke.
+        enabled = (Boolean) value(settings, ENABLED, Boolean.TRUE);
+        vectorize = (Boolean) value(settings, VECTORIZE, Boolean.TRUE);
+        parallel = (Boolean) value(settings, PARALLEL, Boolean.TRUE);
+        strict = (Boolean) value(settings, STRICT, Boolean.FALSE);
+        threads = (Integer) value(settings, THREADS, Runtime.getRuntime().availableProcessors());
+        report = (ReportTarget) value(settings, REPORT, new ReportTarget(ReportTarget.Kind.STDERR, null));
+        log = (LogLevel) value(settings, LOG, LogLevel.INFO);
+        dump = (Path) value(settings, DUMP, null);
         explicit = new LinkedHashMap<>();
-        settings.forEach((k, s) -> explicit.put(k, s.value));
+        for (Map.Entry<String, Setting> e : settings.entrySet()) {
+            explicit.put(e.getKey(), e.getValue().value);
+        }
     }
 
     /** @return options with every default, as if nothing was set */
@@ -115,29 +118,42 @@ public final class AgentOptions {
         settings.put(key, new Setting(value, source));
     }
 
-    private static boolean bool(Map<String, Setting> settings, String key, boolean def) {
-        return parse(settings, key, def, v -> {
-            String b = v.trim().toLowerCase(Locale.ROOT);
-            if (b.equals("true")) {
-                return true;
-            }
-            if (b.equals("false")) {
-                return false;
-            }
-            throw new IllegalArgumentException("expected true or false");
-        });
-    }
-
-    private static <T> T parse(Map<String, Setting> settings, String key, T def, Parser<T> parser) {
+    private static Object value(Map<String, Setting> settings, String key, Object def) {
         Setting s = settings.get(key);
         if (s == null) {
             return def;
         }
         try {
-            return parser.parse(s.value);
+            return convert(key, s.value);
         } catch (RuntimeException e) {
             throw new OptionsException("bad value '" + s.value + "' for " + s.source + " '" + key + "': " + e.getMessage());
         }
+    }
+
+    private static Object convert(String key, String value) {
+        switch (key) {
+            case THREADS:
+                return threadCount(value);
+            case REPORT:
+                return ReportTarget.parse(value);
+            case LOG:
+                return LogLevel.parse(value);
+            case DUMP:
+                return directory(value);
+            default:
+                return bool(value);
+        }
+    }
+
+    private static boolean bool(String value) {
+        String b = value.trim().toLowerCase(Locale.ROOT);
+        if (b.equals("true")) {
+            return true;
+        }
+        if (b.equals("false")) {
+            return false;
+        }
+        throw new IllegalArgumentException("expected true or false");
     }
 
     private static int threadCount(String value) {
@@ -212,10 +228,5 @@ public final class AgentOptions {
     }
 
     private record Setting(String value, String source) {
-    }
-
-    @FunctionalInterface
-    private interface Parser<T> {
-        T parse(String value);
     }
 }

@@ -16,7 +16,7 @@ import java.util.Map;
  * The report at exit: joins what the agent recorded at transformation with the run-time counters,
  * then prints the table or writes the report file. Runs from a shutdown hook.
  */
-public final class ExitReport {
+public final class ExitReport implements Runnable {
 
     private final MethodCatalog catalog;
     private final ReportTarget target;
@@ -50,6 +50,12 @@ public final class ExitReport {
                     s == null ? -1 : s.steadyNanosPerCall(), s == null ? 0 : s.totalNanos()));
         }
         return rows;
+    }
+
+    /** Emits the report: the body of the shutdown hook. */
+    @Override
+    public void run() {
+        emit();
     }
 
     /** Prints or writes the report; never throws. */

@@ -12,7 +12,7 @@ import java.security.ProtectionDomain;
  */
 public final class HotloopTransformer implements ClassFileTransformer {
 
-    private final ClassRewriter rewriter;
+    private final DeferredRewriter rewriter;
     private final LoadTimeReporter reporter;
     private final String version;
 
@@ -22,6 +22,15 @@ public final class HotloopTransformer implements ClassFileTransformer {
      * @param version   the agent's version, for error lines
      */
     public HotloopTransformer(ClassRewriter rewriter, LoadTimeReporter reporter, String version) {
+        this(new DeferredRewriter(rewriter), reporter, version);
+    }
+
+    /**
+     * @param rewriter  does the work, built when the first annotated class arrives
+     * @param reporter  hears about each transformed class
+     * @param version   the agent's version, for error lines
+     */
+    public HotloopTransformer(DeferredRewriter rewriter, LoadTimeReporter reporter, String version) {
         this.rewriter = rewriter;
         this.reporter = reporter;
         this.version = version;
@@ -34,7 +43,7 @@ public final class HotloopTransformer implements ClassFileTransformer {
             return null;
         }
         try {
-            TransformResult result = rewriter.rewrite(loader, bytes);
+            TransformResult result = rewriter.get().rewrite(loader, bytes);
             if (!result.plans().isEmpty()) {
                 reporter.onTransformed(result.plans(), result.nanos(), result.ids());
             }

@@ -1,0 +1,48 @@
+package dev.hotloop.agent.transform;
+
+import dev.hotloop.agent.options.AgentOptions;
+import dev.hotloop.agent.plan.Planner;
+
+/**
+ * Holds the {@link ClassRewriter}, built when the first annotated class arrives. The rewriter's
+ * classes refer to ASM, whose classes the JVM loads to verify them; a program without annotations
+ * therefore never loads ASM, Byte Buddy, or any analysis stage.
+ */
+public final class DeferredRewriter {
+
+    private final AgentOptions options;
+    private final boolean vectorApiResolved;
+    private final RuntimeLink runtime;
+    private volatile ClassRewriter rewriter;
+
+    /**
+     * @param options           the agent's options
+     * @param vectorApiResolved whether {@code jdk.incubator.vector} is in the boot layer
+     * @param runtime           makes the runtime visible and gives timing ids
+     */
+    public DeferredRewriter(AgentOptions options, boolean vectorApiResolved, RuntimeLink runtime) {
+        this.options = options;
+        this.vectorApiResolved = vectorApiResolved;
+        this.runtime = runtime;
+    }
+
+    DeferredRewriter(ClassRewriter built) {
+        this(null, false, null);
+        this.rewriter = built;
+    }
+
+    /** @return the rewriter, built on the first call */
+    public ClassRewriter get() {
+        ClassRewriter r = rewriter;
+        if (r == null) {
+            synchronized (this) {
+                r = rewriter;
+                if (r == null) {
+                    r = new ClassRewriter(options, new Planner(options, vectorApiResolved), runtime);
+                    rewriter = r;
+                }
+            }
+        }
+        return r;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.hotloop.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hotloop.it.apps.KernelsApp;
+import dev.hotloop.it.apps.PlainApp;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the agent loads at start-up, read from {@code -Xlog:class+load}: for a program without
+ * annotations, only the options, the filter and the reporting shell; no ASM, no Byte Buddy, none
+ * of the analysis, planning and instrumentation stages, no runtime on the boot class path, and no
+ * lambda (whose first use bootstraps {@code java.lang.invoke}). scripts/startup-overhead.sh
+ * measures what that costs.
+ */
+class StartupFootprintIT {
+
+    /** Packages a program without annotations must never make the agent load. */
+    private static final List<String> REWRITING = List.of("dev.hotloop.shaded.", "dev.hotloop.agent.analysis.",
+            "dev.hotloop.agent.plan.", "dev.hotloop.agent.instrument.", "dev.hotloop.agent.transform.ClassRewriter",
+            "dev.hotloop.runtime.");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void programWithoutAnnotationsLoadsNoRewritingStage() throws IOException {
+        Loaded plain = run(PlainApp.class);
+        List<String> rewriting = plain.classes.stream().filter(c -> REWRITING.stream().anyMatch(c::startsWith))
+                .collect(Collectors.toList());
+        assertEquals(List.of(), rewriting, plain.run::describe);
+        assertFalse(plain.run.stderr().contains("bootstrap classpath has been appended"), plain.run::describe);
+    }
+
+    @Test
+    void premainSpinsNoLambda() throws IOException {
+        Loaded plain = run(PlainApp.class);
+        List<String> lambdas = plain.classes.stream().filter(c -> c.startsWith("dev.hotloop.") && c.contains("$$Lambda"))
+                .collect(Collectors.toList());
+        assertEquals(List.of(), lambdas, plain.run::describe);
+    }
+
+    @Test
+    void annotatedProgramDoesLoadTheRewritingStages() throws IOException {
+        // The control: the same log does show the stages once there is something to rewrite.
+        Loaded kernels = run(KernelsApp.class);
+        assertTrue(kernels.classes.stream().anyMatch(c -> c.startsWith("dev.hotloop.shaded.asm.")), kernels.run::describe);
+        assertTrue(kernels.classes.contains("dev.hotloop.agent.transform.ClassRewriter"), kernels.run::describe);
+    }
+
+    private record Loaded(ChildResult run, List<String> classes) {
+    }
+
+    private Loaded run(Class<?> app) throws IOException {
+        Path log = tmp.resolve(app.getSimpleName() + "-classes.log");
+        ChildResult r = ChildJvm.app(app).withAgent().jvmArg("-Xlog:class+load=info:file=" + log).run();
+        assertEquals(0, r.exitCode(), r::describe);
+        // "[0.012s][info][class,load] java.lang.Object source: shared objects file": the name follows the decorations.
+        List<String> classes = Files.readAllLines(log).stream().map(l -> l.split(" ")).filter(f -> f.length > 1)
+                .map(f -> f[1]).collect(Collectors.toList());
+        assertTrue(classes.contains("dev.hotloop.agent.HotloopAgent") && classes.contains(app.getName()),
+                () -> "the class-load log shows neither the agent nor the app" + r.describe());
+        return new Loaded(r, classes);
+    }
+}

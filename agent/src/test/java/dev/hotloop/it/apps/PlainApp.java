@@ -1,0 +1,22 @@
+package dev.hotloop.it.apps;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** End-to-end target without any Hotloop annotation: what every class of such a program costs. */
+public final class PlainApp {
+
+    private PlainApp() {
+    }
+
+    /**
+     * @param args ignored
+     */
+    public static void main(String[] args) {
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            words.add(Integer.toString(i * i, 7));
+        }
+        System.out.println("plain " + String.join("", words).hashCode());
+    }
+}
