@@ -51,7 +51,10 @@ final class AgentInstaller {
         ExitReport exit = new ExitReport(catalog, options.report(), context(version, options, vectorApi), diagnostics, System.err);
         Runtime.getRuntime().addShutdownHook(new Thread(exit, "hotloop-exit-report"));
 
-        inst.addTransformer(transformer, true);
+        // Retransformation is needed only on attach, for classes loaded before the agent. A
+        // retransform-capable transformer makes the JVM keep a copy of every class file it loads,
+        // which costs a program start-up time whether it has annotations or not.
+        inst.addTransformer(transformer, attached);
         if (attached) {
             new LoadedClassRetransformer(inst, diagnostics).retransformAnnotated();
         }

@@ -18,6 +18,12 @@ public final class AgentVersion {
     }
 
     private static String load() {
+        // The jar's manifest: read when the class was defined, so this costs no lookup. A resource
+        // lookup would ask the boot loader first and open the JDK's module image (a dozen classes).
+        String fromManifest = AgentVersion.class.getPackage().getImplementationVersion();
+        if (fromManifest != null) {
+            return fromManifest;
+        }
         try (InputStream in = AgentVersion.class.getResourceAsStream("/META-INF/hotloop/version.properties")) {
             if (in == null) {
                 return "unknown";

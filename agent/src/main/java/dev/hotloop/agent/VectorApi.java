@@ -11,6 +11,13 @@ public final class VectorApi {
 
     /** @return whether {@code jdk.incubator.vector} is in the boot layer */
     public static boolean resolved() {
-        return ModuleLayer.boot().findModule(MODULE).isPresent();
+        // Not findModule: for a module that is absent it walks the parent layers with a stream,
+        // which loads some fifty java.util.stream classes at start-up.
+        for (Module m : ModuleLayer.boot().modules()) {
+            if (MODULE.equals(m.getName())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

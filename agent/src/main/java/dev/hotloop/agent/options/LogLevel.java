@@ -15,6 +15,12 @@ public enum LogLevel {
     }
 
     static LogLevel parse(String value) {
-        return valueOf(value.trim().toUpperCase(Locale.ROOT));
+        String v = value.trim().toUpperCase(Locale.ROOT);
+        for (LogLevel level : values()) {
+            if (level.name().equals(v)) {
+                return level;
+            }
+        }
+        throw new IllegalArgumentException("expected off, warn, info or debug");
     }
 }
