@@ -29,6 +29,9 @@ public record MethodPlan(AnnotatedMethod method, List<LoopDecision> decisions) {
 
     /** @return the report's "rewrite" column: what the loops became, shortest form */
     public String rewrite() {
+        if (!anyRewritten()) {
+            return "not rewritten";
+        }
         StringJoiner j = new StringJoiner("; ");
         for (LoopDecision d : decisions) {
             j.add(d.rewritten() ? d.summary() : "not rewritten");

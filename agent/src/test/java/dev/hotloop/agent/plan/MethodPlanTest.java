@@ -60,6 +60,7 @@ class MethodPlanTest {
     @Test
     void rewriteColumnShowsWhatEachLoopBecame() {
         assertEquals("SIMD float x8; not rewritten", plan(done(1, "SIMD float x8"), kept(2, "why")).rewrite());
+        assertEquals("not rewritten", plan(kept(1, "why"), kept(2, "why not")).rewrite(), "one summary when nothing was rewritten");
     }
 
     @Test
