@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>The common case, one thread calling the method, pays no atomic instruction: the first thread
  * to call becomes the owner and counts with a plain field that only it writes. Other threads count
- * in a striped {@link LongAdder} and pick the calls to time from their own
- * {@link ThreadLocalRandom}, so concurrent callers share no contended cache line.
+ * atomically in a slot of their own cache line and pick the calls to time from their own
+ * {@link ThreadLocalRandom}; nothing they write shares a line with what the owner reads.
  */
 public final class MethodStats {
 
@@ -29,8 +29,11 @@ public final class MethodStats {
     static final int SAMPLE_EVERY = 64;
 
     private final String key;
-    /** Calls by threads other than the owner. */
-    private final LongAdder calls = new LongAdder();
+    /**
+     * Calls by threads other than the owner, alone in the middle of its own array: a counter
+     * next to {@code owner} or {@code warm} would make every call of the owner miss its cache.
+     */
+    private final long[] sharedCalls = new long[2 * PAD + 1];
     /** The first thread that called; only it writes its count. */
     private volatile Thread owner;
     /**
@@ -50,6 +53,7 @@ public final class MethodStats {
     private volatile boolean warm = true;
 
     private static final VarHandle OWNER;
+    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(long[].class);
 
     static {
         try {
@@ -77,7 +81,7 @@ public final class MethodStats {
             ownerCalls[PAD]++;
             return now();
         }
-        calls.increment();
+        SLOT.getAndAdd(sharedCalls, PAD, 1L);
         if (warm || (ThreadLocalRandom.current().nextInt() & (SAMPLE_EVERY - 1)) == 0) {
             return now();
         }
@@ -116,7 +120,7 @@ public final class MethodStats {
 
     /** @return a consistent-enough copy of the counters, for reports */
     public Snapshot snapshot() {
-        return new Snapshot(ownerCalls[PAD] + calls.sum(), firstCallNanos,
+        return new Snapshot(ownerCalls[PAD] + (long) SLOT.getVolatile(sharedCalls, PAD), firstCallNanos,
                 warmNanos.sum(), warmTimed.sum(), sampledNanos.sum(), sampledTimed.sum());
     }
 
