@@ -1,23 +1,26 @@
 package dev.hotloop.agent.transform;
 
-import net.bytebuddy.description.type.TypeDefinition;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.pool.TypePool;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
+import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Opcodes;
 
 /**
  * A {@link ClassWriter} that computes the common supertype of two classes, which stack-map frames
- * need, from class files read through Byte Buddy's {@link TypePool}, never by loading a class:
- * loading an application class from inside a transformer can initialise it too early, deadlock,
- * or recurse into the transformer.
+ * need, from the headers of their class files (super class, interfaces, flags) read through the
+ * defining loader's resources, never by loading a class: loading an application class from inside
+ * a transformer can initialise it too early, deadlock, or recurse into the transformer. Headers are
+ * cached per writer, that is per transformed class.
  */
 final class TypePoolClassWriter extends ClassWriter {
 
     private static final String OBJECT = "java/lang/Object";
 
     private final ClassLoader loader;
-    private TypePool pool;
+    private final Map<String, Header> headers = new HashMap<>();
 
     TypePoolClassWriter(int flags, ClassLoader loader) {
         super(flags);
@@ -32,39 +35,69 @@ final class TypePoolClassWriter extends ClassWriter {
         if (type1.equals(OBJECT) || type2.equals(OBJECT)) {
             return OBJECT;
         }
-        TypeDescription a = describe(type1);
-        TypeDescription b = describe(type2);
-        if (a.isAssignableFrom(b)) {
+        if (isSubtype(type2, type1)) {
             return type1;
         }
-        if (b.isAssignableFrom(a)) {
+        if (isSubtype(type1, type2)) {
             return type2;
         }
-        if (a.isInterface() || b.isInterface()) {
+        if (header(type1).isInterface || header(type2).isInterface) {
             return OBJECT;
         }
-        for (TypeDefinition s = a.getSuperClass(); s != null; s = s.getSuperClass()) {
-            TypeDescription erased = s.asErasure();
-            if (erased.isAssignableFrom(b)) {
-                return erased.getInternalName();
+        for (String s = header(type1).superName; s != null; s = header(s).superName) {
+            if (isSubtype(type2, s)) {
+                return s;
             }
         }
         return OBJECT;
     }
 
-    private TypeDescription describe(String internalName) {
-        if (pool == null) {
-            ClassFileLocator locator = loader == null
-                    ? ClassFileLocator.ForClassLoader.ofBootLoader()
-                    : new ClassFileLocator.Compound(ClassFileLocator.ForClassLoader.of(loader),
-                            ClassFileLocator.ForClassLoader.ofSystemLoader());
-            pool = TypePool.Default.of(locator);
+    /** Whether {@code type} is {@code ancestor} or extends or implements it, directly or not. */
+    private boolean isSubtype(String type, String ancestor) {
+        if (type.equals(ancestor)) {
+            return true;
         }
-        TypePool.Resolution r = pool.describe(internalName.replace('/', '.'));
-        if (!r.isResolved()) {
-            throw new IllegalStateException("cannot compute stack-map frames: class file of " + internalName.replace('/', '.')
-                    + " not found through the class loader");
+        Header h = header(type);
+        if (h.superName != null && isSubtype(h.superName, ancestor)) {
+            return true;
         }
-        return r.resolve();
+        for (String i : h.interfaces) {
+            if (isSubtype(i, ancestor)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Header header(String internalName) {
+        Header h = headers.get(internalName);
+        if (h == null) {
+            h = read(internalName);
+            headers.put(internalName, h);
+        }
+        return h;
+    }
+
+    private Header read(String internalName) {
+        String resource = internalName + ".class";
+        try (InputStream in = open(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("cannot compute stack-map frames: class file of "
+                        + internalName.replace('/', '.') + " not found through the class loader");
+            }
+            ClassReader r = new ClassReader(in);
+            return new Header(r.getSuperName(), r.getInterfaces(), (r.getAccess() & Opcodes.ACC_INTERFACE) != 0);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot compute stack-map frames: cannot read the class file of "
+                    + internalName.replace('/', '.') + ": " + e.getMessage(), e);
+        }
+    }
+
+    private InputStream open(String resource) {
+        InputStream in = loader == null ? null : loader.getResourceAsStream(resource);
+        return in != null ? in : ClassLoader.getSystemResourceAsStream(resource);
+    }
+
+    private record Header(String superName, String[] interfaces, boolean isInterface) {
     }
 }
