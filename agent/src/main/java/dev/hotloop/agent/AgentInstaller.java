@@ -2,6 +2,7 @@ package dev.hotloop.agent;
 
 import dev.hotloop.agent.attach.LoadedClassRetransformer;
 import dev.hotloop.agent.options.AgentOptions;
+import dev.hotloop.agent.options.LogLevel;
 import dev.hotloop.agent.report.Diagnostics;
 import dev.hotloop.agent.report.ExitReport;
 import dev.hotloop.agent.report.LoadTimeReporter;
@@ -39,8 +40,10 @@ final class AgentInstaller {
             return;
         }
         boolean vectorApi = VectorApi.resolved();
-        diagnostics.debug("hotloop " + version + " on Java " + Runtime.version() + ", options " + options
-                + ", " + VectorApi.MODULE + (vectorApi ? " resolved" : " not resolved"));
+        if (diagnostics.enabled(LogLevel.DEBUG)) {
+            diagnostics.debug("hotloop " + version + " on Java " + Runtime.version() + ", options " + options
+                    + ", " + VectorApi.MODULE + (vectorApi ? " resolved" : " not resolved"));
+        }
 
         MethodCatalog catalog = new MethodCatalog();
         LoadTimeReporter reporter = new LoadTimeReporter(diagnostics, catalog, vectorApi);

@@ -44,9 +44,7 @@ public final class MethodStats {
     private static final int PAD = 16;
     private final AtomicLong timedExits = new AtomicLong();
     private final LongAdder warmNanos = new LongAdder();
-    private final LongAdder warmTimed = new LongAdder();
     private final LongAdder sampledNanos = new LongAdder();
-    private final LongAdder sampledTimed = new LongAdder();
     private volatile long firstCallNanos = -1;
 
     /** True until {@value #WARM_CALLS} calls after the first were timed; read on every call, written once. */
@@ -98,13 +96,11 @@ public final class MethodStats {
             firstCallNanos = elapsed;
         } else if (n <= WARM_CALLS) {
             warmNanos.add(elapsed);
-            warmTimed.increment();
             if (n == WARM_CALLS) {
                 warm = false;
             }
         } else {
             sampledNanos.add(elapsed);
-            sampledTimed.increment();
         }
     }
 
@@ -120,8 +116,10 @@ public final class MethodStats {
 
     /** @return a consistent-enough copy of the counters, for reports */
     public Snapshot snapshot() {
+        // Timed exit n (0-based) is the first call, then warm-up up to WARM_CALLS, then sampled.
+        long afterFirst = Math.max(0, timedExits.get() - 1);
         return new Snapshot(ownerCalls[PAD] + (long) SLOT.getVolatile(sharedCalls, PAD), firstCallNanos,
-                warmNanos.sum(), warmTimed.sum(), sampledNanos.sum(), sampledTimed.sum());
+                warmNanos.sum(), Math.min(afterFirst, WARM_CALLS), sampledNanos.sum(), Math.max(0, afterFirst - WARM_CALLS));
     }
 
     /**

@@ -41,12 +41,7 @@ public final class LoadTimeReporter {
                 diagnostics.warn("jdk.incubator.vector is not resolved: add --add-modules jdk.incubator.vector "
                         + "to the java command; @Vectorize loops run as scalar loops");
             }
-            String line = plan.reportLine() + String.format(Locale.ROOT, " (transform %.1f ms)", nanos[i] / 1e6);
-            if (plan.anyRefused()) {
-                diagnostics.info(line);
-            } else {
-                diagnostics.info(line);
-            }
+            diagnostics.info(plan.reportLine() + String.format(Locale.ROOT, " (transform %.1f ms)", nanos[i] / 1e6));
             catalog.add(new MethodRecord(ids[i], plan.method().displayName(), plan.line(), plan.rewrite(),
                     plan.reportLine(), nanos[i]));
         }
