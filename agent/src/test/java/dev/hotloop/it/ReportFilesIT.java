@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hotloop.it.apps.KernelsApp;
+import dev.hotloop.testing.CsvReader;
+import dev.hotloop.testing.StrictJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +38,7 @@ class ReportFilesIT {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         Object doc;
         try {
-            doc = MiniJson.parse(text);
+            doc = StrictJson.parse(text);
         } catch (IllegalArgumentException e) {
             throw new AssertionError("report is not JSON: " + e.getMessage() + "\n" + text, e);
         }
@@ -75,15 +77,15 @@ class ReportFilesIT {
         Path file = tmp.resolve("out.csv");
         ChildResult r = runWithReport(file.toString());
         assertTrue(Files.isRegularFile(file), () -> "no " + file + r.describe());
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        String text = String.join("\n", lines);
-        List<String> header = csv(lines.get(0));
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        List<List<String>> records = CsvReader.read(text);
+        List<String> header = records.get(0);
         int method = header.indexOf("method");
         int calls = header.indexOf("calls");
         assertTrue(method >= 0 && calls >= 0, text);
-        assertEquals(KernelsMethods.ALL.size() + 1, lines.size(), text);
+        assertEquals(KernelsMethods.ALL.size() + 1, records.size(), text);
         for (int i = 0; i < KernelsMethods.ALL.size(); i++) {
-            List<String> row = csv(lines.get(i + 1));
+            List<String> row = records.get(i + 1);
             assertEquals(header.size(), row.size(), text);
             assertEquals(KernelsMethods.ALL.get(i).name(), row.get(method), text);
             assertEquals(Long.toString(KernelsMethods.ALL.get(i).calls()), row.get(calls), text);
@@ -122,38 +124,9 @@ class ReportFilesIT {
 
     private static double number(Map<?, ?> m, String key) {
         Object v = m.get(key);
-        if (!(v instanceof Double)) {
+        if (!(v instanceof Number)) {
             throw new AssertionError(key + " is not a number: " + v);
         }
-        return (Double) v;
-    }
-
-    /** Splits one RFC 4180 line. */
-    private static List<String> csv(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        cells.add(cell.toString());
-        return cells;
+        return ((Number) v).doubleValue();
     }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hotloop.agent.options.ReportTarget;
 import dev.hotloop.runtime.Timings;
+import dev.hotloop.testing.CsvReader;
+import dev.hotloop.testing.StrictJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -3,6 +3,7 @@ package dev.hotloop.agent.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.hotloop.testing.StrictJson;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;

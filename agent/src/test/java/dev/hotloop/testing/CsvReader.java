@@ -1,4 +1,4 @@
-package dev.hotloop.agent.report;
+package dev.hotloop.testing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,12 +8,12 @@ import java.util.List;
  * CR or LF) or quoted, with {@code ""} for a quote. Anything else is an
  * {@link IllegalArgumentException}.
  */
-final class CsvReader {
+public final class CsvReader {
 
     private CsvReader() {
     }
 
-    static List<List<String>> read(String text) {
+    public static List<List<String>> read(String text) {
         List<List<String>> records = new ArrayList<>();
         List<String> record = new ArrayList<>();
         int p = 0;

@@ -1,4 +1,4 @@
-package dev.hotloop.agent.report;
+package dev.hotloop.testing;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import java.util.Map;
  * characters in strings, unknown escapes, trailing commas, duplicate keys, leading zeros,
  * {@code NaN}, trailing text) is an {@link IllegalArgumentException} naming the offset.
  */
-final class StrictJson {
+public final class StrictJson {
 
     private final String s;
     private int p;
@@ -21,7 +21,7 @@ final class StrictJson {
         this.s = s;
     }
 
-    static Object parse(String text) {
+    public static Object parse(String text) {
         StrictJson r = new StrictJson(text);
         r.ws();
         Object v = r.value();
