@@ -9,12 +9,25 @@ import dev.hotloop.agent.analysis.Loop;
  * @param annotation the annotation that asked
  * @param loop       the loop it targets, or null when it marks no loop
  * @param line       the source line to report, or -1
- * @param rewritten  whether the loop was rewritten
+ * @param rewritten  whether the loop is rewritten
  * @param summary    what it became ({@code SIMD float x16, reduction +}) or why not, with the fix
+ * @param rewrite    the rewrite to apply when {@code rewritten}, else null
  */
-public record LoopDecision(HotloopAnnotation annotation, Loop loop, int line, boolean rewritten, String summary) {
+public record LoopDecision(HotloopAnnotation annotation, Loop loop, int line, boolean rewritten, String summary,
+                           LoopRewrite rewrite) {
 
-    static LoopDecision refused(HotloopAnnotation annotation, Loop loop, int line, String why) {
-        return new LoopDecision(annotation, loop, line, false, why);
+    /**
+     * @return a decision to keep the loop as written, for the reason given
+     */
+    public static LoopDecision refused(HotloopAnnotation annotation, Loop loop, int line, String why) {
+        return new LoopDecision(annotation, loop, line, false, why, null);
+    }
+
+    /**
+     * @return a decision to rewrite the loop; {@code summary} says what it becomes
+     */
+    public static LoopDecision rewritten(HotloopAnnotation annotation, Loop loop, int line, String summary,
+                                         LoopRewrite rewrite) {
+        return new LoopDecision(annotation, loop, line, true, summary, rewrite);
     }
 }

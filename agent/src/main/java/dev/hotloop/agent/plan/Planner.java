@@ -4,6 +4,8 @@ import dev.hotloop.agent.analysis.AnnotatedMethod;
 import dev.hotloop.agent.analysis.HotloopAnnotation;
 import dev.hotloop.agent.analysis.Loop;
 import dev.hotloop.agent.options.AgentOptions;
+import dev.hotloop.agent.parallel.ParallelStrategy;
+import dev.hotloop.agent.vector.VectorStrategy;
 import java.util.ArrayList;
 import java.util.List;
 import org.objectweb.asm.tree.InsnList;
@@ -14,21 +16,35 @@ import org.objectweb.asm.tree.LabelNode;
  * a method-level {@code @Vectorize} targets the innermost loops, a method-level {@code @Parallel}
  * the outermost ones, and an annotated index variable the loop it drives.
  *
- * <p>This build recognises and reports loops; the SIMD and parallel code generators plug in here
- * and until then every targeted loop is reported as kept as written, with the reason.
+ * <p>The planner applies the agent options; a {@link LoopStrategy} per annotation kind judges the
+ * loop itself and supplies the rewrite.
  */
 public final class Planner {
 
     private final AgentOptions options;
     private final boolean vectorApiResolved;
+    private final LoopStrategy vector;
+    private final LoopStrategy parallel;
 
     /**
      * @param options           the agent's options
      * @param vectorApiResolved whether {@code jdk.incubator.vector} is in the boot layer
      */
     public Planner(AgentOptions options, boolean vectorApiResolved) {
+        this(options, vectorApiResolved, new VectorStrategy(options), new ParallelStrategy(options));
+    }
+
+    /**
+     * @param options           the agent's options
+     * @param vectorApiResolved whether {@code jdk.incubator.vector} is in the boot layer
+     * @param vector            judges {@code @Vectorize} loops
+     * @param parallel          judges {@code @Parallel} loops
+     */
+    public Planner(AgentOptions options, boolean vectorApiResolved, LoopStrategy vector, LoopStrategy parallel) {
         this.options = options;
         this.vectorApiResolved = vectorApiResolved;
+        this.vector = vector;
+        this.parallel = parallel;
     }
 
     /**
@@ -37,6 +53,16 @@ public final class Planner {
      * @return a decision for every annotation and targeted loop
      */
     public MethodPlan plan(AnnotatedMethod method, List<Loop> loops) {
+        return plan(method, loops, true);
+    }
+
+    /**
+     * @param method        an annotated method
+     * @param loops         its loops, from {@code LoopFinder}
+     * @param mayAddMembers whether rewrites may add methods to the class (not on retransformation)
+     * @return a decision for every annotation and targeted loop
+     */
+    public MethodPlan plan(AnnotatedMethod method, List<Loop> loops, boolean mayAddMembers) {
         List<LoopDecision> out = new ArrayList<>();
         for (HotloopAnnotation a : method.annotations()) {
             List<Loop> targets = targets(method, a, loops);
@@ -45,7 +71,7 @@ public final class Planner {
                 continue;
             }
             for (Loop loop : targets) {
-                out.add(decide(a, loop));
+                out.add(decide(method, a, loop, mayAddMembers));
             }
         }
         out.sort((x, y) -> Integer.compare(x.line(), y.line()));
@@ -78,7 +104,7 @@ public final class Planner {
         return new MethodPlan(method, List.copyOf(out));
     }
 
-    private LoopDecision decide(HotloopAnnotation a, Loop loop) {
+    private LoopDecision decide(AnnotatedMethod method, HotloopAnnotation a, Loop loop, boolean mayAddMembers) {
         boolean vector = a.kind() == HotloopAnnotation.Kind.VECTORIZE;
         String verb = vector ? "not vectorized" : "not parallelized";
         if (!options.enabled()) {
@@ -94,10 +120,7 @@ public final class Planner {
             return LoopDecision.refused(a, loop, loop.line(), verb
                     + ": jdk.incubator.vector is not resolved; add --add-modules jdk.incubator.vector to the java command");
         }
-        String what = loop.inductionName() == null ? "loop" : "loop over " + loop.inductionName();
-        String generator = vector ? "the SIMD code generator" : "the parallel loop runtime";
-        return LoopDecision.refused(a, loop, loop.line(), verb + ": " + what + " kept as written; "
-                + generator + " is not in this build of Hotloop yet");
+        return (vector ? this.vector : parallel).decide(method, a, loop, mayAddMembers);
     }
 
     private static String noLoop(HotloopAnnotation a, List<Loop> loops) {

@@ -2,12 +2,14 @@ package dev.hotloop.agent.transform;
 
 import dev.hotloop.agent.analysis.AnnotatedMethod;
 import dev.hotloop.agent.analysis.AnnotationScanner;
+import dev.hotloop.agent.analysis.HotloopAnnotation;
 import dev.hotloop.agent.analysis.Loop;
 import dev.hotloop.agent.analysis.LoopFinder;
 import dev.hotloop.agent.instrument.StrictFailureInjector;
 import dev.hotloop.agent.instrument.TimingInjector;
 import dev.hotloop.agent.options.AgentOptions;
 import dev.hotloop.agent.options.ReportTarget;
+import dev.hotloop.agent.plan.LoopDecision;
 import dev.hotloop.agent.plan.MethodPlan;
 import dev.hotloop.agent.plan.Planner;
 import java.io.IOException;
@@ -48,6 +50,18 @@ public final class ClassRewriter {
      * @throws RuntimeException on any failure; the caller keeps the original bytes
      */
     public TransformResult rewrite(ClassLoader loader, byte[] bytes) {
+        return rewrite(loader, bytes, true);
+    }
+
+    /**
+     * @param loader        the defining loader (null for the bootstrap loader)
+     * @param bytes         the class file
+     * @param mayAddMembers false when an already loaded class is retransformed: rewrites must then
+     *                      not add methods or fields
+     * @return the new class file and the plans, or {@link TransformResult#UNCHANGED}
+     * @throws RuntimeException on any failure; the caller keeps the original bytes
+     */
+    public TransformResult rewrite(ClassLoader loader, byte[] bytes, boolean mayAddMembers) {
         long start = System.nanoTime();
         ClassNode cls = ClassReaders.parse(bytes);
         List<AnnotatedMethod> annotated = AnnotationScanner.scan(cls);
@@ -62,10 +76,14 @@ public final class ClassRewriter {
         for (int i = 0; i < annotated.size(); i++) {
             long t0 = System.nanoTime();
             AnnotatedMethod am = annotated.get(i);
-            MethodPlan plan = planFor(am);
+            MethodPlan plan = planFor(am, mayAddMembers);
             plans.add(plan);
             ids[i] = -1;
             if (am.hasCode()) {
+                boolean rewritten = applyRewrites(cls, am, plan);
+                if (rewritten) {
+                    runtime.ensureVisible();
+                }
                 boolean strictFail = options.strict() && plan.anyRefused();
                 if (strictFail || timed) {
                     runtime.ensureVisible();
@@ -77,7 +95,7 @@ public final class ClassRewriter {
                     ids[i] = runtime.timingId(key(loader, am));
                     TimingInjector.inject(am.method(), ids[i]);
                 }
-                if (strictFail || ids[i] >= 0) {
+                if (strictFail || ids[i] >= 0 || rewritten) {
                     BytecodeCheck.verify(am.owner(), am.method());
                     changed = true;
                 }
@@ -100,7 +118,7 @@ public final class ClassRewriter {
         return new TransformResult(out, List.copyOf(plans), nanos, ids);
     }
 
-    private MethodPlan planFor(AnnotatedMethod am) {
+    private MethodPlan planFor(AnnotatedMethod am, boolean mayAddMembers) {
         if (!am.hasCode()) {
             return planner.planWithoutCode(am);
         }
@@ -110,7 +128,21 @@ public final class ClassRewriter {
         } catch (AnalyzerException e) {
             return planner.planUnanalysable(am, e.getMessage());
         }
-        return planner.plan(am, loops);
+        return planner.plan(am, loops, mayAddMembers);
+    }
+
+    /** Applies the plan's loop rewrites: SIMD ones first, so a parallel rewrite carries them along. */
+    private static boolean applyRewrites(ClassNode cls, AnnotatedMethod am, MethodPlan plan) {
+        boolean any = false;
+        for (HotloopAnnotation.Kind kind : new HotloopAnnotation.Kind[] {HotloopAnnotation.Kind.VECTORIZE, HotloopAnnotation.Kind.PARALLEL}) {
+            for (LoopDecision d : plan.decisions()) {
+                if (d.rewrite() != null && d.annotation().kind() == kind) {
+                    d.rewrite().apply(cls, am.method());
+                    any = true;
+                }
+            }
+        }
+        return any;
     }
 
     /**

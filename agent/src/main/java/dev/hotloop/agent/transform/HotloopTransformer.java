@@ -43,7 +43,7 @@ public final class HotloopTransformer implements ClassFileTransformer {
             return null;
         }
         try {
-            TransformResult result = rewriter.get().rewrite(loader, bytes);
+            TransformResult result = rewriter.get().rewrite(loader, bytes, redefined == null);
             if (!result.plans().isEmpty()) {
                 reporter.onTransformed(result.plans(), result.nanos(), result.ids());
             }

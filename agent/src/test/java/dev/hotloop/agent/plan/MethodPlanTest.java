@@ -19,11 +19,11 @@ class MethodPlanTest {
             new MethodNode(Opcodes.ACC_STATIC, "dot", "([FF)V", null, null), List.of(VECTORIZE));
 
     private static LoopDecision kept(int line, String why) {
-        return new LoopDecision(VECTORIZE, null, line, false, why);
+        return new LoopDecision(VECTORIZE, null, line, false, why, null);
     }
 
     private static LoopDecision done(int line, String what) {
-        return new LoopDecision(VECTORIZE, null, line, true, what);
+        return new LoopDecision(VECTORIZE, null, line, true, what, null);
     }
 
     private static MethodPlan plan(LoopDecision... decisions) {

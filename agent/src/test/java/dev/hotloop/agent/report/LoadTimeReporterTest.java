@@ -22,7 +22,7 @@ class LoadTimeReporterTest {
         HotloopAnnotation a = new HotloopAnnotation(kind, false, 0, -1, 0, -1, List.of());
         AnnotatedMethod m = new AnnotatedMethod("com/acme/Stats", new MethodNode(Opcodes.ACC_STATIC, name, "([F)F", null, null),
                 List.of(a));
-        return new MethodPlan(m, List.of(new LoopDecision(a, null, line, false, why)));
+        return new MethodPlan(m, List.of(new LoopDecision(a, null, line, false, why, null)));
     }
 
     @Test

@@ -1,0 +1,18 @@
+package dev.hotloop.agent.plan;
+
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * One planned loop rewrite, ready to apply. It holds references to the method's instruction
+ * nodes (never indexes), so rewrites of other loops of the same method applied before it leave
+ * it valid. Applying it must leave bytecode that passes the verifier.
+ */
+public interface LoopRewrite {
+
+    /**
+     * @param cls    the class being rewritten (a rewrite may add a method to it when allowed)
+     * @param method the method that holds the loop; changed in place
+     */
+    void apply(ClassNode cls, MethodNode method);
+}
