@@ -3,6 +3,7 @@ package dev.hotloop.agent.parallel;
 import dev.hotloop.agent.analysis.ControlFlowGraph;
 import dev.hotloop.agent.analysis.Loop;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -62,14 +63,11 @@ final class LoopShape {
     static LoopShape recognise(ControlFlowGraph g, Loop loop) throws Refusal {
         MethodNode m = g.method();
         InsnList insns = m.instructions;
-        if (loop.exits() > 1) {
-            throw new Refusal("the loop has " + loop.exits() + " exits (break, return or labelled continue inside it); "
-                    + "a parallel loop must run every iteration: move the early exit out of the loop");
-        }
         if (!(insns.get(loop.headerInsn()) instanceof LabelNode header)) {
             throw new Refusal(unrecognised("its header does not start at a label"));
         }
         List<AbstractInsnNode> test = real(insns, g.firstInsn(loop.header()), g.lastInsn(loop.header()));
+        checkExits(g, loop);
         AbstractInsnNode backEdge = contiguousEnd(g, loop);
         checkEntry(g, loop, insns, header);
         if (loop.inductionVar() >= 0) {
@@ -156,6 +154,45 @@ final class LoopShape {
                 (MethodInsnNode) before.get(0), next);
     }
 
+    /**
+     * The header's test is the one way out, apart from throws: an edge to code that can only end
+     * in {@code athrow} is an exception, which the runtime rethrows from the first failing iteration.
+     */
+    private static void checkExits(ControlFlowGraph g, Loop loop) throws Refusal {
+        int exits = 0;
+        var body = loop.body();
+        for (int b = body.nextSetBit(0); b >= 0; b = body.nextSetBit(b + 1)) {
+            for (int s : g.successors(b)) {
+                if (!loop.contains(s) && (b == loop.header() || !onlyThrows(g, loop, s, new BitSet()))) {
+                    exits++;
+                }
+            }
+        }
+        if (exits > 1) {
+            throw new Refusal("the loop has " + exits + " exits (break, return or labelled continue inside it); "
+                    + "a parallel loop must run every iteration: move the early exit out of the loop");
+        }
+    }
+
+    private static boolean onlyThrows(ControlFlowGraph g, Loop loop, int block, BitSet seen) {
+        if (seen.get(block)) {
+            return true;
+        }
+        seen.set(block);
+        InsnList insns = g.method().instructions;
+        int last = insns.get(g.lastInsn(block)).getOpcode();
+        if (loop.contains(block) || last >= Opcodes.IRETURN && last <= Opcodes.RETURN
+                || g.successors(block).isEmpty() && last != Opcodes.ATHROW) {
+            return false;
+        }
+        for (int s : g.successors(block)) {
+            if (!onlyThrows(g, loop, s, seen)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The next() of javac's for-each sits in the block that the header's test falls into. */
     private static boolean everyIteration(ControlFlowGraph g, Loop loop, LabelNode header, AbstractInsnNode n) {
         InsnList insns = g.method().instructions;
@@ -177,7 +214,7 @@ final class LoopShape {
         }
         for (int i = start; i <= end; i++) {
             int b = g.blockOf(i);
-            if (b >= 0 && !loop.contains(b)) {
+            if (b >= 0 && !loop.contains(b) && !onlyThrows(g, loop, b, new BitSet())) {
                 throw new Refusal(unrecognised("code outside the loop lies between its instructions"));
             }
         }
