@@ -75,8 +75,8 @@ class PlannerTest {
         assertSame(p.loops().get(0), d.loop());
         assertTrue(d.loop().outermost());
         assertEquals(line("parallelNest.outer"), d.line());
-        assertEquals("not parallelized: loop over r kept as written; the parallel loop runtime is not in this build of Hotloop yet",
-                d.summary());
+        assertTrue(d.summary().matches("parallel loop over r: \\d+ threads?, chunks of >= \\d+ iterations?"), d.summary());
+        assertTrue(d.rewritten());
     }
 
     @Test
@@ -99,7 +99,8 @@ class PlannerTest {
         LoopDecision d = p.only();
         assertSame(p.loops().get(0), d.loop());
         assertEquals(line("firstLoopOnly.first"), d.line());
-        assertTrue(d.summary().startsWith("not parallelized: loop over i kept as written"), d.summary());
+        assertTrue(d.summary().startsWith("parallel loop over i: ") && d.summary().endsWith("chunks of >= 64 iterations"),
+                d.summary());
     }
 
     @Test
@@ -149,7 +150,7 @@ class PlannerTest {
     void vectorizeFalseIsTheReason() throws AnalyzerException {
         assertEquals("not vectorized: vectorize=false in the agent options",
                 plan("vectorizeNest", options("vectorize=false"), true).only().summary());
-        assertTrue(plan("parallelNest", options("vectorize=false"), true).only().summary().contains("kept as written"));
+        assertTrue(plan("parallelNest", options("vectorize=false"), true).only().rewritten());
     }
 
     @Test
@@ -174,12 +175,16 @@ class PlannerTest {
     }
 
     @Test
-    void nothingIsRewrittenInThisBuild() throws AnalyzerException {
-        for (String m : new String[] {"vectorizeNest", "parallelNest", "secondLoopOnly", "both", "noLoop"}) {
+    void onlyParallelLoopsAreRewrittenInThisBuild() throws AnalyzerException {
+        for (String m : new String[] {"vectorizeNest", "secondLoopOnly", "noLoop"}) {
             MethodPlan plan = plan(m).plan();
             assertTrue(plan.anyRefused(), m);
             assertFalse(plan.anyRewritten(), m);
         }
+        assertFalse(plan("parallelNest").plan().anyRefused());
+        MethodPlan both = plan("both").plan();
+        assertTrue(both.decisions().get(0).rewritten(), both::reportLine);
+        assertFalse(both.decisions().get(1).rewritten(), both::reportLine);
     }
 
     @Test
