@@ -79,10 +79,19 @@ final class BodyChecks {
             }
         }
         Frame<SourceValue> f = sources[m.instructions.indexOf(putfield)];
-        SourceValue receiver = f.getStack(f.getStackSize() - 2);
-        for (AbstractInsnNode src : receiver.insns) {
+        return loadsThis(m, sources, f.getStack(f.getStackSize() - 2));
+    }
+
+    private static boolean loadsThis(MethodNode m, Frame<SourceValue>[] sources, SourceValue value) {
+        for (AbstractInsnNode src : value.insns) {
             if (src instanceof VarInsnNode v && v.var == 0 && v.getOpcode() == Opcodes.ALOAD) {
                 return true;
+            }
+            if (src.getOpcode() == Opcodes.DUP) { // this.f += x compiles to aload_0, dup, getfield, ..., putfield
+                Frame<SourceValue> f = sources[m.instructions.indexOf(src)];
+                if (loadsThis(m, sources, f.getStack(f.getStackSize() - 1))) {
+                    return true;
+                }
             }
         }
         return false;
