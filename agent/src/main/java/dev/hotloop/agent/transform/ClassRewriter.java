@@ -82,7 +82,11 @@ public final class ClassRewriter {
             plans.add(plan);
             ids[i] = -1;
             if (am.hasCode()) {
+                int methodsBefore = cls.methods.size();
                 boolean rewritten = applyRewrites(cls, am, plan);
+                for (int m = methodsBefore; m < cls.methods.size(); m++) {
+                    BytecodeCheck.verify(cls.name, cls.methods.get(m)); // methods a rewrite added (parallel chunks)
+                }
                 if (rewritten) {
                     runtime.ensureVisible();
                 }
