@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.hotloop.agent.options.AgentOptions;
+import dev.hotloop.agent.targets.vector.BenchmarkKernels;
 import dev.hotloop.agent.transform.InstrumentingLoader;
 import java.lang.reflect.Array;
 import java.lang.reflect.Method;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * Tier 2 for the SIMD rewrite: every kernel of {@code dev.hotloop.agent.targets.vector} runs as
@@ -171,5 +174,14 @@ class VectorEquivalenceTest {
             }
         }
         assertTrue(aliased >= 40, aliased + " kernels see one array passed twice");
+    }
+
+    @Test
+    void theComparisonSeesADifferentKernel() throws ReflectiveOperationException {
+        // The harness must fail when the "rewritten" method computes something else.
+        VectorKernel sum = VectorKernel.all().stream().filter(k -> k.name().equals("sumFloatStrict")).findFirst().orElseThrow();
+        Method maxAbs = BenchmarkKernels.class.getMethod("maxAbs", float[].class);
+        Object[] args = new VectorInputs(sum, 17, Variant.FINITE).args();
+        assertThrows(AssertionFailedError.class, () -> compare(sum, maxAbs, args, "sum vs maxAbs"));
     }
 }
