@@ -31,7 +31,7 @@ public final class IntegerKernels {
 
     /** An int distance on long lanes: Java uses {@code s & 63}. */
     @Vectorize
-    @Expect(rewritten = true, contains = "SIMD long")
+    @Expect(rewritten = true, contains = {"SIMD", "long"})
     public static void shiftsLong(long[] a, int s, long[] out) {
         for (int i = 0; i < a.length; i++) { // @loop:shiftsLong
             out[i] = (a[i] >>> s) + (a[i] << -s) - (a[i] >> 63);

@@ -174,7 +174,7 @@ public final class MapKernels {
     }
 
     @Vectorize
-    @Expect(rewritten = true, contains = "SIMD long")
+    @Expect(rewritten = true, contains = {"SIMD", "long"})
     public static void bitsLong(long[] a, long[] b, long[] out) {
         for (int i = 0; i < a.length; i++) { // @loop:bitsLong
             out[i] = (a[i] & b[i]) | (~a[i] ^ b[i] >>> 7);
