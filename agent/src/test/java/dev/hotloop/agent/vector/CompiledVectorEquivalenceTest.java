@@ -35,13 +35,13 @@ class CompiledVectorEquivalenceTest {
     @MethodSource("rewritten")
     void aCompiledRewrittenKernelStillBehavesLikeTheOriginal(VectorKernel k) throws ReflectiveOperationException {
         Method m = VectorEquivalenceTest.rewritten(loader, k);
-        Object[] warm = new VectorInputs(k, WARM_SIZE, Variant.FINITE).args();
+        Object[] warm = new VectorInputs(k, WARM_SIZE, InputVariant.FINITE).args();
         for (int call = 0; call < WARM_CALLS; call++) {
-            Outcome.of(m, ArgumentCopies.of(warm));
-            Outcome.of(k.method(), ArgumentCopies.of(warm));
+            CallOutcome.of(m, ArgumentCopies.of(warm));
+            CallOutcome.of(k.method(), ArgumentCopies.of(warm));
         }
-        for (Variant v : new Variant[] {Variant.SPECIAL, Variant.SAME_ARRAY, Variant.SHORT_ARRAY}) {
-            for (int n : Lanes.sizes()) {
+        for (InputVariant v : new InputVariant[] {InputVariant.SPECIAL, InputVariant.SAME_ARRAY, InputVariant.SHORT_ARRAY}) {
+            for (int n : LaneSizes.sizes()) {
                 Object[] args = new VectorInputs(k, n, v).args();
                 if (args != null) {
                     VectorEquivalenceTest.compare(k, m, args, k + " compiled, n=" + n + " " + v);

@@ -28,7 +28,7 @@ import org.opentest4j.AssertionFailedError;
 /**
  * Tier 2 for the SIMD rewrite: every kernel of {@code dev.hotloop.agent.targets.vector} runs as
  * javac compiled it and as the agent rewrote it, on the same inputs, at every size of
- * {@link Lanes#sizes()} and every {@link Variant}. The rewritten kernel must throw the same
+ * {@link LaneSizes#sizes()} and every {@link InputVariant}. The rewritten kernel must throw the same
  * exception with the same message, leave the same values in its arguments (partial writes
  * included) and return the same result: bit for bit for strict kernels, within
  * {@link FastMathBounds} for {@code fastMath} ones.
@@ -36,7 +36,7 @@ import org.opentest4j.AssertionFailedError;
 class VectorEquivalenceTest {
 
     private static InstrumentingLoader loader;
-    private static final int[] SIZES = Lanes.sizes();
+    private static final int[] SIZES = LaneSizes.sizes();
 
     @BeforeAll
     static void load() {
@@ -46,7 +46,7 @@ class VectorEquivalenceTest {
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
         for (VectorKernel k : VectorKernel.all()) {
-            for (Variant v : Variant.values()) {
+            for (InputVariant v : InputVariant.values()) {
                 out.add(Arguments.of(k, v));
             }
         }
@@ -66,7 +66,7 @@ class VectorEquivalenceTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("cases")
-    void rewrittenKernelBehavesLikeTheOriginal(VectorKernel k, Variant variant) throws ReflectiveOperationException {
+    void rewrittenKernelBehavesLikeTheOriginal(VectorKernel k, InputVariant variant) throws ReflectiveOperationException {
         Method rewritten = rewritten(loader, k);
         int compared = 0;
         for (int n : SIZES) {
@@ -85,8 +85,8 @@ class VectorEquivalenceTest {
      * what they did.
      */
     static void compare(VectorKernel k, Method rewritten, Object[] args, String where) {
-        Outcome expected = Outcome.of(k.method(), ArgumentCopies.of(args));
-        Outcome actual = Outcome.of(rewritten, ArgumentCopies.of(args));
+        CallOutcome expected = CallOutcome.of(k.method(), ArgumentCopies.of(args));
+        CallOutcome actual = CallOutcome.of(rewritten, ArgumentCopies.of(args));
         if (expected.thrown() == null) {
             assertNull(actual.thrown(), () -> where + ": the rewritten kernel threw " + actual.thrown());
         } else {
@@ -97,7 +97,7 @@ class VectorEquivalenceTest {
         if (k.fastMath()) {
             int trips = maxLength(args);
             double magnitude = expected.result() instanceof Number && expected.thrown() == null
-                    ? ((Number) Outcome.of(k.method(), ArgumentCopies.absolute(args)).result()).doubleValue() : 0;
+                    ? ((Number) CallOutcome.of(k.method(), ArgumentCopies.absolute(args)).result()).doubleValue() : 0;
             FastMathBounds.assertWithin(expected.result(), actual.result(), k.expect(), trips, magnitude, where + ": result");
             FastMathBounds.assertWithin(expected.argsAfter(), actual.argsAfter(), k.expect(), trips, magnitude,
                     where + ": arguments after the call");
@@ -131,7 +131,7 @@ class VectorEquivalenceTest {
     @Test
     void theSizesStraddleTheLanesOfEveryElementType() {
         for (int bits : new int[] {8, 16, 32, 64}) {
-            int lanes = Lanes.of(bits);
+            int lanes = LaneSizes.of(bits);
             for (int n : new int[] {lanes - 1, lanes, lanes + 1, 2 * lanes + 1}) {
                 assertTrue(Arrays.stream(SIZES).anyMatch(s -> s == n), n + " for " + bits + "-bit lanes in " + Arrays.toString(SIZES));
             }
@@ -145,12 +145,12 @@ class VectorEquivalenceTest {
         int cases = 0;
         int threw = 0;
         for (VectorKernel k : VectorKernel.all()) {
-            for (Variant v : new Variant[] {Variant.NULL_ARRAY, Variant.SHORT_ARRAY, Variant.OVERRUN}) {
+            for (InputVariant v : new InputVariant[] {InputVariant.NULL_ARRAY, InputVariant.SHORT_ARRAY, InputVariant.OVERRUN}) {
                 for (int n : new int[] {17, 1000}) {
                     Object[] args = new VectorInputs(k, n, v).args();
                     if (args != null) {
                         cases++;
-                        threw += Outcome.of(k.method(), args).thrown() != null ? 1 : 0;
+                        threw += CallOutcome.of(k.method(), args).thrown() != null ? 1 : 0;
                     }
                 }
             }
@@ -162,7 +162,7 @@ class VectorEquivalenceTest {
     void theSameArrayVariantAliasesArguments() {
         int aliased = 0;
         for (VectorKernel k : VectorKernel.all()) {
-            Object[] args = new VectorInputs(k, 9, Variant.SAME_ARRAY).args();
+            Object[] args = new VectorInputs(k, 9, InputVariant.SAME_ARRAY).args();
             Object[] copy = ArgumentCopies.of(args);
             for (int i = 0; i < args.length; i++) {
                 for (int j = i + 1; j < args.length; j++) {
@@ -181,7 +181,7 @@ class VectorEquivalenceTest {
         // The harness must fail when the "rewritten" method computes something else.
         VectorKernel sum = VectorKernel.all().stream().filter(k -> k.name().equals("sumFloatStrict")).findFirst().orElseThrow();
         Method maxAbs = BenchmarkKernels.class.getMethod("maxAbs", float[].class);
-        Object[] args = new VectorInputs(sum, 17, Variant.FINITE).args();
+        Object[] args = new VectorInputs(sum, 17, InputVariant.FINITE).args();
         assertThrows(AssertionFailedError.class, () -> compare(sum, maxAbs, args, "sum vs maxAbs"));
     }
 }

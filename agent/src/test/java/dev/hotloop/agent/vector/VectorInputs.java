@@ -9,7 +9,7 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Deterministic arguments for one kernel, size and {@link Variant}, derived from the kernel's
+ * Deterministic arguments for one kernel, size and {@link InputVariant}, derived from the kernel's
  * parameter names and types as the target package describes: {@code n} (every array has that
  * length, or {@code ROWS * n} with a {@code rows} parameter), {@code last}, {@code rows},
  * {@code from}/{@code to}, {@code off}, {@code step}, {@code keys}; any other parameter is a
@@ -21,7 +21,7 @@ final class VectorInputs {
     static final int ROWS = 3;
 
     /** Offsets into the same array: none, below, at and above every lane count up to 64. */
-    /** The parameters that {@link Variant#OVERRUN} moves past the arrays. */
+    /** The parameters that {@link InputVariant#OVERRUN} moves past the arrays. */
     private static final Set<String> OVERRUN_ROLES = Set.of("n", "last", "rows", "from", "to", "off", "keys");
 
     private static final int[] OFFSETS = {0, 1, 2, 3, 4, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 64, 65};
@@ -58,7 +58,7 @@ final class VectorInputs {
 
     private final VectorKernel kernel;
     private final int n;
-    private final Variant variant;
+    private final InputVariant variant;
     private final Random random;
 
     /**
@@ -66,7 +66,7 @@ final class VectorInputs {
      * @param n       the size
      * @param variant what the inputs stress
      */
-    VectorInputs(VectorKernel kernel, int n, Variant variant) {
+    VectorInputs(VectorKernel kernel, int n, InputVariant variant) {
         this.kernel = kernel;
         this.n = n;
         this.variant = variant;
@@ -86,7 +86,7 @@ final class VectorInputs {
                 arrays.add(i);
             }
         }
-        boolean targetsOneArray = variant == Variant.NULL_ARRAY || variant == Variant.SHORT_ARRAY;
+        boolean targetsOneArray = variant == InputVariant.NULL_ARRAY || variant == InputVariant.SHORT_ARRAY;
         if (targetsOneArray && arrays.isEmpty() || overrun() && names.stream().noneMatch(OVERRUN_ROLES::contains)) {
             return null;
         }
@@ -95,16 +95,16 @@ final class VectorInputs {
         Object[] args = new Object[types.length];
         for (int i = 0; i < types.length; i++) {
             if (types[i].isArray()) {
-                int len = variant == Variant.SHORT_ARRAY && i == victim ? Math.max(0, length - 1 - length / 3) : length;
+                int len = variant == InputVariant.SHORT_ARRAY && i == victim ? Math.max(0, length - 1 - length / 3) : length;
                 args[i] = names.get(i).equals("keys") ? keys(len, length) : array(types[i].getComponentType(), len);
-                if (variant == Variant.NULL_ARRAY && i == victim) {
+                if (variant == InputVariant.NULL_ARRAY && i == victim) {
                     args[i] = null;
                 }
             } else {
                 args[i] = scalar(names.get(i), types[i]);
             }
         }
-        if (variant == Variant.SAME_ARRAY) {
+        if (variant == InputVariant.SAME_ARRAY) {
             shareArraysOfOneType(args, arrays);
         }
         return args;
@@ -118,7 +118,7 @@ final class VectorInputs {
     }
 
     private boolean overrun() {
-        return variant == Variant.OVERRUN;
+        return variant == InputVariant.OVERRUN;
     }
 
     private Object scalar(String name, Class<?> type) {
@@ -211,7 +211,7 @@ final class VectorInputs {
         throw new IllegalArgumentException(kernel + ": no inputs for an array of " + element);
     }
 
-    /** Indexes into arrays of {@code bound} elements; with {@link Variant#OVERRUN}, the last one is out of bounds. */
+    /** Indexes into arrays of {@code bound} elements; with {@link InputVariant#OVERRUN}, the last one is out of bounds. */
     private int[] keys(int length, int bound) {
         int[] a = new int[length];
         for (int i = 0; i < length; i++) {
@@ -224,7 +224,7 @@ final class VectorInputs {
     }
 
     private boolean special() {
-        return variant != Variant.FINITE && random.nextInt(3) == 0;
+        return variant != InputVariant.FINITE && random.nextInt(3) == 0;
     }
 
     private float aFloat() {

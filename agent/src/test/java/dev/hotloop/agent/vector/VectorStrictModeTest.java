@@ -42,14 +42,14 @@ class VectorStrictModeTest {
     @MethodSource("refused")
     void aRefusedKernelFailsAtItsFirstCallWithTheDiagnostic(VectorKernel k) throws ReflectiveOperationException {
         Method m = VectorEquivalenceTest.rewritten(loader, k);
-        Outcome first = Outcome.of(m, new VectorInputs(k, 9, Variant.FINITE).args());
+        CallOutcome first = CallOutcome.of(m, new VectorInputs(k, 9, InputVariant.FINITE).args());
         HotloopStrictError e = assertInstanceOf(HotloopStrictError.class, first.thrown(), k + " threw " + first.thrown());
         String prefix = "[hotloop strict] " + k.displayName() + " line " + SourceMarkers.line(k.owner(), k.name()) + ": ";
         assertTrue(e.getMessage().startsWith(prefix), () -> e.getMessage() + " starts with " + prefix);
         for (String word : k.expect().contains()) {
             assertTrue(e.getMessage().contains(word), () -> e.getMessage() + " names \"" + word + "\"");
         }
-        Outcome second = Outcome.of(m, new VectorInputs(k, 0, Variant.FINITE).args());
+        CallOutcome second = CallOutcome.of(m, new VectorInputs(k, 0, InputVariant.FINITE).args());
         assertInstanceOf(HotloopStrictError.class, second.thrown(), "every call fails, not just the first");
     }
 
@@ -57,8 +57,8 @@ class VectorStrictModeTest {
     @MethodSource("rewritten")
     void aRewrittenKernelRunsInStrictMode(VectorKernel k) throws ReflectiveOperationException {
         Method m = VectorEquivalenceTest.rewritten(loader, k);
-        Object[] args = new VectorInputs(k, 33, Variant.SPECIAL).args();
-        Outcome run = Outcome.of(m, ArgumentCopies.of(args));
+        Object[] args = new VectorInputs(k, 33, InputVariant.SPECIAL).args();
+        CallOutcome run = CallOutcome.of(m, ArgumentCopies.of(args));
         assertNull(run.thrown(), () -> k + " threw " + run.thrown());
         VectorEquivalenceTest.compare(k, m, args, k + " n=33 SPECIAL, strict=true");
     }

@@ -73,7 +73,7 @@ public final class ReductionKernels {
     }
 
     @Vectorize
-    @Expect(rewritten = true, contains = {"SIMD long", "reduction |"})
+    @Expect(rewritten = true, contains = {"SIMD", "long", "reduction |"})
     public static long orLong(long[] a) {
         long m = 0;
         for (int i = 0; i < a.length; i++) { // @loop:orLong

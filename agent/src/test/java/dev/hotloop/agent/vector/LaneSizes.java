@@ -8,9 +8,9 @@ import java.util.TreeSet;
  * tests compile without {@code jdk.incubator.vector}; they run with it), and the array sizes
  * that put every vector loop and tail at its edges.
  */
-final class Lanes {
+final class LaneSizes {
 
-    private Lanes() {
+    private LaneSizes() {
     }
 
     /** @return the bit size of {@code VectorShape.preferredShape()} */

@@ -10,18 +10,18 @@ import java.lang.reflect.Method;
  * @param thrown    what it threw, or null
  * @param argsAfter its arguments after the call, arrays included
  */
-record Outcome(Object result, Throwable thrown, Object[] argsAfter) {
+record CallOutcome(Object result, Throwable thrown, Object[] argsAfter) {
 
     /**
      * @param kernel a public static method
      * @param args   its arguments; arrays are changed by the call
      * @return what the call did
      */
-    static Outcome of(Method kernel, Object[] args) {
+    static CallOutcome of(Method kernel, Object[] args) {
         try {
-            return new Outcome(kernel.invoke(null, args), null, args);
+            return new CallOutcome(kernel.invoke(null, args), null, args);
         } catch (InvocationTargetException e) {
-            return new Outcome(null, e.getCause(), args);
+            return new CallOutcome(null, e.getCause(), args);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(kernel + " is not public", e);
         }

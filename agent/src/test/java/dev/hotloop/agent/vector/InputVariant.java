@@ -1,7 +1,7 @@
 package dev.hotloop.agent.vector;
 
 /** What the inputs of one equivalence case stress. */
-enum Variant {
+enum InputVariant {
     /** Ordinary values: every element finite and every index in bounds. */
     FINITE,
     /** IEEE and integer edge values: NaN with payloads, -0.0, infinities, subnormals, MIN/MAX. */
