@@ -14,12 +14,17 @@ import static org.junit.jupiter.api.Assertions.assertSame;
  * method gives {@code 0x7fc00001} interpreted and {@code 0xffc00000} (x86's default NaN) compiled.
  * No rewrite can promise more than the JVM itself.
  */
-final class BitExact {
+public final class BitExact {
 
     private BitExact() {
     }
 
-    static void assertIdentical(Object expected, Object actual, String where) {
+    /**
+     * Fails unless {@code actual} equals {@code expected} as described above.
+     *
+     * @param where names the value in the failure message
+     */
+    public static void assertIdentical(Object expected, Object actual, String where) {
         if (expected == null || actual == null) {
             assertSame(expected, actual, where);
             return;
@@ -51,6 +56,12 @@ final class BitExact {
             assertArrayEquals(a, (int[]) actual, where);
         } else if (expected instanceof long[] a) {
             assertArrayEquals(a, (long[]) actual, where);
+        } else if (expected instanceof short[] a) {
+            assertArrayEquals(a, (short[]) actual, where);
+        } else if (expected instanceof byte[] a) {
+            assertArrayEquals(a, (byte[]) actual, where);
+        } else if (expected instanceof char[] a) {
+            assertArrayEquals(a, (char[]) actual, where);
         } else if (expected instanceof Object[] a) {
             Object[] b = (Object[]) actual;
             assertEquals(a.length, b.length, where + ": length");

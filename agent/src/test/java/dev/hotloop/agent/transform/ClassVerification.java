@@ -8,7 +8,7 @@ import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.util.CheckClassAdapter;
 
 /** ASM's data-flow verifier over whole class files, with a loader to resolve types. */
-final class ClassVerification {
+public final class ClassVerification {
 
     private ClassVerification() {
     }
@@ -25,7 +25,7 @@ final class ClassVerification {
     }
 
     /** Fails the test when ASM's verifier finds a problem in the class file. */
-    static void assertVerifies(byte[] bytes, ClassLoader loader) {
+    public static void assertVerifies(byte[] bytes, ClassLoader loader) {
         assertEquals("", problems(bytes, loader), "rewritten class fails CheckClassAdapter.verify");
     }
 }

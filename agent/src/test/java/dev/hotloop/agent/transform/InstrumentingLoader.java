@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * runtime included, comes from the parent, so rewritten code and tests share one
  * {@code dev.hotloop.runtime.Timings}. After JaCoCo's {@code InstrumentingLoader}.
  */
-final class InstrumentingLoader extends ClassLoader {
+public final class InstrumentingLoader extends ClassLoader {
 
     static final String TARGETS = "dev.hotloop.agent.targets.";
 
@@ -29,7 +29,7 @@ final class InstrumentingLoader extends ClassLoader {
     /**
      * @param options the agent options to rewrite with
      */
-    InstrumentingLoader(AgentOptions options) {
+    public InstrumentingLoader(AgentOptions options) {
         super(InstrumentingLoader.class.getClassLoader());
         rewriter = new ClassRewriter(options, new Planner(options, VectorApi.resolved()), new FakeRuntimeLink());
     }
@@ -70,7 +70,7 @@ final class InstrumentingLoader extends ClassLoader {
      * @param name a target class this loader defined
      * @return what the rewriter made of it
      */
-    TransformResult result(String name) {
+    public TransformResult result(String name) {
         TransformResult r = results.get(name);
         if (r == null) {
             throw new IllegalStateException(name + " was not loaded through this loader");

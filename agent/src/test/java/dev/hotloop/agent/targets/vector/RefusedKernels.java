@@ -1,0 +1,141 @@
+package dev.hotloop.agent.targets.vector;
+
+import dev.hotloop.Vectorize;
+
+/**
+ * Loops DESIGN §2 never rewrites: each must be kept as written, with a reason. Only the reasons
+ * whose words DESIGN §5 fixes are asserted; the others must merely be refused.
+ */
+public final class RefusedKernels {
+
+    private static final Object LOCK = new Object();
+    private static float total;
+
+    private RefusedKernels() {
+    }
+
+    @Vectorize
+    @Expect(rewritten = false, contains = "loop-carried dependence")
+    public static void prefixSum(long[] a, long x) {
+        for (int i = 1; i < a.length; i++) { // @loop:prefixSum
+            a[i] = a[i - 1] + x;
+        }
+    }
+
+    @Vectorize
+    @Expect(rewritten = false, contains = "loop-carried dependence")
+    public static void recurrence(float[] a, float k) {
+        for (int i = 2; i < a.length; i++) { // @loop:recurrence
+            a[i] = a[i - 2] * k + a[i];
+        }
+    }
+
+    /** A store at a non-affine index. */
+    @Vectorize
+    @Expect(rewritten = false)
+    public static void histogram(int[] keys, int[] h) {
+        for (int i = 0; i < keys.length; i++) { // @loop:histogram
+            h[keys[i]]++;
+        }
+    }
+
+    /** A store at {@code 2 i}: not {@code i + c}. */
+    @Vectorize
+    @Expect(rewritten = false)
+    public static void strided(float[] a, float[] out) {
+        for (int i = 0; i < a.length / 2; i++) { // @loop:strided
+            out[2 * i] = a[i];
+        }
+    }
+
+    @Vectorize
+    @Expect(rewritten = false)
+    public static void printEach(int[] a) {
+        for (int i = 0; i < a.length; i++) { // @loop:printEach
+            if (a[i] == Integer.MIN_VALUE + 3) {
+                System.out.println(a[i]);
+            }
+        }
+    }
+
+    @Vectorize
+    @Expect(rewritten = false)
+    public static int firstNegative(double[] a) {
+        int found = -1;
+        for (int i = 0; i < a.length; i++) { // @loop:firstNegative
+            if (a[i] < 0) {
+                found = i;
+                break;
+            }
+        }
+        return found;
+    }
+
+    @Vectorize
+    @Expect(rewritten = false)
+    public static int indexOf(int[] a, int key) {
+        for (int i = 0; i < a.length; i++) { // @loop:indexOf
+            if (a[i] == key) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Vectorize
+    @Expect(rewritten = false)
+    public static float accumulateInField(float[] a) {
+        total = 0;
+        for (int i = 0; i < a.length; i++) { // @loop:accumulateInField
+            total += a[i];
+        }
+        return total;
+    }
+
+    @Vectorize
+    @Expect(rewritten = false)
+    public static long allocating(int[] a) {
+        long s = 0;
+        for (int i = 0; i < a.length; i++) { // @loop:allocating
+            int[] pair = {a[i], i};
+            s += pair[0] + pair[1];
+        }
+        return s;
+    }
+
+    @Vectorize
+    @Expect(rewritten = false)
+    public static void synchronizedBody(int[] a) {
+        for (int i = 0; i < a.length; i++) { // @loop:synchronizedBody
+            synchronized (LOCK) {
+                a[i] += 1;
+            }
+        }
+    }
+
+    @Vectorize
+    @Expect(rewritten = false)
+    public static void variableStep(float[] a, int step) {
+        for (int i = 0; i < a.length; i += step) { // @loop:variableStep
+            a[i] = -a[i];
+        }
+    }
+
+    @Vectorize
+    @Expect(rewritten = false)
+    public static void charsUpper(char[] a) {
+        for (int i = 0; i < a.length; i++) { // @loop:charsUpper
+            a[i] = Character.toUpperCase(a[i]);
+        }
+    }
+
+    @Vectorize
+    @Expect(rewritten = false)
+    public static long longIndex(long[] a) {
+        long s = 0;
+        for (long i = 0; i < a.length; i++) { // @loop:longIndex
+            s += a[(int) i];
+        }
+        return s;
+    }
+}
