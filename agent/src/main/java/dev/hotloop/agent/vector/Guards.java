@@ -37,6 +37,15 @@ final class Guards implements Opcodes {
         for (Access a : plan.accesses()) {
             scalars.local(a.array());
         }
+        for (Expr d : plan.divisors()) {
+            // a zero divisor: the original throws at its first division, with its own partial writes
+            scalars.push(d);
+            if (d.kind() == Kind.LONG) {
+                out.op(LCONST_0);
+                out.op(LCMP);
+            }
+            out.jump(IFEQ, fallback);
+        }
         start = out.local(1);
         out.load(ILOAD, ir.iv());
         out.load(ISTORE, start);
@@ -65,11 +74,39 @@ final class Guards implements Opcodes {
         for (Access a : plan.accesses()) {
             bounds(a, up);
         }
+        for (Access[] pair : plan.overlaps()) {
+            overlap(pair[0].index(), pair[1].index());
+        }
         for (Expr[] pair : plan.aliases()) {
             out.load(ALOAD, scalars.local(pair[0]));
             out.load(ALOAD, scalars.local(pair[1]));
             out.jump(IF_ACMPEQ, fallback);
         }
+    }
+
+    /**
+     * Falls back when the read trails the write by 1 to {@code lanes - 1} iterations: the read
+     * would see an element written earlier in the same chunk.
+     */
+    private void overlap(Affine write, Affine read) {
+        int distance = out.local(2);
+        index(write, -1, 0);
+        index(read, -1, 0);
+        out.op(LSUB);
+        if (plan.ir().step() < 0) {
+            out.op(LNEG);
+        }
+        out.load(LSTORE, distance);
+        LabelNode safe = new LabelNode();
+        out.load(LLOAD, distance);
+        out.op(LCONST_0);
+        out.op(LCMP);
+        out.jump(IFLE, safe);
+        out.load(LLOAD, distance);
+        out.ldc((long) plan.lanes());
+        out.op(LCMP);
+        out.jump(IFLT, fallback);
+        out.label(safe);
     }
 
     /** @return a local holding {@code start ± (count / chunk) * chunk} */

@@ -235,7 +235,7 @@ final class Interpreter implements Opcodes {
         return e.kind() == Kind.LONG || e.kind() == Kind.DOUBLE;
     }
 
-    private static final Op[] ARITH = {Op.ADD, Op.SUB, Op.MUL, Op.DIV, null, Op.NEG};
+    private static final Op[] ARITH = {Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.REM, Op.NEG};
 
     private static void arithmetic(SymState s, int op) throws Refusal {
         if (op >= ISHL) {
@@ -251,12 +251,6 @@ final class Interpreter implements Opcodes {
         if (bop == Op.NEG) {
             s.push(new Unary(Op.NEG, kind, s.pop()));
             return;
-        }
-        if (bop == null) {
-            throw new Refusal("uses % on " + kind.javaName() + " values; remainder is not vectorized");
-        }
-        if (bop == Op.DIV && kind.integral()) {
-            throw new Refusal("divides " + kind.javaName() + " values; integer division is not vectorized (x86 has no SIMD integer divide)");
         }
         Expr r = s.pop();
         s.push(new Binary(bop, kind, s.pop(), r));

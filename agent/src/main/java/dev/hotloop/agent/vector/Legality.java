@@ -68,7 +68,6 @@ final class Legality {
             check(e);
         }
         List<Access> accesses = accesses(stores, computed);
-        dependences(stores, accesses);
         Set<Kind> kinds = EnumSet.noneOf(Kind.class);
         for (Store s : stores) {
             kinds.add(s.element());
@@ -80,10 +79,11 @@ final class Legality {
             laneKinds(r.term(), kinds);
         }
         int lanes = Lanes.of(kinds, preferredBits);
+        List<Access[]> overlaps = dependences(accesses, lanes);
         int u = unroll > 0 ? unroll : reductions.isEmpty() ? 1 : 4;
         boolean approximate = !reductions.stream().allMatch(r -> exact(r)) || computed.stream().anyMatch(Legality::approximate);
         return new VectorPlan(ir, lanes, kinds, List.copyOf(stores), List.copyOf(reductions), accesses,
-                aliases(accesses), u, fastMath && approximate);
+                aliases(accesses), overlaps, divisors(computed, ir.bound()), u, fastMath && approximate);
     }
 
     private static boolean exact(Reduction r) {
@@ -100,6 +100,11 @@ final class Legality {
             out.add(e.kind());
         }
         if (e instanceof Expr.Load || invariance.test(e)) {
+            return;
+        }
+        if (e instanceof Binary b && b.right().kind() != b.kind()) { // a long shifted by an int count
+            laneKinds(b.left(), out);
+            laneKinds(new Expr.Convert(b.right().kind(), b.kind(), b.right()), out);
             return;
         }
         for (Expr c : Walk.children(e)) {
@@ -120,6 +125,13 @@ final class Legality {
             mask = Simplify.not(s.cond());
             update = s.ifFalse();
         }
+        Kind narrow = null;
+        if (update instanceof Expr.Convert widen && widen.kind() == Kind.INT && widen.x() instanceof Expr.Convert cut
+                && cut.from() == Kind.INT && cut.kind() == widen.from() && cut.x() instanceof Binary inner
+                && inner.op() != Op.MIN && inner.op() != Op.MAX) {
+            narrow = widen.from(); // a byte or short local: wrapping arithmetic commutes with the final cast
+            update = inner;
+        }
         if (update instanceof Binary b && (b.op().associative() || b.op() == Op.SUB)) {
             Expr term = isSelf(b.left(), slot) ? b.right() : isSelf(b.right(), slot) && b.op() != Op.SUB ? b.left() : null;
             if (term != null && !mentionsAssigned(term) && !mentionsAssigned(mask)) {
@@ -129,7 +141,7 @@ final class Legality {
                 }
                 Op op = b.op() == Op.SUB ? Op.ADD : b.op();
                 Expr masked = Simplify.select(mask, term, Reduction.identity(op, b.kind()));
-                return new Reduction(slot, name, op, b.kind(), masked, b.op() == Op.SUB);
+                return new Reduction(slot, name, op, b.kind(), masked, b.op() == Op.SUB, narrow);
             }
         }
         throw new Refusal("not vectorized: " + name + " carries a value from one iteration to the next (" + name + " = "
@@ -170,6 +182,11 @@ final class Legality {
             } else if (n instanceof Binary b && b.op().approximate() && !fastMath) {
                 bad.add(new Refusal("kept scalar: Math." + b.op().symbol() + " has no bit-exact SIMD form; add @Vectorize(fastMath = true) "
                         + "to use the Vector API's version (within its documented ulp bound)"));
+            } else if (n instanceof Binary b && (b.op() == Op.REM || b.op() == Op.DIV && b.kind().integral()) && !invariance.test(n)) {
+                bad.add(new Refusal(b.op() == Op.REM && b.kind().floating()
+                        ? "uses % on " + b.kind().javaName() + " values per element; the Vector API has no remainder operation"
+                        : "divides " + b.kind().javaName() + " values per element (" + b + "); integer division and % have no SIMD "
+                        + "instruction on x86, and the Vector API would divide one lane at a time, slower than the loop"));
             } else if (n.kind() == Kind.REF && !(n instanceof Var || n instanceof Expr.Field)) {
                 bad.add(new Refusal("computes with object references inside the loop"));
             }
@@ -247,7 +264,14 @@ final class Legality {
         return a;
     }
 
-    private void dependences(List<Store> stores, List<Access> accesses) throws Refusal {
+    /**
+     * Checks each pair of accesses to one array of which one is a store. A read of an element that
+     * an earlier iteration wrote fewer than {@code lanes} iterations before is a loop-carried
+     * dependence; reads ahead of the writes, or far enough behind, are not (a chunk loads before it
+     * stores). Where the distance depends on run-time values, the pair is returned for a guard.
+     */
+    private List<Access[]> dependences(List<Access> accesses, int lanes) throws Refusal {
+        List<Access[]> runtime = new ArrayList<>();
         for (Access w : accesses) {
             if (!w.written()) {
                 continue;
@@ -256,21 +280,41 @@ final class Legality {
                 if (o == w || !o.array().equals(w.array())) {
                     continue;
                 }
-                if (!o.index().sameBase(w.index())) {
-                    throw new Refusal("not vectorized: " + w.array() + "[" + w.index() + "] and " + o.array() + "[" + o.index()
-                            + "] may overlap across iterations; use separate arrays");
-                }
-                long d = (o.index().offset() - w.index().offset()) * ir.step();
                 if (o.written()) {
                     throw new Refusal("not vectorized: writes both " + w.array() + "[" + w.index() + "] and " + o.array() + "["
                             + o.index() + "] in one iteration (the iterations overlap)");
                 }
-                if (d < 0) {
+                if (o.index().scale() != w.index().scale()) {
+                    throw new Refusal("not vectorized: reads " + o.array() + "[" + o.index() + "], an element the loop also writes "
+                            + "as " + w.array() + "[" + w.index() + "] (loop-carried dependence)");
+                }
+                if (!o.index().sameBase(w.index())) {
+                    runtime.add(new Access[] {w, o});
+                    continue;
+                }
+                long distance = (w.index().offset() - o.index().offset()) * ir.step();
+                if (distance > 0 && distance < lanes) {
                     throw new Refusal("not vectorized: " + w.array() + "[" + w.index() + "] depends on " + o.array() + "[" + o.index()
                             + "] (loop-carried dependence)");
                 }
             }
         }
+        return List.copyOf(runtime);
+    }
+
+    /** @return the invariant integer divisors, which the guards check for zero before they are computed */
+    private List<Expr> divisors(List<Expr> computed, Expr bound) {
+        List<Expr> out = new ArrayList<>();
+        List<Expr> all = new ArrayList<>(computed);
+        all.add(bound);
+        for (Expr e : all) {
+            Walk.each(e, n -> {
+                if (n instanceof Binary b && (b.op() == Op.DIV || b.op() == Op.REM) && b.kind().integral() && !out.contains(b.right())) {
+                    out.add(b.right());
+                }
+            });
+        }
+        return List.copyOf(out);
     }
 
     private static List<Expr[]> aliases(List<Access> accesses) {

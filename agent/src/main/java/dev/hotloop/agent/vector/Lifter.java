@@ -36,6 +36,7 @@ final class Lifter implements Interpreter.Memory {
     private final Map<Integer, String> names = new HashMap<>();
     private final List<Store> stores = new ArrayList<>();
     private final Interpreter interpreter = new Interpreter(this);
+    private final java.util.Set<String> inlining = new java.util.HashSet<>();
     private int inlined;
 
     private Lifter(String owner, MethodNode method, List<MethodNode> siblings, ControlFlowGraph g, Loop loop) {
@@ -300,9 +301,18 @@ final class Lifter implements Interpreter.Memory {
         if (callee == null || (callee.access & Opcodes.ACC_STATIC) == 0) {
             throw new Refusal("calls " + Interpreter.simpleName(call) + ", whose body is not available to inline");
         }
+        String key = callee.name + callee.desc;
+        if (inlining.contains(key)) {
+            throw new Refusal("calls " + Interpreter.simpleName(call) + " recursively; only non-recursive static methods are inlined");
+        }
         if (++inlined > 32) {
             throw new Refusal("inlines more than 32 calls; the loop body is too large to vectorize");
         }
-        return Inliner.inline(owner, callee, args, s.predicate, this);
+        inlining.add(key);
+        try {
+            return Inliner.inline(owner, callee, args, s.predicate, this);
+        } finally {
+            inlining.remove(key);
+        }
     }
 }

@@ -6,7 +6,7 @@ package dev.hotloop.agent.vector;
  * only as Vector API approximations and need {@code fastMath}.
  */
 enum Op {
-    ADD("+", true, false), SUB("-", true, false), MUL("*", true, false), DIV("/", true, false),
+    ADD("+", true, false), SUB("-", true, false), MUL("*", true, false), DIV("/", true, false), REM("%", true, false),
     AND("&", true, false), OR("|", true, false), XOR("^", true, false),
     LSHL("<<", true, false), ASHR(">>", true, false), LSHR(">>>", true, false),
     MIN("min", false, false), MAX("max", false, false),

@@ -10,8 +10,10 @@ package dev.hotloop.agent.vector;
  * @param kind     the local's type
  * @param term     what one iteration contributes
  * @param subtract whether the update was {@code slot - term}: the lanes are summed, then subtracted
+ * @param narrow   {@link Kind#BYTE} or {@link Kind#SHORT} for a byte or short local (computed in
+ *                 int lanes, cast once at the end), else null
  */
-record Reduction(int slot, String name, Op op, Kind kind, Expr term, boolean subtract) {
+record Reduction(int slot, String name, Op op, Kind kind, Expr term, boolean subtract, Kind narrow) {
 
     /** @return the value that leaves a lane unchanged under {@code op} */
     static Expr.Const identity(Op op, Kind kind) {

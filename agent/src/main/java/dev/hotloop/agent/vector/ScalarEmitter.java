@@ -105,6 +105,7 @@ final class ScalarEmitter implements Opcodes {
             case SUB: out.op(ISUB + k); break;
             case MUL: out.op(IMUL + k); break;
             case DIV: out.op(IDIV + k); break;
+            case REM: out.op(IREM + k); break;
             case AND: out.op(wide ? LAND : IAND); break;
             case OR: out.op(wide ? LOR : IOR); break;
             case XOR: out.op(wide ? LXOR : IXOR); break;

@@ -148,6 +148,9 @@ final class VectorLoop implements Opcodes {
             case XOR: out.op(wide ? LXOR : IXOR); break;
             default: out.invokestatic("java/lang/Math", r.op().symbol(), "(" + d + d + ")" + d); break;
         }
+        if (r.narrow() != null) {
+            out.op(r.narrow() == Kind.BYTE ? I2B : I2S);
+        }
         out.load(Emitter.storeOpcode(r.kind()), r.slot());
     }
 }
