@@ -53,11 +53,10 @@ final class FuzzCampaign {
         }
     }
 
-    private static final int MAX_SHRUNK = 3;
-
     private final long seed;
     private final int kernels;
     private final int perClass;
+    private final int maxShrunk;
     private final PrintStream log;
     private final Path failureDir;
     private final Function<String, ClassRewriter> rewriters;
@@ -70,15 +69,17 @@ final class FuzzCampaign {
      * @param seed       the first kernel's seed
      * @param kernels    how many kernels
      * @param perClass   kernels per compiled class
+     * @param maxShrunk  how many failures to shrink (each takes seconds); later ones are reported as generated
      * @param log        where progress and failures are printed
      * @param failureDir where shrunk failures are written, or null
      * @param rewriters  the rewriter under test, for given agent options
      */
-    FuzzCampaign(long seed, int kernels, int perClass, PrintStream log, Path failureDir,
+    FuzzCampaign(long seed, int kernels, int perClass, int maxShrunk, PrintStream log, Path failureDir,
                  Function<String, ClassRewriter> rewriters) {
         this.seed = seed;
         this.kernels = kernels;
         this.perClass = perClass;
+        this.maxShrunk = maxShrunk;
         this.log = log;
         this.failureDir = failureDir;
         this.rewriters = rewriters;
@@ -150,7 +151,7 @@ final class FuzzCampaign {
 
     private void report(Kernel k, Failure f, Mode mode) {
         Kernel shrunk = k;
-        if (reports.size() < MAX_SHRUNK) {
+        if (reports.size() < maxShrunk) {
             shrunk = Shrinker.shrink(k, candidates -> firstFailing(candidates, f.kind(), mode));
         }
         Report r = new Report(k.seed(), mode, f, k, shrunk);

@@ -85,7 +85,7 @@ final class KernelGen {
                 stmts.add(r.nextInt(4) == 0 ? Node.stmt("if (#) #", exprs.cond(scope, 1), Node.block(List.of(red))) : red);
             }
             if (k == refuseAt) {
-                stmts.add(refused.statement(this));
+                stmts.add(refused.statement(this).pin());
             }
             if (k < n) {
                 stmts.add(statement(2));

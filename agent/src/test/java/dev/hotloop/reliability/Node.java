@@ -20,10 +20,14 @@ final class Node {
     final String scaleTemplate;
     /** The local variable a statement declares, or null; the shrinker keeps a declaration still in use. */
     final String declares;
+    /** Whether the shrinker must keep this statement: the shape that makes a kernel one to refuse. */
+    final boolean pinned;
     final List<Node> kids;
 
-    private Node(Kind kind, Ty type, String template, String scaleTemplate, String declares, List<Node> kids) {
+    private Node(Kind kind, Ty type, String template, String scaleTemplate, String declares, boolean pinned,
+                 List<Node> kids) {
         this.kind = kind;
+        this.pinned = pinned;
         this.type = type;
         this.template = template;
         this.scaleTemplate = scaleTemplate;
@@ -32,28 +36,33 @@ final class Node {
     }
 
     static Node expr(Ty type, String template, Node... kids) {
-        return new Node(Kind.EXPR, type, template, null, null, List.of(kids));
+        return new Node(Kind.EXPR, type, template, null, null, false, List.of(kids));
     }
 
     static Node stmt(String template, Node... kids) {
-        return new Node(Kind.STMT, null, template, null, null, List.of(kids));
+        return new Node(Kind.STMT, null, template, null, null, false, List.of(kids));
+    }
+
+    /** @return this statement, which the shrinker must keep */
+    Node pin() {
+        return new Node(kind, type, template, scaleTemplate, declares, true, kids);
     }
 
     static Node declaration(String local, String template, Node... kids) {
-        return new Node(Kind.STMT, null, template, null, local, List.of(kids));
+        return new Node(Kind.STMT, null, template, null, local, false, List.of(kids));
     }
 
     /** A statement printed as {@code scaleTemplate} in the kernel's error-scale twin. */
     static Node scaled(String template, String scaleTemplate, String declares, Node... kids) {
-        return new Node(Kind.STMT, null, template, scaleTemplate, declares, List.of(kids));
+        return new Node(Kind.STMT, null, template, scaleTemplate, declares, false, List.of(kids));
     }
 
     static Node block(List<Node> statements) {
-        return new Node(Kind.BLOCK, null, null, null, null, statements);
+        return new Node(Kind.BLOCK, null, null, null, null, false, statements);
     }
 
     Node withKids(List<Node> newKids) {
-        return new Node(kind, type, template, scaleTemplate, declares, newKids);
+        return new Node(kind, type, template, scaleTemplate, declares, pinned, newKids);
     }
 
     Node withKid(int i, Node kid) {

@@ -87,9 +87,12 @@ final class Shrinker {
         return out;
     }
 
-    /** A statement may go unless it returns or declares a local that another statement still reads. */
+    /** A statement may go unless it is pinned, returns, or declares a local that another statement still reads. */
     private static boolean removable(Node block, int i) {
         Node s = block.kids.get(i);
+        if (s.pinned) {
+            return false;
+        }
         if (s.template != null && s.template.startsWith("return ")) {
             return false;
         }
