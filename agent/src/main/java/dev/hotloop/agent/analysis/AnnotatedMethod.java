@@ -11,8 +11,15 @@ import org.objectweb.asm.tree.MethodNode;
  * @param owner       internal name of the declaring class
  * @param method      the method's tree
  * @param annotations what it carries
+ * @param siblings    every method of the declaring class, where small static callees are found
  */
-public record AnnotatedMethod(String owner, MethodNode method, List<HotloopAnnotation> annotations) {
+public record AnnotatedMethod(String owner, MethodNode method, List<HotloopAnnotation> annotations,
+                              List<MethodNode> siblings) {
+
+    /** A method seen without its class: no callee can be inlined. */
+    public AnnotatedMethod(String owner, MethodNode method, List<HotloopAnnotation> annotations) {
+        this(owner, method, annotations, List.of());
+    }
 
     /** @return {@code com.acme.Stats.dot(float[],float[])}, the form used in every report */
     public String displayName() {

@@ -51,7 +51,7 @@ public final class AnnotationScanner {
                 }
             }
             if (!found.isEmpty()) {
-                out.add(new AnnotatedMethod(cls.name, m, List.copyOf(found)));
+                out.add(new AnnotatedMethod(cls.name, m, List.copyOf(found), cls.methods));
             }
         }
         return out;

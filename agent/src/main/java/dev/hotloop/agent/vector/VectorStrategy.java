@@ -1,26 +1,65 @@
 package dev.hotloop.agent.vector;
 
 import dev.hotloop.agent.analysis.AnnotatedMethod;
+import dev.hotloop.agent.analysis.ControlFlowGraph;
 import dev.hotloop.agent.analysis.HotloopAnnotation;
 import dev.hotloop.agent.analysis.Loop;
 import dev.hotloop.agent.options.AgentOptions;
 import dev.hotloop.agent.plan.LoopDecision;
 import dev.hotloop.agent.plan.LoopStrategy;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
 
-/** Decides whether an {@code @Vectorize} loop becomes SIMD code on the Vector API. */
+/**
+ * Decides whether an {@code @Vectorize} loop becomes SIMD code on the Vector API: lift it to the
+ * IR ({@link Lifter}), judge it ({@link Legality}), and hand back the rewrite
+ * ({@link VectorRewrite}) or the reason it stays scalar.
+ */
 public final class VectorStrategy implements LoopStrategy {
 
-    private final AgentOptions options;
+    private final int preferredBits;
 
     /** @param options the agent's options */
     public VectorStrategy(AgentOptions options) {
-        this.options = options;
+        this(Shapes.preferredBits());
+    }
+
+    /** @param preferredBits the vector size to generate code for, in bits */
+    VectorStrategy(int preferredBits) {
+        this.preferredBits = preferredBits;
     }
 
     @Override
     public LoopDecision decide(AnnotatedMethod method, HotloopAnnotation annotation, Loop loop, boolean mayAddMembers) {
-        String what = loop.inductionName() == null ? "loop" : "loop over " + loop.inductionName();
-        return LoopDecision.refused(annotation, loop, loop.line(), "not vectorized: " + what + " kept as written; "
-                + "the SIMD code generator is not in this build of Hotloop yet");
+        try {
+            if (preferredBits < Lanes.MIN_BITS * 2) {
+                throw new Refusal("this JVM offers no SIMD vectors wider than " + preferredBits + " bits (jdk.incubator.vector preferred shape)");
+            }
+            ControlFlowGraph g = ControlFlowGraph.build(method.owner(), method.method());
+            LoopIR ir = Lifter.lift(method.owner(), method.method(), method.siblings(), g, loop);
+            VectorPlan plan = Legality.check(ir, annotation.fastMath(), annotation.unroll(), preferredBits);
+            return LoopDecision.rewritten(annotation, loop, loop.line(), plan.summary(), new VectorRewrite(plan, instructions(g, loop)));
+        } catch (Refusal r) {
+            String why = r.getMessage();
+            boolean worded = why.startsWith("not vectorized") || why.startsWith("kept scalar");
+            return LoopDecision.refused(annotation, loop, loop.line(), worded ? why : "not vectorized: " + why);
+        } catch (AnalyzerException e) {
+            return LoopDecision.refused(annotation, loop, loop.line(), "not vectorized: the bytecode could not be analysed (" + e.getMessage() + ")");
+        }
+    }
+
+    private static Set<AbstractInsnNode> instructions(ControlFlowGraph g, Loop loop) {
+        Set<AbstractInsnNode> out = Collections.newSetFromMap(new IdentityHashMap<>());
+        BitSet body = loop.body();
+        for (int b = body.nextSetBit(0); b >= 0; b = body.nextSetBit(b + 1)) {
+            for (int i = g.firstInsn(b); i <= g.lastInsn(b); i++) {
+                out.add(g.method().instructions.get(i));
+            }
+        }
+        return out;
     }
 }

@@ -1,0 +1,136 @@
+package dev.hotloop.agent.vector;
+
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.LabelNode;
+
+/**
+ * The checks that run before the vector loop, and the vector range they establish. Each check that
+ * fails jumps to the original loop, which then behaves exactly as it always did:
+ * <ul>
+ *   <li>every array (and every object a field is read from) is non-null;</li>
+ *   <li>the trip count leaves at least one whole vector plus one scalar iteration;</li>
+ *   <li>every index of every access, over the whole vector range, is in bounds, computed exactly
+ *       in {@code long};</li>
+ *   <li>arrays written through one expression and accessed through another are not the same.</li>
+ * </ul>
+ * It leaves in locals: the range end for single vectors, and for unrolled steps.
+ */
+final class Guards implements Opcodes {
+
+    private final Emitter out;
+    private final ScalarEmitter scalars;
+    private final VectorPlan plan;
+    private final LabelNode fallback;
+    private int start;
+    private int end;
+    private int endUnrolled;
+
+    Guards(Emitter out, ScalarEmitter scalars, VectorPlan plan, LabelNode fallback) {
+        this.out = out;
+        this.scalars = scalars;
+        this.plan = plan;
+        this.fallback = fallback;
+    }
+
+    void emit() {
+        LoopIR ir = plan.ir();
+        for (Access a : plan.accesses()) {
+            scalars.local(a.array());
+        }
+        start = out.local(1);
+        out.load(ILOAD, ir.iv());
+        out.load(ISTORE, start);
+        int bound = out.local(1);
+        scalars.push(ir.bound());
+        out.load(ISTORE, bound);
+        // Iterations that may run as vectors: all but the last one, which the original loop runs.
+        int count = out.local(2);
+        boolean up = ir.step() > 0;
+        out.load(ILOAD, up ? bound : start);
+        out.op(I2L);
+        out.load(ILOAD, up ? start : bound);
+        out.op(I2L);
+        out.op(LSUB);
+        if (ir.cond() == Expr.Cond.LT || ir.cond() == Expr.Cond.GT) {
+            out.op(LCONST_1);
+            out.op(LSUB);
+        }
+        out.load(LSTORE, count);
+        out.load(LLOAD, count);
+        out.ldc((long) plan.lanes());
+        out.op(LCMP);
+        out.jump(IFLT, fallback);
+        end = rangeEnd(count, plan.lanes());
+        endUnrolled = plan.unroll() > 1 ? rangeEnd(count, plan.lanes() * plan.unroll()) : end;
+        for (Access a : plan.accesses()) {
+            bounds(a, up);
+        }
+        for (Expr[] pair : plan.aliases()) {
+            out.load(ALOAD, scalars.local(pair[0]));
+            out.load(ALOAD, scalars.local(pair[1]));
+            out.jump(IF_ACMPEQ, fallback);
+        }
+    }
+
+    /** @return a local holding {@code start ± (count / chunk) * chunk} */
+    private int rangeEnd(int count, int chunk) {
+        out.load(ILOAD, start);
+        out.op(I2L);
+        out.load(LLOAD, count);
+        out.ldc((long) chunk);
+        out.op(LDIV);
+        out.ldc((long) chunk);
+        out.op(LMUL);
+        if (plan.ir().step() < 0) {
+            out.op(LNEG);
+        }
+        out.op(LADD);
+        out.op(L2I);
+        int slot = out.local(1);
+        out.load(ISTORE, slot);
+        return slot;
+    }
+
+    private void bounds(Access a, boolean up) {
+        Affine ix = a.index();
+        // lowest index >= 0
+        index(ix, ix.scale() == 0 ? -1 : up ? start : end, up ? 0 : 1);
+        out.op(LCONST_0);
+        out.op(LCMP);
+        out.jump(IFLT, fallback);
+        // highest index < length
+        index(ix, ix.scale() == 0 ? -1 : up ? end : start, up ? -1 : 0);
+        out.load(ALOAD, scalars.local(a.array()));
+        out.op(ARRAYLENGTH);
+        out.op(I2L);
+        out.op(LCMP);
+        out.jump(IFGE, fallback);
+    }
+
+    /** Pushes, as a long, {@code base + offset + (position local) + adjust}. */
+    private void index(Affine ix, int position, int adjust) {
+        out.ldc(ix.offset() + (position < 0 ? 0 : adjust));
+        if (ix.base() != null) {
+            out.load(ILOAD, scalars.local(ix.base()));
+            out.op(I2L);
+            out.op(LADD);
+        }
+        if (position >= 0) {
+            out.load(ILOAD, position);
+            out.op(I2L);
+            out.op(LADD);
+        }
+    }
+
+    int start() {
+        return start;
+    }
+
+    int end() {
+        return end;
+    }
+
+    int endUnrolled() {
+        return endUnrolled;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.hotloop.agent.vector;
+
+import java.util.Set;
+
+/**
+ * Chooses one lane count for a loop, so that values of every element type line up lane for lane:
+ * the widest type fills the machine's preferred vector, narrower types use shorter vectors.
+ */
+final class Lanes {
+
+    /** The Vector API's shortest shape. */
+    static final int MIN_BITS = 64;
+
+    private Lanes() {
+    }
+
+    /**
+     * @param kinds         the lane types of the loop
+     * @param preferredBits the preferred vector size of the machine
+     * @return lanes per vector
+     * @throws Refusal when no vector shape holds the narrowest type at that lane count
+     */
+    static int of(Set<Kind> kinds, int preferredBits) throws Refusal {
+        int widest = 0;
+        int narrowest = Integer.MAX_VALUE;
+        for (Kind k : kinds) {
+            widest = Math.max(widest, k.bytes());
+            narrowest = Math.min(narrowest, k.bytes());
+        }
+        if (widest == 0) {
+            throw new Refusal("computes nothing per element (no array is read or written with the index)");
+        }
+        int lanes = preferredBits / (8 * widest);
+        if (lanes < 2 || lanes * narrowest * 8 < MIN_BITS) {
+            throw new Refusal("mixes " + narrowest + "-byte and " + widest + "-byte lanes, which no " + preferredBits
+                    + "-bit vector shape holds lane for lane");
+        }
+        return lanes;
+    }
+
+    /** @return the {@code SPECIES_...} field of {@code kind}'s vector class for this lane count */
+    static String species(Kind kind, int lanes) {
+        return "SPECIES_" + lanes * kind.bytes() * 8;
+    }
+}

@@ -1,0 +1,263 @@
+package dev.hotloop.agent.vector;
+
+import dev.hotloop.agent.analysis.ControlFlowGraph;
+import dev.hotloop.agent.analysis.Loop;
+import dev.hotloop.agent.vector.Expr.Binary;
+import dev.hotloop.agent.vector.Expr.Cmp;
+import dev.hotloop.agent.vector.Expr.Const;
+import dev.hotloop.agent.vector.Expr.Iv;
+import dev.hotloop.agent.vector.Expr.Var;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LocalVariableNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * Lifts one natural loop to a {@link LoopIR}: executes its body once symbolically, from the header
+ * along every path to the back edges, with branches if-converted into conditions. Recognises the
+ * exit test (at the top or at the bottom) and refuses every other way out of the loop.
+ */
+final class Lifter implements Interpreter.Memory {
+
+    private final MethodNode method;
+    private final List<MethodNode> siblings;
+    private final String owner;
+    private final ControlFlowGraph g;
+    private final Loop loop;
+    private final Iv iv;
+    private final Map<Integer, String> names = new HashMap<>();
+    private final List<Store> stores = new ArrayList<>();
+    private final Interpreter interpreter = new Interpreter(this);
+    private int inlined;
+
+    private Lifter(String owner, MethodNode method, List<MethodNode> siblings, ControlFlowGraph g, Loop loop) {
+        this.owner = owner;
+        this.method = method;
+        this.siblings = siblings;
+        this.g = g;
+        this.loop = loop;
+        this.iv = new Iv(loop.inductionName());
+    }
+
+    /**
+     * @param owner    internal name of the class
+     * @param method   the method
+     * @param siblings the class's methods, for inlining
+     * @param g        the method's graph, in which {@code loop} was found
+     * @param loop     a loop with a recognised induction variable
+     * @return the loop's IR
+     * @throws Refusal when the loop does something SIMD code cannot express
+     */
+    static LoopIR lift(String owner, MethodNode method, List<MethodNode> siblings, ControlFlowGraph g, Loop loop) throws Refusal {
+        if (loop.inductionVar() < 0) {
+            throw new Refusal("no counted loop: no int variable steps by a constant on every iteration");
+        }
+        if (Math.abs(loop.step()) != 1) {
+            throw new Refusal("the index steps by " + loop.step() + "; only loops stepping by 1 or -1 are vectorized");
+        }
+        if (!loop.innermost()) {
+            throw new Refusal("the loop contains another loop; annotate the inner loop's index, or put @Vectorize on a method whose loop nest ends in it");
+        }
+        if (loop.exits() != 1) {
+            throw new Refusal("the loop has " + loop.exits() + " exits: break or return inside the loop ends it early; SIMD code needs a loop that runs to its bound");
+        }
+        return new Lifter(owner, method, siblings, g, loop).run();
+    }
+
+    private LoopIR run() throws Refusal {
+        int h = loop.header();
+        Map<Integer, List<SymState>> incoming = new HashMap<>();
+        incoming.computeIfAbsent(h, k -> new ArrayList<>()).add(new SymState(Simplify.TRUE, new HashMap<>(), new ArrayList<>()));
+        List<SymState> latches = new ArrayList<>();
+        Expr[] exit = null; // {continue condition}, and whether it was at the bottom
+        boolean bottom = false;
+        InsnList insns = method.instructions;
+        for (int b : Regions.order(g, h, loop.body())) {
+            SymState s = Regions.merge(incoming.get(b), this::initial);
+            int last = g.lastInsn(b);
+            for (int i = g.firstInsn(b); i < last; i++) {
+                interpreter.execute(s, insns.get(i));
+            }
+            AbstractInsnNode end = insns.get(last);
+            if (!Interpreter.isJump(end)) {
+                interpreter.execute(s, end);
+            }
+            if (end.getOpcode() >= Opcodes.IRETURN && end.getOpcode() <= Opcodes.RETURN) {
+                throw new Refusal("returns from inside the loop; SIMD code needs a loop that runs to its bound");
+            }
+            List<Integer> succ = g.successors(b);
+            if (end instanceof JumpInsnNode jump && end.getOpcode() != Opcodes.GOTO && succ.size() == 2) {
+                Expr taken = Interpreter.condition(s, jump);
+                int target = g.blockOf(jump.label);
+                int other = succ.get(0) == target ? succ.get(1) : succ.get(0);
+                boolean exitTaken = !loop.contains(target);
+                if (exitTaken || !loop.contains(other)) {
+                    if (!s.predicate.equals(Simplify.TRUE) || !s.stack.isEmpty()) {
+                        throw new Refusal("leaves the loop from inside a condition (break); SIMD code needs a loop that runs to its bound");
+                    }
+                    bottom = loop.latches().contains(b);
+                    if (!bottom && (b != h || !s.locals.isEmpty() || !stores.isEmpty())) {
+                        throw new Refusal("leaves the loop from the middle of its body (break); SIMD code needs a loop that runs to its bound");
+                    }
+                    exit = new Expr[] {exitTaken ? Simplify.not(taken) : taken};
+                    route(incoming, latches, h, exitTaken ? other : target, s, Simplify.TRUE);
+                } else {
+                    route(incoming, latches, h, target, s, taken);
+                    route(incoming, latches, h, other, s, Simplify.not(taken));
+                }
+            } else {
+                for (int t : succ) {
+                    route(incoming, latches, h, t, s, Simplify.TRUE);
+                }
+            }
+        }
+        if (exit == null) {
+            throw new Refusal("no exit test on the index was found");
+        }
+        SymState end = Regions.merge(latches, this::initial);
+        Expr next = end.locals.remove(loop.inductionVar());
+        Expr expected = new Binary(Op.ADD, Kind.INT, iv, new Const(Kind.INT, loop.step()));
+        if (!expected.equals(next)) {
+            throw new Refusal("the index " + iv + " does not step by exactly " + loop.step() + " on every path");
+        }
+        Map<Integer, Expr> finals = new HashMap<>(end.locals);
+        Cmp test = exitTest(exit[0], bottom ? expected : iv, new Invariance(finals.keySet(), stores));
+        for (int slot : finals.keySet()) {
+            names.computeIfAbsent(slot, this::name);
+        }
+        return new LoopIR(header(), loop.inductionVar(), iv.name(), loop.step(), bottom,
+                test.cond(), test.right(), List.copyOf(stores), finals, Map.copyOf(names));
+    }
+
+    private void route(Map<Integer, List<SymState>> incoming, List<SymState> latches, int h, int to, SymState s, Expr cond) {
+        SymState next = s.copy(Simplify.and(s.predicate, cond));
+        if (to == h) {
+            latches.add(next);
+        } else {
+            incoming.computeIfAbsent(to, k -> new ArrayList<>()).add(next);
+        }
+    }
+
+    /** @return the continue test as {@code t cond bound}, with {@code t} on the left */
+    private Cmp exitTest(Expr cont, Expr t, Invariance invariance) throws Refusal {
+        if (cont instanceof Cmp c && !c.left().kind().floating()) {
+            if (c.right().equals(t)) {
+                c = new Cmp(c.cond().swap(), c.right(), c.left());
+            }
+            boolean up = loop.step() > 0;
+            boolean monotone = up ? c.cond() == Expr.Cond.LT || c.cond() == Expr.Cond.LE
+                    : c.cond() == Expr.Cond.GT || c.cond() == Expr.Cond.GE;
+            if (c.left().equals(t) && monotone && invariance.test(c.right())) {
+                return c;
+            }
+        }
+        throw new Refusal("the exit test (" + cont + ") does not compare the index " + iv
+                + " with a loop-invariant bound in the direction it moves (use i < n, i <= n, i >= 0 or i > lo)");
+    }
+
+    private LabelNode header() {
+        for (AbstractInsnNode n = method.instructions.get(g.firstInsn(loop.header())); n != null; n = n.getPrevious()) {
+            if (n instanceof LabelNode l) {
+                return l;
+            }
+            if (n.getOpcode() >= 0) {
+                break;
+            }
+        }
+        LabelNode l = new LabelNode();
+        method.instructions.insertBefore(method.instructions.get(g.firstInsn(loop.header())), l);
+        return l;
+    }
+
+    private Expr initial(int slot, Kind kind) {
+        if (slot == loop.inductionVar()) {
+            return iv;
+        }
+        return new Var(slot, kind, names.computeIfAbsent(slot, this::name));
+    }
+
+    private String name(int slot) {
+        if (method.localVariables != null) {
+            int at = g.firstInsn(loop.header());
+            for (LocalVariableNode lv : method.localVariables) {
+                if (lv.index == slot && method.instructions.indexOf(lv.start) <= at + 1 && at <= method.instructions.indexOf(lv.end)) {
+                    return lv.name;
+                }
+            }
+            for (LocalVariableNode lv : method.localVariables) {
+                if (lv.index == slot) {
+                    return lv.name;
+                }
+            }
+        }
+        return "local#" + slot;
+    }
+
+    // ------------------------------------------------------------------ Interpreter.Memory
+
+    @Override
+    public Expr local(SymState s, int slot, Kind kind) {
+        Expr v = s.locals.get(slot);
+        return v != null ? v : initial(slot, kind);
+    }
+
+    @Override
+    public void increment(SymState s, int slot, int by) {
+        s.locals.put(slot, new Binary(Op.ADD, Kind.INT, local(s, slot, Kind.INT), new Const(Kind.INT, by)));
+    }
+
+    @Override
+    public Expr load(SymState s, Expr array, Expr index, Kind element) throws Refusal {
+        Expr value = new Expr.Load(array, index, element);
+        for (Store st : stores) {
+            if (st.array().equals(array)) {
+                if (!st.index().equals(index)) {
+                    throw new Refusal("reads " + array + "[" + index + "] after writing " + array + "[" + st.index()
+                            + "] in the same iteration; read before writing, or use separate arrays");
+                }
+                value = Simplify.select(st.mask(), st.value(), value);
+            }
+        }
+        return value;
+    }
+
+    @Override
+    public void store(SymState s, Expr array, Expr index, Kind element, Expr value) {
+        stores.add(new Store(array, index, element, value, s.predicate));
+    }
+
+    @Override
+    public Expr call(SymState s, MethodInsnNode call, Expr[] args) throws Refusal {
+        if (call.owner.equals("java/lang/Math") || call.owner.equals("java/lang/StrictMath")) {
+            Expr e = Interpreter.math(call, args);
+            if (e == null) {
+                throw new Refusal("calls Math." + call.name + "(), which has no SIMD form");
+            }
+            return e;
+        }
+        if (!call.owner.equals(owner)) {
+            throw new Refusal("calls " + Interpreter.simpleName(call) + ", which is not a static method of this class; only java.lang.Math and small static methods of the same class are inlined");
+        }
+        MethodNode callee = null;
+        for (MethodNode m : siblings) {
+            if (m.name.equals(call.name) && m.desc.equals(call.desc)) {
+                callee = m;
+            }
+        }
+        if (callee == null || (callee.access & Opcodes.ACC_STATIC) == 0) {
+            throw new Refusal("calls " + Interpreter.simpleName(call) + ", whose body is not available to inline");
+        }
+        if (++inlined > 32) {
+            throw new Refusal("inlines more than 32 calls; the loop body is too large to vectorize");
+        }
+        return Inliner.inline(owner, callee, args, s.predicate, this);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.hotloop.agent.vector;
+
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.tree.LabelNode;
+
+/**
+ * One counted loop lifted to the IR: iterations {@code t = start, start + step, ...} run while
+ * {@code t cond bound} (for a bottom-tested loop the first iteration runs unconditionally), and each
+ * iteration performs {@code stores} in order and leaves the locals in {@code finals}.
+ *
+ * @param header    the label of the loop header, where the SIMD code is inserted
+ * @param iv        the induction variable's slot
+ * @param ivName    its source name
+ * @param step      +1 or -1
+ * @param bottom    whether the exit test follows the body (do-while shape)
+ * @param cond      the continue test, {@code t cond bound}
+ * @param bound     the loop-invariant bound
+ * @param stores    the array stores of one iteration, in program order
+ * @param finals    the locals other than the induction variable that one iteration assigns, with
+ *                  their values at its end
+ * @param names     source names of locals, for reports
+ */
+record LoopIR(LabelNode header, int iv, String ivName, int step, boolean bottom, Expr.Cond cond, Expr bound,
+              List<Store> stores, Map<Integer, Expr> finals, Map<Integer, String> names) {
+
+    /** @return the IR as text, one statement a line: what {@code log=debug} prints */
+    String print() {
+        StringBuilder b = new StringBuilder("for ").append(ivName).append(step > 0 ? " ++" : " --")
+                .append(" while ").append(ivName).append(' ').append(cond.symbol()).append(' ').append(bound)
+                .append(bottom ? " (tested after the body)" : "").append(" {\n");
+        for (Store s : stores) {
+            b.append("  ").append(s).append('\n');
+        }
+        finals.forEach((slot, v) -> b.append("  ").append(names.getOrDefault(slot, "local#" + slot)).append(" = ").append(v).append('\n'));
+        return b.append('}').toString();
+    }
+}

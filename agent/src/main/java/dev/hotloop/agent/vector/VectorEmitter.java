@@ -1,0 +1,238 @@
+package dev.hotloop.agent.vector;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Emits the Vector API calls that compute IR values for one chunk of {@code lanes} iterations.
+ * Loop-invariant values are broadcast once, before the loop; values used twice in a chunk are
+ * kept in locals. Masks carry the lane type they were computed on and are cast where another
+ * type needs them (the lane counts match by construction, see {@link Lanes}).
+ */
+final class VectorEmitter implements Opcodes {
+
+    private final Emitter out;
+    private final ScalarEmitter scalars;
+    private final Invariance invariance;
+    private final int lanes;
+    private final Map<Expr, Integer> broadcasts = new HashMap<>();
+    private final Map<Expr, Cached> chunk = new HashMap<>();
+    private final Map<Expr, Integer> uses = new HashMap<>();
+    private int iv;
+    private int position;
+
+    VectorEmitter(Emitter out, ScalarEmitter scalars, Invariance invariance, int lanes) {
+        this.out = out;
+        this.scalars = scalars;
+        this.invariance = invariance;
+        this.lanes = lanes;
+    }
+
+    /** Counts how often each value is used, so values used twice are computed once per chunk. */
+    void count(Expr e) {
+        int n = uses.merge(e, 1, Integer::sum);
+        if (n == 1 && !invariance.test(e) && !(e instanceof Expr.Load)) {
+            for (Expr c : Walk.children(e)) {
+                count(c);
+            }
+        }
+    }
+
+    /**
+     * Starts a chunk whose first element is {@code iv + position}.
+     *
+     * @param ivSlot   the local holding the induction variable
+     * @param position the constant offset of the chunk's first iteration from it
+     */
+    void beginChunk(int ivSlot, int position) {
+        this.iv = ivSlot;
+        this.position = position;
+        chunk.clear();
+    }
+
+    /** @return the local holding an array, null-checked by the guards */
+    int arrayLocal(Expr array) {
+        return scalars.local(array);
+    }
+
+    Invariance invariance() {
+        return invariance;
+    }
+
+    /** Pushes the chunk's first element index for an access at {@code index}. */
+    void pushIndex(Affine index) {
+        out.load(ILOAD, iv);
+        if (index.base() != null) {
+            out.load(ILOAD, scalars.local(index.base()));
+            out.op(IADD);
+        }
+        int k = (int) (position + index.offset());
+        if (k != 0) {
+            out.ldc(k);
+            out.op(IADD);
+        }
+    }
+
+    /** Hoists the broadcast of an invariant value; call before the loop for every invariant used. */
+    void hoist(Expr e) {
+        if (broadcasts.containsKey(e)) {
+            return;
+        }
+        if (invariance.test(e) && e.kind().lane()) {
+            out.species(e.kind(), lanes);
+            scalars.push(e);
+            String d = e.kind().descriptor();
+            out.invokestatic(e.kind().vectorClass(), "broadcast", "(L" + Emitter.SPECIES + ";" + d + ")L" + e.kind().vectorClass() + ";");
+            int slot = out.local(1);
+            out.load(ASTORE, slot);
+            broadcasts.put(e, slot);
+            return;
+        }
+        if (!(e instanceof Expr.Load)) {
+            for (Expr c : Walk.children(e)) {
+                hoist(c);
+            }
+        }
+    }
+
+    /**
+     * Pushes the vector (or, for a condition, the mask) of {@code e} for the current chunk.
+     *
+     * @return the lane type of the pushed value (for a mask, the type it was computed on)
+     */
+    Kind push(Expr e) {
+        Integer b = broadcasts.get(e);
+        if (b != null) {
+            out.load(ALOAD, b);
+            return e.kind();
+        }
+        Cached c = chunk.get(e);
+        if (c != null) {
+            out.load(ALOAD, c.slot());
+            return c.kind();
+        }
+        Kind kind = compute(e);
+        if (uses.getOrDefault(e, 0) > 1) {
+            int slot = out.local(1);
+            out.load(ASTORE, slot);
+            out.load(ALOAD, slot);
+            chunk.put(e, new Cached(slot, kind));
+        }
+        return kind;
+    }
+
+    /** Pushes a mask for {@code cond} as a mask of {@code kind} lanes. */
+    void pushMask(Expr cond, Kind kind) {
+        Kind on = push(cond);
+        if (on != kind) {
+            out.species(kind, lanes);
+            out.invokevirtual(Emitter.MASK, "cast", "(L" + Emitter.SPECIES + ";)L" + Emitter.MASK + ";");
+        }
+    }
+
+    private Kind compute(Expr e) {
+        if (e instanceof Expr.Load l) {
+            out.species(l.kind(), lanes);
+            out.load(ALOAD, scalars.local(l.array()));
+            pushIndex(Affine.of(l.index(), invariance));
+            String v = l.kind().vectorClass();
+            out.invokestatic(v, "fromArray", "(L" + Emitter.SPECIES + ";[" + l.kind().descriptor() + "I)L" + v + ";");
+            return l.kind();
+        }
+        if (e instanceof Expr.Iv) {
+            out.species(Kind.INT, lanes);
+            out.load(ILOAD, iv);
+            if (position != 0) {
+                out.ldc(position);
+                out.op(IADD);
+            }
+            String v = Kind.INT.vectorClass();
+            out.invokestatic(v, "broadcast", "(L" + Emitter.SPECIES + ";I)L" + v + ";");
+            out.op(ICONST_1);
+            out.invokevirtual(v, "addIndex", "(I)L" + v + ";");
+            return Kind.INT;
+        }
+        if (e instanceof Expr.Unary u) {
+            push(u.x());
+            out.operator(u.op().name(), "Unary");
+            lanewise(u.kind(), "L" + Emitter.OPERATORS + "$Unary;");
+            return u.kind();
+        }
+        if (e instanceof Expr.Binary b) {
+            push(b.left());
+            out.operator(b.op().name(), b.op().associative() ? "Associative" : "Binary");
+            if (b.right().kind() != b.kind()) { // a long shifted by an int count
+                push(new Expr.Convert(b.right().kind(), b.kind(), b.right()));
+            } else {
+                push(b.right());
+            }
+            lanewise(b.kind(), "L" + Emitter.OPERATORS + "$Binary;L" + Emitter.VECTOR + ";");
+            return b.kind();
+        }
+        if (e instanceof Expr.Fma f) {
+            push(f.a());
+            out.operator("FMA", "Ternary");
+            push(f.b());
+            push(f.c());
+            lanewise(f.kind(), "L" + Emitter.OPERATORS + "$Ternary;L" + Emitter.VECTOR + ";L" + Emitter.VECTOR + ";");
+            return f.kind();
+        }
+        if (e instanceof Expr.Convert c) {
+            push(c.x());
+            out.operator(letter(c.from()) + "2" + letter(c.kind()), "Conversion");
+            out.species(c.kind(), lanes);
+            out.op(ICONST_0);
+            out.invokevirtual(Emitter.VECTOR, "convertShape", "(L" + Emitter.OPERATORS + "$Conversion;L" + Emitter.SPECIES
+                    + ";I)L" + Emitter.VECTOR + ";");
+            out.checkcast(c.kind().vectorClass());
+            return c.kind();
+        }
+        if (e instanceof Expr.Cmp c) {
+            Kind k = push(c.left());
+            out.operator(c.cond().name(), "Comparison");
+            push(c.right());
+            out.invokevirtual(k.vectorClass(), "compare", "(L" + Emitter.OPERATORS + "$Comparison;L" + Emitter.VECTOR
+                    + ";)L" + Emitter.MASK + ";");
+            return k;
+        }
+        if (e instanceof Expr.Not n) {
+            Kind k = push(n.x());
+            out.invokevirtual(Emitter.MASK, "not", "()L" + Emitter.MASK + ";");
+            return k;
+        }
+        if (e instanceof Expr.Logic l) {
+            Kind k = push(l.left());
+            pushMask(l.right(), k);
+            out.invokevirtual(Emitter.MASK, l.and() ? "and" : "or", "(L" + Emitter.MASK + ";)L" + Emitter.MASK + ";");
+            return k;
+        }
+        if (e instanceof Expr.Select s) {
+            Kind k = s.kind();
+            push(s.ifFalse());
+            push(s.ifTrue());
+            pushMask(s.cond(), k);
+            out.invokevirtual(k.vectorClass(), "blend", "(L" + Emitter.VECTOR + ";L" + Emitter.MASK + ";)L" + k.vectorClass() + ";");
+            return k;
+        }
+        if (e instanceof Expr.True) {
+            out.species(Kind.INT, lanes);
+            out.op(ICONST_1);
+            out.invokeinterface(Emitter.SPECIES, "maskAll", "(Z)L" + Emitter.MASK + ";");
+            return Kind.INT;
+        }
+        throw new IllegalStateException("no vector form for " + e);
+    }
+
+    /** A value computed earlier in the chunk, and its lane type. */
+    private record Cached(int slot, Kind kind) {
+    }
+
+    private void lanewise(Kind kind, String args) {
+        out.invokevirtual(kind.vectorClass(), "lanewise", "(" + args + ")L" + kind.vectorClass() + ";");
+    }
+
+    private static String letter(Kind k) {
+        return k.descriptor().equals("J") ? "L" : k.descriptor();
+    }
+}

@@ -1,0 +1,152 @@
+package dev.hotloop.agent.vector;
+
+import java.util.List;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.LabelNode;
+
+/**
+ * The vector loops themselves: an unrolled loop of {@code unroll} chunks per step while whole
+ * steps remain, then one chunk per step up to the guarded range end; then the reductions' lanes
+ * are combined and folded into their locals. The induction variable advances with the chunks, so
+ * the original loop resumes exactly where they stopped.
+ */
+final class VectorLoop implements Opcodes {
+
+    private final Emitter out;
+    private final VectorEmitter vectors;
+    private final VectorPlan plan;
+    private final Guards guards;
+    private final int[][] accumulators;
+
+    VectorLoop(Emitter out, VectorEmitter vectors, VectorPlan plan, Guards guards) {
+        this.out = out;
+        this.vectors = vectors;
+        this.plan = plan;
+        this.guards = guards;
+        this.accumulators = new int[plan.reductions().size()][plan.unroll()];
+    }
+
+    void emit() {
+        List<Reduction> reductions = plan.reductions();
+        for (int r = 0; r < reductions.size(); r++) {
+            Reduction red = reductions.get(r);
+            for (int u = 0; u < plan.unroll(); u++) {
+                out.species(red.kind(), plan.lanes());
+                out.ldc(Reduction.identity(red.op(), red.kind()).value());
+                String v = red.kind().vectorClass();
+                out.invokestatic(v, "broadcast", "(L" + Emitter.SPECIES + ";" + red.kind().descriptor() + ")L" + v + ";");
+                accumulators[r][u] = out.local(1);
+                out.load(ASTORE, accumulators[r][u]);
+            }
+        }
+        if (plan.unroll() > 1) {
+            loop(guards.endUnrolled(), plan.unroll());
+        }
+        loop(guards.end(), 1);
+        for (int r = 0; r < reductions.size(); r++) {
+            fold(reductions.get(r), accumulators[r]);
+        }
+    }
+
+    private void loop(int end, int chunks) {
+        int iv = plan.ir().iv();
+        int step = plan.ir().step();
+        LabelNode top = new LabelNode();
+        LabelNode done = new LabelNode();
+        out.label(top);
+        out.load(ILOAD, iv);
+        out.load(ILOAD, end);
+        out.jump(IF_ICMPEQ, done);
+        for (int u = 0; u < chunks; u++) {
+            int position = step > 0 ? u * plan.lanes() : -(plan.lanes() - 1) - u * plan.lanes();
+            chunk(iv, position, u);
+        }
+        out.iinc(iv, step * chunks * plan.lanes());
+        out.jump(GOTO, top);
+        out.label(done);
+    }
+
+    /** One chunk: every value first (loads see memory as it was), then reductions, then stores. */
+    private void chunk(int iv, int position, int u) {
+        vectors.beginChunk(iv, position);
+        List<Store> stores = plan.stores();
+        int[] values = new int[stores.size()];
+        int[] masks = new int[stores.size()];
+        for (int s = 0; s < stores.size(); s++) {
+            Store st = stores.get(s);
+            vectors.push(st.value());
+            values[s] = out.local(1);
+            out.load(ASTORE, values[s]);
+            masks[s] = -1;
+            if (!(st.mask() instanceof Expr.True)) {
+                vectors.pushMask(st.mask(), st.element());
+                masks[s] = out.local(1);
+                out.load(ASTORE, masks[s]);
+            }
+        }
+        for (int r = 0; r < plan.reductions().size(); r++) {
+            accumulate(plan.reductions().get(r), accumulators[r][u]);
+        }
+        for (int s = 0; s < stores.size(); s++) {
+            Store st = stores.get(s);
+            Kind k = st.element();
+            out.load(ALOAD, values[s]);
+            out.load(ALOAD, vectors.arrayLocal(st.array()));
+            vectors.pushIndex(Affine.of(st.index(), vectors.invariance()));
+            String arr = "[" + k.descriptor();
+            if (masks[s] < 0) {
+                out.invokevirtual(k.vectorClass(), "intoArray", "(" + arr + "I)V");
+            } else {
+                out.load(ALOAD, masks[s]);
+                out.invokevirtual(k.vectorClass(), "intoArray", "(" + arr + "IL" + Emitter.MASK + ";)V");
+            }
+        }
+    }
+
+    private void accumulate(Reduction r, int acc) {
+        Expr term = r.term();
+        String v = r.kind().vectorClass();
+        if (plan.fastMath() && r.op() == Op.ADD && r.kind().floating() && term instanceof Expr.Binary m && m.op() == Op.MUL) {
+            // fastMath contracts acc + x * y into one fused multiply-add
+            vectors.push(m.left());
+            out.operator("FMA", "Ternary");
+            vectors.push(m.right());
+            out.load(ALOAD, acc);
+            out.invokevirtual(v, "lanewise", "(L" + Emitter.OPERATORS + "$Ternary;L" + Emitter.VECTOR + ";L" + Emitter.VECTOR + ";)L" + v + ";");
+        } else {
+            out.load(ALOAD, acc);
+            out.operator(r.op().name(), "Associative");
+            vectors.push(term);
+            out.invokevirtual(v, "lanewise", "(L" + Emitter.OPERATORS + "$Binary;L" + Emitter.VECTOR + ";)L" + v + ";");
+        }
+        out.load(ASTORE, acc);
+    }
+
+    /** Combines the accumulators lane-wise, reduces the lanes, and folds the result into the local. */
+    private void fold(Reduction r, int[] accs) {
+        String v = r.kind().vectorClass();
+        for (int u = 1; u < accs.length; u++) {
+            out.load(ALOAD, accs[0]);
+            out.operator(r.op().name(), "Associative");
+            out.load(ALOAD, accs[u]);
+            out.invokevirtual(v, "lanewise", "(L" + Emitter.OPERATORS + "$Binary;L" + Emitter.VECTOR + ";)L" + v + ";");
+            out.load(ASTORE, accs[0]);
+        }
+        String d = r.kind().descriptor();
+        out.load(Emitter.loadOpcode(r.kind()), r.slot());
+        out.load(ALOAD, accs[0]);
+        out.operator(r.op().name(), "Associative");
+        out.invokevirtual(v, "reduceLanes", "(L" + Emitter.OPERATORS + "$Associative;)" + d);
+        int k = ScalarEmitter.offset(r.kind());
+        boolean wide = r.kind() == Kind.LONG;
+        switch (r.op()) {
+            case ADD: out.op(r.subtract() ? ISUB + k : IADD + k); break;
+            case MUL: out.op(IMUL + k); break;
+            case AND: out.op(wide ? LAND : IAND); break;
+            case OR: out.op(wide ? LOR : IOR); break;
+            case XOR: out.op(wide ? LXOR : IXOR); break;
+            default: out.invokestatic("java/lang/Math", r.op().symbol(), "(" + d + d + ")" + d); break;
+        }
+        out.load(Emitter.storeOpcode(r.kind()), r.slot());
+    }
+}

@@ -1,0 +1,302 @@
+package dev.hotloop.bench.vector;
+
+import static dev.hotloop.bench.vector.ScalarKernels.A1;
+import static dev.hotloop.bench.vector.ScalarKernels.A2;
+import static dev.hotloop.bench.vector.ScalarKernels.A3;
+import static dev.hotloop.bench.vector.ScalarKernels.A4;
+import static dev.hotloop.bench.vector.ScalarKernels.A5;
+import static dev.hotloop.bench.vector.ScalarKernels.INV_SQRT_2PI;
+import static dev.hotloop.bench.vector.ScalarKernels.P;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The kernels of {@link ScalarKernels} written by hand on the Vector API: the ceiling the agent's
+ * rewrites are measured against. Each is a vector main loop over the preferred species (constants,
+ * so that the JIT folds them), then a scalar tail ({@link #matmul} masks its tail instead).
+ * Reductions whose vector add or max has a latency to hide keep four accumulators; element-wise
+ * kernels need none.
+ *
+ * <p>Strict kernels compute bit for bit what the scalar ones do: the same operations in the same
+ * order for each element, and reductions ({@code int} and {@code long} sums, {@code max}) whose
+ * result does not depend on the order. The {@code fastMath} ones reassociate floating-point sums and
+ * use the Vector API's {@code TANH}, {@code EXP} and {@code LOG}; {@code HandKernelsTest} states how
+ * far they may differ. Needs {@code --add-modules jdk.incubator.vector}.
+ */
+public final class HandKernels {
+
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Long> L = LongVector.SPECIES_PREFERRED;
+
+    private HandKernels() {
+    }
+
+    public static float dotFloat(float[] a, float[] b) {
+        int n = a.length;
+        int step = F.length();
+        FloatVector s0 = FloatVector.zero(F);
+        FloatVector s1 = s0;
+        FloatVector s2 = s0;
+        FloatVector s3 = s0;
+        int i = 0;
+        for (int upper = n - n % (4 * step); i < upper; i += 4 * step) {
+            s0 = s0.add(FloatVector.fromArray(F, a, i).mul(FloatVector.fromArray(F, b, i)));
+            s1 = s1.add(FloatVector.fromArray(F, a, i + step).mul(FloatVector.fromArray(F, b, i + step)));
+            s2 = s2.add(FloatVector.fromArray(F, a, i + 2 * step).mul(FloatVector.fromArray(F, b, i + 2 * step)));
+            s3 = s3.add(FloatVector.fromArray(F, a, i + 3 * step).mul(FloatVector.fromArray(F, b, i + 3 * step)));
+        }
+        for (int upper = F.loopBound(n); i < upper; i += step) {
+            s0 = s0.add(FloatVector.fromArray(F, a, i).mul(FloatVector.fromArray(F, b, i)));
+        }
+        float s = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    public static double dotDouble(double[] a, double[] b) {
+        int n = a.length;
+        int step = D.length();
+        DoubleVector s0 = DoubleVector.zero(D);
+        DoubleVector s1 = s0;
+        DoubleVector s2 = s0;
+        DoubleVector s3 = s0;
+        int i = 0;
+        for (int upper = n - n % (4 * step); i < upper; i += 4 * step) {
+            s0 = s0.add(DoubleVector.fromArray(D, a, i).mul(DoubleVector.fromArray(D, b, i)));
+            s1 = s1.add(DoubleVector.fromArray(D, a, i + step).mul(DoubleVector.fromArray(D, b, i + step)));
+            s2 = s2.add(DoubleVector.fromArray(D, a, i + 2 * step).mul(DoubleVector.fromArray(D, b, i + 2 * step)));
+            s3 = s3.add(DoubleVector.fromArray(D, a, i + 3 * step).mul(DoubleVector.fromArray(D, b, i + 3 * step)));
+        }
+        for (int upper = D.loopBound(n); i < upper; i += step) {
+            s0 = s0.add(DoubleVector.fromArray(D, a, i).mul(DoubleVector.fromArray(D, b, i)));
+        }
+        double s = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    public static int sumInt(int[] a) {
+        int n = a.length;
+        int step = I.length();
+        IntVector s0 = IntVector.zero(I);
+        IntVector s1 = s0;
+        IntVector s2 = s0;
+        IntVector s3 = s0;
+        int i = 0;
+        for (int upper = n - n % (4 * step); i < upper; i += 4 * step) {
+            s0 = s0.add(IntVector.fromArray(I, a, i));
+            s1 = s1.add(IntVector.fromArray(I, a, i + step));
+            s2 = s2.add(IntVector.fromArray(I, a, i + 2 * step));
+            s3 = s3.add(IntVector.fromArray(I, a, i + 3 * step));
+        }
+        for (int upper = I.loopBound(n); i < upper; i += step) {
+            s0 = s0.add(IntVector.fromArray(I, a, i));
+        }
+        int s = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            s += a[i];
+        }
+        return s;
+    }
+
+    public static long sumLong(long[] a) {
+        int n = a.length;
+        int step = L.length();
+        LongVector s0 = LongVector.zero(L);
+        LongVector s1 = s0;
+        LongVector s2 = s0;
+        LongVector s3 = s0;
+        int i = 0;
+        for (int upper = n - n % (4 * step); i < upper; i += 4 * step) {
+            s0 = s0.add(LongVector.fromArray(L, a, i));
+            s1 = s1.add(LongVector.fromArray(L, a, i + step));
+            s2 = s2.add(LongVector.fromArray(L, a, i + 2 * step));
+            s3 = s3.add(LongVector.fromArray(L, a, i + 3 * step));
+        }
+        for (int upper = L.loopBound(n); i < upper; i += step) {
+            s0 = s0.add(LongVector.fromArray(L, a, i));
+        }
+        long s = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            s += a[i];
+        }
+        return s;
+    }
+
+    /** {@code max} is order-free (NaN wins wherever it is; {@code abs} leaves no -0.0): bit-exact. */
+    public static float maxAbs(float[] a) {
+        int n = a.length;
+        int step = F.length();
+        FloatVector m0 = FloatVector.zero(F);
+        FloatVector m1 = m0;
+        FloatVector m2 = m0;
+        FloatVector m3 = m0;
+        int i = 0;
+        for (int upper = n - n % (4 * step); i < upper; i += 4 * step) {
+            m0 = m0.max(FloatVector.fromArray(F, a, i).abs());
+            m1 = m1.max(FloatVector.fromArray(F, a, i + step).abs());
+            m2 = m2.max(FloatVector.fromArray(F, a, i + 2 * step).abs());
+            m3 = m3.max(FloatVector.fromArray(F, a, i + 3 * step).abs());
+        }
+        for (int upper = F.loopBound(n); i < upper; i += step) {
+            m0 = m0.max(FloatVector.fromArray(F, a, i).abs());
+        }
+        float m = m0.max(m1).max(m2.max(m3)).reduceLanes(VectorOperators.MAX);
+        for (; i < n; i++) {
+            m = Math.max(m, Math.abs(a[i]));
+        }
+        return m;
+    }
+
+    public static void saxpy(float a, float[] x, float[] y) {
+        int n = x.length;
+        int i = 0;
+        for (int upper = F.loopBound(n); i < upper; i += F.length()) {
+            FloatVector.fromArray(F, x, i).mul(a).add(FloatVector.fromArray(F, y, i)).intoArray(y, i);
+        }
+        for (; i < n; i++) {
+            y[i] = a * x[i] + y[i];
+        }
+    }
+
+    public static void select(float[] a, float[] b, float[] out) {
+        int n = out.length;
+        int i = 0;
+        for (int upper = F.loopBound(n); i < upper; i += F.length()) {
+            FloatVector va = FloatVector.fromArray(F, a, i);
+            FloatVector vb = FloatVector.fromArray(F, b, i);
+            VectorMask<Float> greater = va.compare(VectorOperators.GT, vb);
+            vb.sub(va).blend(va.mul(2f), greater).intoArray(out, i);
+        }
+        for (; i < n; i++) {
+            out[i] = a[i] > b[i] ? a[i] * 2f : b[i] - a[i];
+        }
+    }
+
+    public static void relu(float[] x, float[] out) {
+        int n = x.length;
+        int i = 0;
+        for (int upper = F.loopBound(n); i < upper; i += F.length()) {
+            FloatVector.fromArray(F, x, i).max(0f).intoArray(out, i);
+        }
+        for (; i < n; i++) {
+            out[i] = Math.max(0f, x[i]);
+        }
+    }
+
+    /** One accumulator: the out-of-line {@code TANH} hides the latency of the add. */
+    public static float sumTanh(float[] x) {
+        int n = x.length;
+        FloatVector acc = FloatVector.zero(F);
+        int i = 0;
+        for (int upper = F.loopBound(n); i < upper; i += F.length()) {
+            acc = acc.add(FloatVector.fromArray(F, x, i).lanewise(VectorOperators.TANH));
+        }
+        float s = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            s += (float) Math.tanh(x[i]);
+        }
+        return s;
+    }
+
+    public static void sigmoid(float[] x, float[] out) {
+        int n = x.length;
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        int i = 0;
+        for (int upper = F.loopBound(n); i < upper; i += F.length()) {
+            FloatVector e = FloatVector.fromArray(F, x, i).neg().lanewise(VectorOperators.EXP);
+            one.div(e.add(1f)).intoArray(out, i);
+        }
+        for (; i < n; i++) {
+            out[i] = 1f / (1f + (float) Math.exp(-x[i]));
+        }
+    }
+
+    public static void blackScholesCall(double[] spot, double[] strike, double[] years,
+                                        double rate, double volatility, double[] call) {
+        int n = call.length;
+        double drift = rate + 0.5 * volatility * volatility;
+        int i = 0;
+        for (int upper = D.loopBound(n); i < upper; i += D.length()) {
+            DoubleVector s = DoubleVector.fromArray(D, spot, i);
+            DoubleVector k = DoubleVector.fromArray(D, strike, i);
+            DoubleVector t = DoubleVector.fromArray(D, years, i);
+            DoubleVector volSqrtT = t.sqrt().mul(volatility);
+            DoubleVector d1 = s.div(k).lanewise(VectorOperators.LOG).add(t.mul(drift)).div(volSqrtT);
+            DoubleVector d2 = d1.sub(volSqrtT);
+            DoubleVector discount = t.mul(-rate).lanewise(VectorOperators.EXP);
+            s.mul(cnd(d1)).sub(k.mul(discount).mul(cnd(d2))).intoArray(call, i);
+        }
+        for (; i < n; i++) {
+            double s = spot[i];
+            double k = strike[i];
+            double t = years[i];
+            double volSqrtT = volatility * Math.sqrt(t);
+            double d1 = (Math.log(s / k) + drift * t) / volSqrtT;
+            double d2 = d1 - volSqrtT;
+            call[i] = s * ScalarKernels.cnd(d1) - k * Math.exp(-rate * t) * ScalarKernels.cnd(d2);
+        }
+    }
+
+    private static DoubleVector cnd(DoubleVector x) {
+        DoubleVector l = x.abs();
+        DoubleVector k = DoubleVector.broadcast(D, 1.0).div(l.mul(P).add(1.0));
+        DoubleVector poly = k.mul(k.mul(k.mul(k.mul(k.mul(A5).add(A4)).add(A3)).add(A2)).add(A1));
+        DoubleVector gauss = l.mul(l).mul(-0.5).lanewise(VectorOperators.EXP).mul(INV_SQRT_2PI);
+        DoubleVector w = gauss.mul(poly).neg().add(1.0);
+        return w.blend(w.neg().add(1.0), x.compare(VectorOperators.LT, 0.0));
+    }
+
+    public static void stencil3(float[] a, float[] b) {
+        float third = 1f / 3;
+        int last = a.length - 1;
+        int i = 1;
+        for (int upper = 1 + F.loopBound(Math.max(last - 1, 0)); i < upper; i += F.length()) {
+            FloatVector left = FloatVector.fromArray(F, a, i - 1);
+            FloatVector mid = FloatVector.fromArray(F, a, i);
+            FloatVector right = FloatVector.fromArray(F, a, i + 1);
+            left.add(mid).add(right).mul(third).intoArray(b, i);
+        }
+        for (; i < last; i++) {
+            b[i] = (a[i - 1] + a[i] + a[i + 1]) * third;
+        }
+    }
+
+    /**
+     * The one kernel with a masked tail: rows of small matrices (n = 10 at 1,000 inner iterations)
+     * are shorter than a vector, and one masked operation beats a scalar tail of up to 15 elements
+     * there (about 1.3x at n = 10 in a quick timing on AVX-512, JDK 25).
+     */
+    public static void matmul(float[] a, float[] b, float[] c, int n) {
+        int rowBound = F.loopBound(n);
+        VectorMask<Float> tail = F.indexInRange(rowBound, n);
+        for (int i = 0; i < n; i++) {
+            int ci = i * n;
+            for (int k = 0; k < n; k++) {
+                float aik = a[ci + k];
+                int bk = k * n;
+                int j = 0;
+                for (; j < rowBound; j += F.length()) {
+                    FloatVector product = FloatVector.fromArray(F, b, bk + j).mul(aik);
+                    FloatVector.fromArray(F, c, ci + j).add(product).intoArray(c, ci + j);
+                }
+                if (j < n) {
+                    FloatVector product = FloatVector.fromArray(F, b, bk + j, tail).mul(aik);
+                    FloatVector.fromArray(F, c, ci + j, tail).add(product).intoArray(c, ci + j, tail);
+                }
+            }
+        }
+    }
+}
