@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * One generated kernel: a static method whose loop the agent may rewrite, and the members it
  * needs. A {@code fastMath} kernel also has an unannotated twin, {@code name$scale}, that sums the
- * absolute values of the reduction's terms in double: the scale of the error a reordered sum may
+ * absolute values of the reduction's start value and terms in double: the scale of the error a reordered sum may
  * make, which {@link Outcomes} turns into a bound.
  *
  * @param name       the method's name, unique in its class

@@ -9,7 +9,7 @@ import java.util.Objects;
  * {@code transform/BitExact}); the same exception type and message; the same writes to every array
  * and static field. With {@code fastMath}, a floating-point result may differ from the original by
  * at most {@code 2 (N + 2) eps S}, where N bounds the iterations, eps is the unit roundoff of the
- * accumulator's type and S is the sum of the absolute values of the terms (the kernel's
+ * accumulator's type and S is the sum of the absolute values of the start value and the terms (the kernel's
  * {@code $scale} twin): the classic bound for a sum evaluated in any order.
  */
 final class Outcomes {

@@ -35,7 +35,7 @@ record Reduction(Ty acc, String op) {
         return Node.scaled("s " + op + " #;", "s += Math.abs((double) (#));", null, term);
     }
 
-    /** @return {@code T s = identity;}, sometimes another start value */
+    /** @return {@code T s = identity;}, sometimes another start value; in the twin, {@code |start|} */
     Node declaration(SplittableRandom r) {
         String init = switch (op) {
             case "*=" -> acc.small(true);
@@ -48,7 +48,8 @@ record Reduction(Ty acc, String op) {
             init = acc.literal(r);
         }
         String cast = acc.promoted() == acc ? "" : "(" + acc.java + ") ";
-        return Node.scaled(acc.java + " s = " + cast + init + ";", "double s = 0.0;", "s");
+        // The start value is the first term of the sum: its magnitude counts in the error scale.
+        return Node.scaled(acc.java + " s = " + cast + init + ";", "double s = Math.abs((double) (" + init + "));", "s");
     }
 
     private String boxed() {
