@@ -48,7 +48,7 @@ final class AgentInstaller {
         MethodCatalog catalog = new MethodCatalog();
         LoadTimeReporter reporter = new LoadTimeReporter(diagnostics, catalog, vectorApi);
         // Built at the first annotated class: a program without annotations never loads ASM.
-        DeferredRewriter rewriter = new DeferredRewriter(options, vectorApi, new BootstrapRuntime(inst, diagnostics));
+        DeferredRewriter rewriter = new DeferredRewriter(options, vectorApi, new BootstrapRuntime(inst, diagnostics, options.threads()));
         HotloopTransformer transformer = new HotloopTransformer(rewriter, reporter, version);
 
         ExitReport exit = new ExitReport(catalog, options.report(), context(version, options, vectorApi), diagnostics, System.err);

@@ -1,8 +1,10 @@
 package dev.hotloop.agent;
 
+import dev.hotloop.agent.options.LogLevel;
 import dev.hotloop.agent.report.Diagnostics;
 import dev.hotloop.agent.transform.RuntimeLink;
 import dev.hotloop.runtime.Timings;
+import dev.hotloop.runtime.parallel.ParallelLoop;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,11 +31,18 @@ final class BootstrapRuntime implements RuntimeLink {
 
     private final Instrumentation inst;
     private final Diagnostics diagnostics;
+    private final int threads;
     private volatile boolean visible;
 
-    BootstrapRuntime(Instrumentation inst, Diagnostics diagnostics) {
+    /**
+     * @param inst        the JVM's instrumentation
+     * @param diagnostics where messages go; at debug, parallel loops also print their progress
+     * @param threads     the size of the parallel loops' shared pool (agent option {@code threads})
+     */
+    BootstrapRuntime(Instrumentation inst, Diagnostics diagnostics, int threads) {
         this.inst = inst;
         this.diagnostics = diagnostics;
+        this.threads = threads;
     }
 
     @Override
@@ -50,6 +59,8 @@ final class BootstrapRuntime implements RuntimeLink {
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot make the Hotloop runtime visible to class loaders", e);
                 }
+                // First use of the parallel runtime, now resolved from the boot class path.
+                ParallelLoop.configure(threads, diagnostics.enabled(LogLevel.DEBUG));
                 visible = true;
             }
         }

@@ -1,13 +1,22 @@
 package dev.hotloop.agent.parallel;
 
 import dev.hotloop.agent.analysis.AnnotatedMethod;
+import dev.hotloop.agent.analysis.ControlFlowGraph;
 import dev.hotloop.agent.analysis.HotloopAnnotation;
 import dev.hotloop.agent.analysis.Loop;
 import dev.hotloop.agent.options.AgentOptions;
 import dev.hotloop.agent.plan.LoopDecision;
 import dev.hotloop.agent.plan.LoopStrategy;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+import org.objectweb.asm.tree.analysis.Frame;
+import org.objectweb.asm.tree.analysis.SourceValue;
 
-/** Decides whether a {@code @Parallel} loop runs its iterations on the shared pool. */
+/**
+ * Decides whether a {@code @Parallel} loop runs its iterations on the shared pool: recognises its
+ * form ({@link LoopShape}), checks its body ({@link BodyChecks}) and its locals
+ * ({@link LoopLocals}), picks the grain ({@link WorkEstimate}) and returns the
+ * {@link ParallelRewrite}, or the reason it stays sequential.
+ */
 public final class ParallelStrategy implements LoopStrategy {
 
     private final AgentOptions options;
@@ -19,8 +28,45 @@ public final class ParallelStrategy implements LoopStrategy {
 
     @Override
     public LoopDecision decide(AnnotatedMethod method, HotloopAnnotation annotation, Loop loop, boolean mayAddMembers) {
-        String what = loop.inductionName() == null ? "loop" : "loop over " + loop.inductionName();
-        return LoopDecision.refused(annotation, loop, loop.line(), "not parallelized: " + what + " kept as written; "
-                + "the parallel loop runtime is not in this build of Hotloop yet");
+        try {
+            if (!mayAddMembers) {
+                throw new Refusal("the class was loaded before the agent attached, and the JVM forbids adding the method "
+                        + "that runs the loop's chunks; start the JVM with -javaagent to parallelize it");
+            }
+            ControlFlowGraph g = ControlFlowGraph.build(method.owner(), method.method());
+            LoopShape shape = LoopShape.recognise(g, loop);
+            Frame<SourceValue>[] sources = Reductions.sources(method.owner(), method.method());
+            BodyChecks.check(method.method(), sources, shape);
+            LoopLocals locals = LoopLocals.of(method.owner(), g, sources, loop, shape);
+            int grain = annotation.grain() > 0 ? annotation.grain() : WorkEstimate.grain(g, loop, shape);
+            int threads = annotation.threads() > 0 ? Math.min(annotation.threads(), options.threads()) : options.threads();
+            String site = site(method);
+            ParallelRewrite rewrite = new ParallelRewrite(shape, locals, grain, annotation.threads(), site);
+            return LoopDecision.rewritten(annotation, loop, loop.line(), summary(shape, loop, locals, grain, threads), rewrite);
+        } catch (Refusal r) {
+            return LoopDecision.refused(annotation, loop, loop.line(), "not parallelized: " + r.getMessage());
+        } catch (AnalyzerException e) {
+            return LoopDecision.refused(annotation, loop, loop.line(),
+                    "not parallelized: the bytecode could not be analysed (" + e.getMessage() + ")");
+        }
+    }
+
+    /** @return {@code parallel loop over i: 2 threads, chunks of >= 1024 iterations, reduction + on s} */
+    static String summary(LoopShape shape, Loop loop, LoopLocals locals, int grain, int threads) {
+        StringBuilder b = new StringBuilder("parallel ").append(shape.form.describe(loop.inductionName()))
+                .append(": ").append(threads).append(threads == 1 ? " thread" : " threads")
+                .append(", chunks of >= ").append(grain).append(grain == 1 ? " iteration" : " iterations");
+        if (!locals.reductions().isEmpty()) {
+            b.append(locals.reductions().size() == 1 ? ", reduction " : ", reductions ");
+            for (int i = 0; i < locals.reductions().size(); i++) {
+                b.append(i == 0 ? "" : ", ").append(locals.reductions().get(i).describe());
+            }
+        }
+        return b.toString();
+    }
+
+    private static String site(AnnotatedMethod method) {
+        String owner = method.owner();
+        return owner.substring(owner.lastIndexOf('/') + 1) + "." + method.method().name;
     }
 }

@@ -15,7 +15,9 @@ import dev.hotloop.agent.plan.Planner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 
@@ -80,7 +82,11 @@ public final class ClassRewriter {
             plans.add(plan);
             ids[i] = -1;
             if (am.hasCode()) {
+                int methodsBefore = cls.methods.size();
                 boolean rewritten = applyRewrites(cls, am, plan);
+                for (int m = methodsBefore; m < cls.methods.size(); m++) {
+                    BytecodeCheck.verify(cls.name, cls.methods.get(m)); // methods a rewrite added (parallel chunks)
+                }
                 if (rewritten) {
                     runtime.ensureVisible();
                 }
@@ -135,8 +141,9 @@ public final class ClassRewriter {
     private static boolean applyRewrites(ClassNode cls, AnnotatedMethod am, MethodPlan plan) {
         boolean any = false;
         for (HotloopAnnotation.Kind kind : new HotloopAnnotation.Kind[] {HotloopAnnotation.Kind.VECTORIZE, HotloopAnnotation.Kind.PARALLEL}) {
+            Set<Loop> done = new HashSet<>(); // a loop targeted twice (method and index annotations) is rewritten once
             for (LoopDecision d : plan.decisions()) {
-                if (d.rewrite() != null && d.annotation().kind() == kind) {
+                if (d.rewrite() != null && d.annotation().kind() == kind && done.add(d.loop())) {
                     d.rewrite().apply(cls, am.method());
                     any = true;
                 }

@@ -201,6 +201,49 @@ final class Lifter implements Interpreter.Memory {
         return "local#" + slot;
     }
 
+    /** {@code baload} and {@code bastore} also serve {@code boolean[]}, which has no vector form. */
+    private void requireByteArray(Expr array, Kind element) throws Refusal {
+        if (element == Kind.BYTE && !"[B".equals(declaredType(array))) {
+            throw new Refusal("reads or writes " + array + ", which is a boolean[] or of a type the agent cannot tell; only byte[] is vectorized");
+        }
+    }
+
+    /** @return the descriptor an array expression is declared with, or null when unknown */
+    private String declaredType(Expr array) {
+        if (array instanceof Expr.Field f) {
+            return f.desc();
+        }
+        if (array instanceof Var v) {
+            if (method.localVariables != null) {
+                int at = g.firstInsn(loop.header());
+                for (LocalVariableNode lv : method.localVariables) {
+                    if (lv.index == v.slot() && method.instructions.indexOf(lv.start) <= at && at <= method.instructions.indexOf(lv.end)) {
+                        return lv.desc;
+                    }
+                }
+            }
+            return parameterType(v.slot());
+        }
+        return null;
+    }
+
+    /** @return the declared type of a parameter slot that the method never reassigns, else null */
+    private String parameterType(int slot) {
+        int at = (method.access & Opcodes.ACC_STATIC) != 0 ? 0 : 1;
+        for (org.objectweb.asm.Type t : org.objectweb.asm.Type.getArgumentTypes(method.desc)) {
+            if (at == slot) {
+                for (AbstractInsnNode n : method.instructions) {
+                    if (n instanceof org.objectweb.asm.tree.VarInsnNode v && v.var == slot && v.getOpcode() == Opcodes.ASTORE) {
+                        return null;
+                    }
+                }
+                return t.getDescriptor();
+            }
+            at += t.getSize();
+        }
+        return null;
+    }
+
     // ------------------------------------------------------------------ Interpreter.Memory
 
     @Override
@@ -216,6 +259,7 @@ final class Lifter implements Interpreter.Memory {
 
     @Override
     public Expr load(SymState s, Expr array, Expr index, Kind element) throws Refusal {
+        requireByteArray(array, element);
         Expr value = new Expr.Load(array, index, element);
         for (Store st : stores) {
             if (st.array().equals(array)) {
@@ -230,7 +274,8 @@ final class Lifter implements Interpreter.Memory {
     }
 
     @Override
-    public void store(SymState s, Expr array, Expr index, Kind element, Expr value) {
+    public void store(SymState s, Expr array, Expr index, Kind element, Expr value) throws Refusal {
+        requireByteArray(array, element);
         stores.add(new Store(array, index, element, value, s.predicate));
     }
 

@@ -88,6 +88,9 @@ final class Simplify {
         if (t.equals(f) || cond instanceof True) {
             return t;
         }
+        if (cond instanceof Not n) {
+            return new Select(n.x(), f, t);
+        }
         return new Select(cond, t, f);
     }
 }

@@ -54,9 +54,10 @@ final class VectorLoop implements Opcodes {
         LabelNode top = new LabelNode();
         LabelNode done = new LabelNode();
         out.label(top);
+        // An ordered test (not !=) makes this a counted loop for C2: unrolled, range checks hoisted.
         out.load(ILOAD, iv);
         out.load(ILOAD, end);
-        out.jump(IF_ICMPEQ, done);
+        out.jump(step > 0 ? IF_ICMPGE : IF_ICMPLE, done);
         for (int u = 0; u < chunks; u++) {
             int position = step > 0 ? u * plan.lanes() : -(plan.lanes() - 1) - u * plan.lanes();
             chunk(iv, position, u);

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,6 +32,23 @@ class SimdEquivalenceTest {
         Float.MAX_VALUE, -Float.MAX_VALUE, Float.MIN_VALUE, 3e9f, -3e9f, 1.5f, -2.5f};
 
     enum Input { RANDOM, SPECIAL, NULLS, SHORT, ALIASED }
+
+    /**
+     * Runs every rewritten kernel until the JIT compiles it, so the comparisons below exercise the
+     * Vector API intrinsics C2 emits, not only their Java fallbacks.
+     */
+    @BeforeAll
+    static void warmUp() throws Exception {
+        Class<?> rewritten = LOADER.loadClass(SimdTargets.class.getName());
+        Random r = new Random(1);
+        for (Method m : rewritten.getDeclaredMethods()) {
+            if (Modifier.isPublic(m.getModifiers())) {
+                for (int i = 0; i < 12_000; i++) {
+                    call(m, args(m, 40 + i % 50, i % 4 == 0 ? Input.SPECIAL : Input.RANDOM, r));
+                }
+            }
+        }
+    }
 
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();

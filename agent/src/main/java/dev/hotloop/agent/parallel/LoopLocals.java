@@ -1,0 +1,148 @@
+package dev.hotloop.agent.parallel;
+
+import dev.hotloop.agent.analysis.ControlFlowGraph;
+import dev.hotloop.agent.analysis.Loop;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.IincInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.LocalVariableNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.VarInsnNode;
+import org.objectweb.asm.tree.analysis.Analyzer;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+import org.objectweb.asm.tree.analysis.BasicValue;
+import org.objectweb.asm.tree.analysis.Frame;
+import org.objectweb.asm.tree.analysis.SourceValue;
+
+/**
+ * What each local of the method is to the loop. A local the loop reads but never writes is
+ * <em>captured</em>: its value goes to every chunk. A local the loop writes and that is live at
+ * the loop's header (read before it is written in an iteration, or read after the loop) must be a
+ * {@link Reduction}; anything else is refused, as Numba refuses it. Every other local the loop
+ * writes is private to an iteration.
+ *
+ * @param captured   the captured locals, in slot order
+ * @param reductions the reductions, in slot order
+ */
+record LoopLocals(List<Captured> captured, List<Reduction> reductions) {
+
+    /**
+     * A local whose value every chunk receives.
+     *
+     * @param slot its slot in the method
+     * @param name its source name, or {@code local#N}
+     * @param type its type, exact for references
+     */
+    record Captured(int slot, String name, Type type) {
+    }
+
+    /**
+     * @param owner the class's internal name
+     * @param g     the method's control-flow graph
+     * @param sources which instructions produce each stack value ({@link Reductions#sources})
+     * @param loop  the loop
+     * @param shape its recognised shape
+     * @return how the loop uses the method's locals
+     * @throws Refusal when a local written in the loop carries a value out of an iteration and is no reduction
+     */
+    static LoopLocals of(String owner, ControlFlowGraph g, Frame<SourceValue>[] sources, Loop loop, LoopShape shape)
+            throws Refusal {
+        MethodNode m = g.method();
+        InsnList insns = m.instructions;
+        BitSet read = new BitSet();
+        BitSet written = new BitSet();
+        for (AbstractInsnNode n = shape.header; n != shape.backEdge; n = n.getNext()) {
+            if (n instanceof IincInsnNode inc) {
+                read.set(inc.var);
+                written.set(inc.var);
+            } else if (n instanceof VarInsnNode v) {
+                (v.getOpcode() >= Opcodes.ISTORE ? written : read).set(v.var);
+            }
+        }
+        for (int skip : new int[] {shape.inductionVar, shape.iteratorVar}) {
+            if (skip >= 0) {
+                read.clear(skip);
+                written.clear(skip);
+            }
+        }
+        Liveness liveness = Liveness.of(g);
+        BitSet liveAtHeader = liveness.liveIn(loop.header());
+        BitSet liveAtExit = liveness.liveIn(g.blockOf(insns.indexOf(shape.exit)));
+        List<Reduction> reductions = new ArrayList<>();
+        for (int v = written.nextSetBit(0); v >= 0; v = written.nextSetBit(v + 1)) {
+            if (liveAtHeader.get(v)) {
+                String name = nameOf(m, v, shape.header);
+                Reduction r = Reductions.find(m, sources, shape, v, name);
+                if (r == null) {
+                    throw new Refusal(liveAtExit.get(v)
+                            ? "local " + name + " is written in the loop and read after it, and is not a reduction; "
+                              + "update it only as " + name + " += x, *=, &=, |=, ^=, ++ or " + name + " = Math.min/max("
+                              + name + ", x), or compute it after the loop"
+                            : "local " + name + " carries a value from one iteration to the next; iterations must "
+                              + "be independent: declare it inside the loop");
+                }
+                reductions.add(r);
+            }
+        }
+        read.andNot(written);
+        Frame<BasicValue> atHeader = typesAt(owner, m, shape.header);
+        List<Captured> captured = new ArrayList<>();
+        for (int v = read.nextSetBit(0); v >= 0; v = read.nextSetBit(v + 1)) {
+            String name = nameOf(m, v, shape.header);
+            captured.add(new Captured(v, name, typeOf(m, v, shape.header, atHeader, name)));
+        }
+        return new LoopLocals(List.copyOf(captured), List.copyOf(reductions));
+    }
+
+    private static Type typeOf(MethodNode m, int v, AbstractInsnNode at, Frame<BasicValue> frame, String name)
+            throws Refusal {
+        BasicValue value = frame.getLocal(v);
+        if (value == null || value == BasicValue.UNINITIALIZED_VALUE || value.getType() == null) {
+            throw new Refusal("local " + name + " is read in the loop before it is assigned; assign it before the loop");
+        }
+        if (!value.isReference()) {
+            return value.getType();
+        }
+        LocalVariableNode declared = declaration(m, v, at);
+        if (declared != null && declared.desc.length() > 1) {
+            return Type.getType(declared.desc);
+        }
+        if (value.getType() == ExactTypes.UNKNOWN.getType()) {
+            throw new Refusal("local " + name + " holds objects of different classes on the paths into the loop; "
+                    + "compile with -g (local variable types) or give it one type");
+        }
+        return value.getType();
+    }
+
+    private static Frame<BasicValue> typesAt(String owner, MethodNode m, AbstractInsnNode at) throws Refusal {
+        try {
+            return new Analyzer<>(new ExactTypes()).analyze(owner, m)[m.instructions.indexOf(at)];
+        } catch (AnalyzerException e) {
+            throw new Refusal("the types of the captured locals could not be worked out: " + e.getMessage());
+        }
+    }
+
+    /** @return the source name of local {@code v} at {@code at}, or {@code local#v} */
+    static String nameOf(MethodNode m, int v, AbstractInsnNode at) {
+        LocalVariableNode lv = declaration(m, v, at);
+        return lv == null ? "local#" + v : lv.name;
+    }
+
+    private static LocalVariableNode declaration(MethodNode m, int v, AbstractInsnNode at) {
+        if (m.localVariables == null) {
+            return null;
+        }
+        int pos = m.instructions.indexOf(at);
+        for (LocalVariableNode lv : m.localVariables) {
+            if (lv.index == v && m.instructions.indexOf(lv.start) <= pos && pos < m.instructions.indexOf(lv.end)) {
+                return lv;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,292 @@
+package dev.hotloop.agent.parallel;
+
+import dev.hotloop.agent.analysis.ControlFlowGraph;
+import dev.hotloop.agent.analysis.Loop;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+/**
+ * A recognised {@code @Parallel} loop: which {@link LoopForm}, where its instructions lie (one
+ * contiguous run from the header's label to the back edge, entered only by falling into the
+ * header, left only by the header's test), and the pieces the rewrite replaces: the bound
+ * expression of a range, or the iterator calls of a for-each over a list. Holds instruction
+ * nodes, never indexes, so it stays valid while other rewrites change the method.
+ */
+final class LoopShape {
+
+    final LoopForm form;
+    final LabelNode header;
+    final LabelNode exit;
+    final AbstractInsnNode backEdge;
+    /** The loop's index variable; -1 for a for-each over a list, which has none. */
+    final int inductionVar;
+    /** The header's test: {@code if_icmpge exit} for a range, {@code ifeq exit} for an iterator. */
+    final JumpInsnNode test;
+    /** Range forms: the bound's instructions, between the index load and the test. */
+    final List<AbstractInsnNode> bound;
+    /** For-each over a list: the iterator's local, the {@code iterator()} call and the {@code next()} call. */
+    final int iteratorVar;
+    final MethodInsnNode iteratorCall;
+    final MethodInsnNode nextCall;
+
+    private LoopShape(LoopForm form, LabelNode header, LabelNode exit, AbstractInsnNode backEdge, int inductionVar,
+                      JumpInsnNode test, List<AbstractInsnNode> bound, int iteratorVar, MethodInsnNode iteratorCall,
+                      MethodInsnNode nextCall) {
+        this.form = form;
+        this.header = header;
+        this.exit = exit;
+        this.backEdge = backEdge;
+        this.inductionVar = inductionVar;
+        this.test = test;
+        this.bound = bound;
+        this.iteratorVar = iteratorVar;
+        this.iteratorCall = iteratorCall;
+        this.nextCall = nextCall;
+    }
+
+    /**
+     * @param g    the method's control-flow graph
+     * @param loop the loop
+     * @return its shape
+     * @throws Refusal when the loop is not one of the {@link LoopForm}s
+     */
+    static LoopShape recognise(ControlFlowGraph g, Loop loop) throws Refusal {
+        MethodNode m = g.method();
+        InsnList insns = m.instructions;
+        if (!(insns.get(loop.headerInsn()) instanceof LabelNode header)) {
+            throw new Refusal(unrecognised("its header does not start at a label"));
+        }
+        List<AbstractInsnNode> test = real(insns, g.firstInsn(loop.header()), g.lastInsn(loop.header()));
+        checkExits(g, loop);
+        AbstractInsnNode backEdge = contiguousEnd(g, loop);
+        checkEntry(g, loop, insns, header);
+        if (loop.inductionVar() >= 0) {
+            return range(m, loop, header, backEdge, test);
+        }
+        return listEach(g, loop, header, backEdge, test);
+    }
+
+    private static LoopShape range(MethodNode m, Loop loop, LabelNode header, AbstractInsnNode backEdge,
+                                   List<AbstractInsnNode> test) throws Refusal {
+        String name = loop.inductionName();
+        if (loop.step() != 1) {
+            throw new Refusal("the loop over " + name + " steps by " + loop.step()
+                    + "; write it as for (int " + name + " = from; " + name + " < to; " + name + "++)");
+        }
+        AbstractInsnNode first = test.get(0);
+        AbstractInsnNode last = test.get(test.size() - 1);
+        if (!(first instanceof VarInsnNode v && v.getOpcode() == Opcodes.ILOAD && v.var == loop.inductionVar())
+                || !(last instanceof JumpInsnNode jump) || last.getOpcode() != Opcodes.IF_ICMPGE || test.size() < 3) {
+            throw new Refusal("the test of the loop over " + name + " is not " + name + " < bound; write it as "
+                    + name + " < bound (with <= or a reversed comparison the range cannot be split)");
+        }
+        List<AbstractInsnNode> bound = List.copyOf(test.subList(1, test.size() - 1));
+        for (AbstractInsnNode b : bound) {
+            if (!invariantBound(b)) {
+                throw new Refusal("the bound of the loop over " + name + " is computed by code that may have effects"
+                        + " (a call other than size(), a division, ...); compute it into a local before the loop");
+            }
+        }
+        return new LoopShape(formOf(m, loop, header, bound), header, jump.label, backEdge, loop.inductionVar(), jump,
+                bound, -1, null, null);
+    }
+
+    private static LoopForm formOf(MethodNode m, Loop loop, LabelNode header, List<AbstractInsnNode> bound) {
+        AbstractInsnNode b = bound.get(bound.size() - 1);
+        if (b instanceof MethodInsnNode call && call.name.equals("size")) {
+            return LoopForm.LIST_INDEX;
+        }
+        // javac's for-each over an array: arr$ = a; len$ = arr$.length; i$ = 0; then the header.
+        if (bound.size() == 1 && b instanceof VarInsnNode len) {
+            List<AbstractInsnNode> before = realBefore(header, 4);
+            if (before.size() == 4 && before.get(0).getOpcode() == Opcodes.ARRAYLENGTH
+                    && before.get(1) instanceof VarInsnNode s && s.getOpcode() == Opcodes.ISTORE && s.var == len.var
+                    && before.get(2).getOpcode() == Opcodes.ICONST_0
+                    && before.get(3) instanceof VarInsnNode i && i.var == loop.inductionVar()) {
+                return LoopForm.ARRAY;
+            }
+        }
+        return LoopForm.RANGE;
+    }
+
+    private static LoopShape listEach(ControlFlowGraph g, Loop loop, LabelNode header, AbstractInsnNode backEdge,
+                                      List<AbstractInsnNode> test) throws Refusal {
+        if (test.size() != 3 || !(test.get(0) instanceof VarInsnNode it) || it.getOpcode() != Opcodes.ALOAD
+                || !isCall(test.get(1), "hasNext", "()Z") || !(test.get(2) instanceof JumpInsnNode jump)
+                || jump.getOpcode() != Opcodes.IFEQ) {
+            throw new Refusal(unrecognised("it has no int index stepping by 1 and is not a for-each over a list"));
+        }
+        List<AbstractInsnNode> before = realBefore(header, 2);
+        if (before.size() != 2 || !isCall(before.get(0), "iterator", "()Ljava/util/Iterator;")
+                || !(before.get(1) instanceof VarInsnNode store) || store.getOpcode() != Opcodes.ASTORE || store.var != it.var) {
+            throw new Refusal(unrecognised("the iterator is not created right before the loop, as for (T x : list) does"));
+        }
+        MethodInsnNode next = null;
+        InsnList insns = g.method().instructions;
+        for (AbstractInsnNode n = header; n != backEdge; n = n.getNext()) {
+            if (n instanceof VarInsnNode v && v.var == it.var && n != it) {
+                AbstractInsnNode use = v.getNext();
+                while (use.getOpcode() < 0) {
+                    use = use.getNext();
+                }
+                if (v.getOpcode() != Opcodes.ALOAD || next != null || !isCall(use, "next", "()Ljava/lang/Object;")
+                        || !loop.contains(g.blockOf(insns.indexOf(n))) || !everyIteration(g, loop, header, n)) {
+                    throw new Refusal("the loop uses its iterator other than for one next() a turn (remove(), a second "
+                            + "next(), ...); write it as an index loop over the list");
+                }
+                next = (MethodInsnNode) use;
+            }
+        }
+        if (next == null) {
+            throw new Refusal(unrecognised("the for-each loop never calls next()"));
+        }
+        return new LoopShape(LoopForm.LIST_EACH, header, jump.label, backEdge, -1, jump, List.of(), it.var,
+                (MethodInsnNode) before.get(0), next);
+    }
+
+    /**
+     * The header's test is the one way out, apart from throws: an edge to code that can only end
+     * in {@code athrow} is an exception, which the runtime rethrows from the first failing iteration.
+     */
+    private static void checkExits(ControlFlowGraph g, Loop loop) throws Refusal {
+        int exits = 0;
+        var body = loop.body();
+        for (int b = body.nextSetBit(0); b >= 0; b = body.nextSetBit(b + 1)) {
+            for (int s : g.successors(b)) {
+                if (!loop.contains(s) && (b == loop.header() || !onlyThrows(g, loop, s, new BitSet()))) {
+                    exits++;
+                }
+            }
+        }
+        if (exits > 1) {
+            throw new Refusal("the loop has " + exits + " exits (break, return or labelled continue inside it); "
+                    + "a parallel loop must run every iteration: move the early exit out of the loop");
+        }
+    }
+
+    private static boolean onlyThrows(ControlFlowGraph g, Loop loop, int block, BitSet seen) {
+        if (seen.get(block)) {
+            return true;
+        }
+        seen.set(block);
+        InsnList insns = g.method().instructions;
+        int last = insns.get(g.lastInsn(block)).getOpcode();
+        if (loop.contains(block) || last >= Opcodes.IRETURN && last <= Opcodes.RETURN
+                || g.successors(block).isEmpty() && last != Opcodes.ATHROW) {
+            return false;
+        }
+        for (int s : g.successors(block)) {
+            if (!onlyThrows(g, loop, s, seen)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The next() of javac's for-each sits in the block that the header's test falls into. */
+    private static boolean everyIteration(ControlFlowGraph g, Loop loop, LabelNode header, AbstractInsnNode n) {
+        InsnList insns = g.method().instructions;
+        int block = g.blockOf(insns.indexOf(n));
+        List<Integer> preds = g.predecessors(block);
+        return preds.size() == 1 && preds.get(0) == loop.header();
+    }
+
+    private static AbstractInsnNode contiguousEnd(ControlFlowGraph g, Loop loop) throws Refusal {
+        InsnList insns = g.method().instructions;
+        int start = loop.headerInsn();
+        int end = -1;
+        var body = loop.body();
+        for (int b = body.nextSetBit(0); b >= 0; b = body.nextSetBit(b + 1)) {
+            if (g.firstInsn(b) < start) {
+                throw new Refusal(unrecognised("part of its body lies before its header"));
+            }
+            end = Math.max(end, g.lastInsn(b));
+        }
+        for (int i = start; i <= end; i++) {
+            int b = g.blockOf(i);
+            if (b >= 0 && !loop.contains(b) && !onlyThrows(g, loop, b, new BitSet())) {
+                throw new Refusal(unrecognised("code outside the loop lies between its instructions"));
+            }
+        }
+        AbstractInsnNode last = insns.get(end);
+        if (last.getOpcode() != Opcodes.GOTO || ((JumpInsnNode) last).label != insns.get(start)) {
+            throw new Refusal(unrecognised("it does not end with a jump back to its header"));
+        }
+        return last;
+    }
+
+    private static void checkEntry(ControlFlowGraph g, Loop loop, InsnList insns, LabelNode header) throws Refusal {
+        int outside = 0;
+        for (int p : g.predecessors(loop.header())) {
+            if (!loop.contains(p)) {
+                outside++;
+            }
+        }
+        AbstractInsnNode prev = header.getPrevious();
+        while (prev != null && prev.getOpcode() < 0) {
+            prev = prev.getPrevious();
+        }
+        if (outside != 1 || prev == null || !falls(prev)) {
+            throw new Refusal(unrecognised("it is not entered by falling into its header"));
+        }
+    }
+
+    private static boolean falls(AbstractInsnNode insn) {
+        int op = insn.getOpcode();
+        return op != Opcodes.GOTO && op != Opcodes.ATHROW && op != Opcodes.TABLESWITCH && op != Opcodes.LOOKUPSWITCH
+                && (op < Opcodes.IRETURN || op > Opcodes.RETURN) && insn.getType() != AbstractInsnNode.JUMP_INSN;
+    }
+
+    private static boolean invariantBound(AbstractInsnNode b) {
+        int op = b.getOpcode();
+        if (b instanceof MethodInsnNode call) {
+            return call.name.equals("size") && call.desc.equals("()I") && call.owner.startsWith("java/util/");
+        }
+        if (b instanceof FieldInsnNode) {
+            return op == Opcodes.GETFIELD || op == Opcodes.GETSTATIC;
+        }
+        return op >= Opcodes.ICONST_M1 && op <= Opcodes.LDC || op == Opcodes.ILOAD || op == Opcodes.ALOAD
+                || op == Opcodes.ARRAYLENGTH || op == Opcodes.IADD || op == Opcodes.ISUB || op == Opcodes.IMUL
+                || op >= Opcodes.ISHL && op <= Opcodes.IXOR && op % 2 == 0 || op == Opcodes.INEG;
+    }
+
+    private static boolean isCall(AbstractInsnNode insn, String name, String desc) {
+        return insn instanceof MethodInsnNode call && call.name.equals(name) && call.desc.equals(desc)
+                && (insn.getOpcode() == Opcodes.INVOKEINTERFACE || insn.getOpcode() == Opcodes.INVOKEVIRTUAL);
+    }
+
+    private static List<AbstractInsnNode> real(InsnList insns, int from, int to) {
+        List<AbstractInsnNode> out = new ArrayList<>();
+        for (int i = from; i <= to; i++) {
+            if (insns.get(i).getOpcode() >= 0) {
+                out.add(insns.get(i));
+            }
+        }
+        return out;
+    }
+
+    private static List<AbstractInsnNode> realBefore(AbstractInsnNode at, int count) {
+        List<AbstractInsnNode> out = new ArrayList<>();
+        for (AbstractInsnNode n = at.getPrevious(); n != null && out.size() < count; n = n.getPrevious()) {
+            if (n.getOpcode() >= 0) {
+                out.add(0, n);
+            }
+        }
+        return out;
+    }
+
+    private static String unrecognised(String why) {
+        return "loop shape not recognised (" + why + "); write it as for (int i = from; i < to; i++), "
+                + "for (T x : array) or for (T x : list)";
+    }
+}

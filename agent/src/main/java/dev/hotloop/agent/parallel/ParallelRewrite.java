@@ -1,0 +1,64 @@
+package dev.hotloop.agent.parallel;
+
+import dev.hotloop.agent.plan.LoopRewrite;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * The rewrite of one {@code @Parallel} loop: adds the chunk method to the class and puts the
+ * dispatch in front of the loop, which stays in place as the path for ranges of one chunk.
+ *
+ * <p>Applied after the SIMD rewrites of the same method, it copies the loop's body as they left
+ * it, so a vectorised inner loop runs inside each chunk. For {@code @Parallel @Vectorize} on one
+ * loop, the chunk's own loop is a plain counted loop {@code for (int i = from; i < to; i++)}
+ * over parameters, ready for the vectorizer: {@link #chunkMethod()} returns it once applied.
+ */
+final class ParallelRewrite implements LoopRewrite {
+
+    private final LoopShape shape;
+    private final LoopLocals locals;
+    private final int grain;
+    private final int threads;
+    private final String site;
+    private MethodNode chunk;
+
+    ParallelRewrite(LoopShape shape, LoopLocals locals, int grain, int threads, String site) {
+        this.shape = shape;
+        this.locals = locals;
+        this.grain = grain;
+        this.threads = threads;
+        this.site = site;
+    }
+
+    @Override
+    public void apply(ClassNode cls, MethodNode method) {
+        if (!method.instructions.contains(shape.header) || !method.instructions.contains(shape.backEdge)) {
+            throw new IllegalStateException("the @Parallel loop of " + method.name + method.desc
+                    + " was replaced by an earlier rewrite; parallelize before vectorizing the same loop");
+        }
+        if ((cls.version & 0xFFFF) < Opcodes.V1_8) {
+            throw new IllegalStateException(cls.name + " is older than Java 8 (class file " + (cls.version & 0xFFFF)
+                    + "): the chunk lambda of a @Parallel loop needs invokedynamic and Java 8 class files");
+        }
+        chunk = new ChunkOutliner(method, shape, locals).outline(ChunkOutliner.PREFIX + count(cls));
+        cls.methods.add(chunk);
+        LoopDispatch.insert(cls.name, (cls.access & Opcodes.ACC_INTERFACE) != 0, method, shape, locals, chunk,
+                grain, threads, site);
+    }
+
+    /** @return the chunk method added by {@link #apply}, or null before; its loop runs {@code from} to {@code to} */
+    MethodNode chunkMethod() {
+        return chunk;
+    }
+
+    private static int count(ClassNode cls) {
+        int n = 0;
+        for (MethodNode m : cls.methods) {
+            if (m.name.startsWith(ChunkOutliner.PREFIX)) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.hotloop.agent.targets.parallel;
+
+import dev.hotloop.Parallel;
+
+/** {@code @Parallel} loops that must stay sequential, one per reason. */
+@SuppressWarnings("unused")
+public final class ParallelRefusals {
+
+    private static int counter;
+    private int total;
+
+    private ParallelRefusals() {
+    }
+
+    @Parallel
+    public static int lastValue(int[] a) {
+        int last = -1;
+        for (int i = 0; i < a.length; i++) { // @loop:lastValue
+            last = a[i];
+        }
+        return last;
+    }
+
+    @Parallel
+    public static void carried(int[] a) {
+        int prev = 0;
+        for (int i = 0; i < a.length; i++) { // @loop:carried
+            a[i] += prev;
+            prev = a[i] - prev;
+        }
+    }
+
+    @Parallel
+    public static int earlyExit(int[] a) {
+        for (int i = 0; i < a.length; i++) { // @loop:earlyExit
+            if (a[i] < 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Parallel
+    public static void staticField(int[] a) {
+        for (int i = 0; i < a.length; i++) { // @loop:staticField
+            counter += a[i];
+        }
+    }
+
+    @Parallel
+    public void instanceField(int[] a) {
+        for (int i = 0; i < a.length; i++) { // @loop:instanceField
+            total += a[i];
+        }
+    }
+
+    @Parallel
+    public static synchronized void lockedMethod(int[] a) {
+        for (int i = 0; i < a.length; i++) { // @loop:lockedMethod
+            a[i]++;
+        }
+    }
+
+    @Parallel
+    public static void lockInside(int[] a, Object lock) {
+        for (int i = 0; i < a.length; i++) { // @loop:lockInside
+            synchronized (lock) {
+                a[i]++;
+            }
+        }
+    }
+
+    @Parallel
+    public static void stepTwo(int[] a) {
+        for (int i = 0; i < a.length; i += 2) { // @loop:stepTwo
+            a[i]++;
+        }
+    }
+
+    @Parallel
+    public static void countDown(int[] a) {
+        for (int i = a.length - 1; i >= 0; i--) { // @loop:countDown
+            a[i]++;
+        }
+    }
+
+    @Parallel
+    public static int throwToLeave(int[] a) {
+        try {
+            for (int i = 0; i < a.length; i++) { // @loop:throwToLeave
+                if (a[i] < 0) {
+                    throw new IllegalArgumentException("negative");
+                }
+                a[i]++;
+            }
+        } catch (IllegalArgumentException e) {
+            return -1;
+        }
+        return 0;
+    }
+
+    @Parallel
+    public static double conditionalMax(double[] a) {
+        double best = 0;
+        for (int i = 0; i < a.length; i++) { // @loop:conditionalMax
+            if (a[i] > best) {
+                best = a[i];
+            }
+        }
+        return best;
+    }
+}
