@@ -1,0 +1,91 @@
+package dev.hotloop.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hotloop.agent.options.AgentOptions;
+import dev.hotloop.agent.parallel.ParallelStrategy;
+import dev.hotloop.agent.plan.Planner;
+import dev.hotloop.agent.transform.ClassRewriter;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The fuzzer's own parts: that it can fail, shrink, reproduce, and compare the way it claims. */
+class FuzzHarnessTest {
+
+    private static ClassRewriter sabotaged(String agentArgs) {
+        AgentOptions o = AgentOptions.parse(agentArgs, new Properties(), Map.of());
+        return new ClassRewriter(o, new Planner(o, true, new SabotageStrategy(), new ParallelStrategy(o)), new TestRuntimeLink());
+    }
+
+    @Test
+    void aWrongRewriteIsCaughtShrunkAndReported() {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        FuzzCampaign c = new FuzzCampaign(42, 30, 30, 1, new PrintStream(log, true, StandardCharsets.UTF_8), null,
+                FuzzHarnessTest::sabotaged);
+        List<FuzzCampaign.Report> reports = c.run();
+        Set<Failure.Kind> kinds = reports.stream().map(r -> r.failure().kind()).collect(Collectors.toSet());
+        assertTrue(kinds.contains(Failure.Kind.MISMATCH), kinds::toString);
+        assertTrue(kinds.contains(Failure.Kind.MUST_REFUSE), kinds::toString);
+        FuzzCampaign.Report first = reports.get(0);
+        assertTrue(first.shrunk().body().size() < first.original().body().size(),
+                () -> "not shrunk:\n" + first.shrunk().source());
+        String out = log.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains("FUZZ FAILURE seed=" + first.seed()), out);
+        assertTrue(out.contains("-Dfuzz.seed=" + first.seed() + " -Dfuzz.kernels=1"), out);
+        assertTrue(c.stats().loopsRewritten > 0);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameKernel() {
+        assertEquals(KernelGen.generate("k0", 7).source(), KernelGen.generate("k0", 7).source());
+        assertFalse(KernelGen.generate("k0", 7).source().equals(KernelGen.generate("k0", 8).source()));
+    }
+
+    @Test
+    void aRecordedEntryParsesBackToTheKernel() {
+        Kernel k = KernelGen.generate("k3", 123);
+        RecordedKernel r = RecordedKernel.parseAll(RecordedKernel.entry(k, "report=off", false, "note")).get(0);
+        assertEquals(k.spec(), r.spec());
+        assertEquals("report=off", r.agentArgs());
+        assertFalse(r.debug());
+        assertEquals(k.source(), r.members());
+    }
+
+    @Test
+    void strictComparisonSeesEveryBitButNanPayloads() {
+        assertNull(Outcomes.mismatch(outcome(Float.intBitsToFloat(0x7fc00001)), outcome(Float.NaN), Double.NaN, 0));
+        assertNotNull(Outcomes.mismatch(outcome(0.0f), outcome(-0.0f), Double.NaN, 0));
+        assertNotNull(Outcomes.mismatch(outcome(1.0), outcome(Math.nextUp(1.0)), Double.NaN, 0));
+        assertNotNull(Outcomes.mismatch(outcome(1), outcome(1L), Double.NaN, 0));
+        Outcome wrote = new Outcome(null, null, new Object[] {new short[] {1}}, List.of());
+        Outcome other = new Outcome(null, null, new Object[] {new short[] {2}}, List.of());
+        assertNotNull(Outcomes.mismatch(wrote, other, Double.NaN, 0));
+        Outcome threw = new Outcome(null, new ArithmeticException("/ by zero"), new Object[0], List.of());
+        Outcome threwOther = new Outcome(null, new ArithmeticException("other"), new Object[0], List.of());
+        assertNotNull(Outcomes.mismatch(threw, threwOther, Double.NaN, 0));
+    }
+
+    @Test
+    void fastMathResultsMayDifferWithinTheReorderingBoundOnly() {
+        // 1000 terms of magnitude at most 1: the bound is 2 * 1002 * 2^-24 * 1000, about 0.119.
+        assertNull(Outcomes.mismatch(outcome(10.0f), outcome(10.1f), 1000, 1000));
+        assertNotNull(Outcomes.mismatch(outcome(10.0f), outcome(10.2f), 1000, 1000));
+        assertNotNull(Outcomes.mismatch(outcome(10.0f), outcome(Float.NaN), 1000, 1000));
+        assertNull(Outcomes.mismatch(outcome(10.0f), outcome(Float.NaN), Double.POSITIVE_INFINITY, 1000));
+    }
+
+    private static Outcome outcome(Object result) {
+        return new Outcome(result, null, new Object[0], List.of());
+    }
+}

@@ -1,0 +1,61 @@
+package dev.hotloop.reliability;
+
+import dev.hotloop.agent.analysis.HotloopAnnotation;
+import dev.hotloop.agent.plan.LoopDecision;
+import dev.hotloop.agent.plan.MethodPlan;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Coverage counters of a fuzzing campaign: how many kernels ran, how many of their loops the agent
+ * rewrote, and why it refused the others, so that a green run that rewrote nothing shows as such.
+ */
+final class FuzzStats {
+
+    int kernels;
+    int mustRefuse;
+    int fastMath;
+    long calls;
+    int kernelsRewritten;
+    int loopsRewritten;
+    int loopsRefused;
+    int classesChanged;
+    final Map<String, Integer> refusals = new TreeMap<>();
+    final Map<String, Integer> rewrites = new TreeMap<>();
+
+    void plan(MethodPlan plan) {
+        boolean any = false;
+        for (LoopDecision d : plan.decisions()) {
+            if (d.annotation().kind() != HotloopAnnotation.Kind.VECTORIZE) {
+                continue;
+            }
+            if (d.rewritten()) {
+                loopsRewritten++;
+                rewrites.merge(normalise(d.summary()), 1, Integer::sum);
+                any = true;
+            } else {
+                loopsRefused++;
+                refusals.merge(normalise(d.summary()), 1, Integer::sum);
+            }
+        }
+        kernelsRewritten += any ? 1 : 0;
+    }
+
+    /** @return a decision's summary without the names and numbers that differ from kernel to kernel */
+    static String normalise(String summary) {
+        String s = summary.replaceAll("loop over [^ ;:,]+", "loop over <var>").replaceAll("\\b\\d+\\b", "N");
+        return s.length() > 110 ? s.substring(0, 110) + "..." : s;
+    }
+
+    String describe() {
+        StringBuilder b = new StringBuilder();
+        b.append(kernels).append(" kernels (").append(fastMath).append(" fastMath, ").append(mustRefuse)
+                .append(" with a shape that must be refused), ").append(calls).append(" calls compared\n");
+        b.append(classesChanged).append(" classes changed by the rewriter; ").append(kernelsRewritten)
+                .append(" kernels with a rewritten loop; loops rewritten ").append(loopsRewritten).append(", refused ")
+                .append(loopsRefused).append('\n');
+        rewrites.forEach((k, v) -> b.append(String.format("  rewritten %6d  %s%n", v, k)));
+        refusals.forEach((k, v) -> b.append(String.format("  refused   %6d  %s%n", v, k)));
+        return b.toString();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.hotloop.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The differential fuzzer as a test: {@code fuzz.kernels} random kernels (5,000 by default) from
+ * seed {@code fuzz.seed}, each run as javac wrote it and as the agent rewrites it; zero failures
+ * allowed. Run any number locally with {@code scripts/fuzz.sh KERNELS SEED}.
+ */
+class FuzzTest {
+
+    static final long DEFAULT_SEED = 1_000_000L;
+
+    @Test
+    void rewrittenKernelsBehaveLikeTheOriginals() {
+        long seed = Long.getLong("fuzz.seed", DEFAULT_SEED);
+        int kernels = Integer.getInteger("fuzz.kernels", 5_000);
+        int perClass = Integer.getInteger("fuzz.perClass", 100);
+        FuzzCampaign campaign = new FuzzCampaign(seed, kernels, perClass, 3, System.out,
+                Path.of("target", "fuzz-failures"), Differential::agentRewriter);
+        List<FuzzCampaign.Report> reports = campaign.run();
+        assertEquals(List.of(), reports.stream().map(FuzzCampaign.Report::describe).collect(Collectors.toList()),
+                "shrunk failures are in target/fuzz-failures; add them to regressions.txt once fixed");
+        FuzzStats s = campaign.stats();
+        assertEquals(kernels, s.kernels);
+        assertTrue(kernels < 100 || (s.fastMath > 0 && s.mustRefuse > 0 && s.calls > 20L * kernels),
+                () -> "the generator lost variety:\n" + s.describe());
+    }
+}

@@ -1,0 +1,223 @@
+package dev.hotloop.reliability;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Generates one random {@code @Vectorize} kernel from a seed: one to three arrays of any element
+ * type, a counted loop (up or down, step 1 or 2, bounds from parameters or {@code a.length},
+ * offsets {@code i + c}, or a row-major nest over {@code base + i}), a body of stores, compound
+ * stores, locals, {@code if/else} and at most one reduction; a sixth of the strict kernels also
+ * hold one of the {@link RefusedShape}s. The same seed always gives the same kernel.
+ */
+final class KernelGen {
+
+    private final SplittableRandom r;
+    private final ExprGen exprs;
+    private final String name;
+    private final List<String> helpers = new ArrayList<>();
+    private Scope scope;
+    private List<Scope.Var> arrays;
+    private Ty returns;
+    private int locals;
+
+    private KernelGen(String name, long seed) {
+        this.r = new SplittableRandom(seed);
+        this.exprs = new ExprGen(r);
+        this.name = name;
+    }
+
+    /**
+     * @param name the method name
+     * @param seed the seed
+     * @return the kernel
+     */
+    static Kernel generate(String name, long seed) {
+        return new KernelGen(name, seed).kernel(seed);
+    }
+
+    private Kernel kernel(long seed) {
+        boolean fastMath = r.nextInt(5) == 0;
+        RefusedShape refused = !fastMath && r.nextInt(6) == 0 ? RefusedShape.any(r) : null;
+        Ty main = Ty.any(r);
+        arrays = new ArrayList<>();
+        int count = 1 + r.nextInt(3);
+        for (int k = 0; k < count; k++) {
+            arrays.add(new Scope.Var("a" + k, r.nextInt(5) < 3 ? main : Ty.any(r)));
+        }
+        if (refused == RefusedShape.HISTOGRAM && arrays.stream().noneMatch(a -> a.type() == Ty.INT)) {
+            arrays.add(new Scope.Var("a" + count, Ty.INT));
+        }
+        List<Scope.Var> scalars = List.of(new Scope.Var("x0", main.promoted()), new Scope.Var("x1", Ty.anyExpression(r)));
+        boolean nested = r.nextInt(7) == 0;
+        boolean down = !nested && refused != RefusedShape.RECURRENCE && r.nextInt(4) == 0;
+        int step = nested || r.nextInt(10) != 0 ? 1 : 2;
+        int minOffset = 0;
+        int maxOffset = 0;
+        if (!nested && r.nextInt(3) == 0) {
+            minOffset = -r.nextInt(3);
+            maxOffset = r.nextInt(3);
+        }
+        if (refused == RefusedShape.RECURRENCE) {
+            minOffset = Math.min(minOffset, -1);
+        }
+        List<String> indexes = new ArrayList<>();
+        if (nested) {
+            indexes.add("base + i");
+        } else {
+            for (int c = minOffset; c <= maxOffset; c++) {
+                indexes.add(c == 0 ? "i" : c < 0 ? "i - " + -c : "i + " + c);
+            }
+        }
+        scope = new Scope(arrays, scalars, indexes);
+
+        Reduction reduction = fastMath || r.nextBoolean() ? Reduction.pick(r, fastMath) : null;
+        returns = reduction == null ? null : reduction.acc();
+        // Statements in order, so that each sees only the locals declared before it.
+        int n = 1 + r.nextInt(4);
+        int reduceAt = reduction == null ? -1 : r.nextInt(n + 1);
+        int refuseAt = refused == null ? -1 : r.nextInt(n + 1);
+        List<Node> stmts = new ArrayList<>();
+        for (int k = 0; k <= n; k++) {
+            if (k == reduceAt) {
+                Node red = reduction.statement(exprs.gen(reduction.acc().promoted(), scope, 3));
+                stmts.add(r.nextInt(4) == 0 ? Node.stmt("if (#) #", exprs.cond(scope, 1), Node.block(List.of(red))) : red);
+            }
+            if (k == refuseAt) {
+                stmts.add(refused.statement(this).pin());
+            }
+            if (k < n) {
+                stmts.add(statement(2));
+            }
+        }
+        String vectorize = fastMath ? "@Vectorize(fastMath = true)" : "@Vectorize";
+        boolean onIndex = r.nextInt(5) == 0;
+        Node loop = loop(Node.block(stmts), nested, down, step, minOffset, maxOffset, onIndex ? vectorize + " " : "");
+
+        List<Node> body = new ArrayList<>();
+        if (reduction != null) {
+            body.add(reduction.declaration(r));
+        }
+        body.add(loop);
+        if (reduction != null) {
+            body.add(Node.stmt("return s;"));
+        }
+        StringBuilder params = new StringBuilder();
+        for (Scope.Var a : arrays) {
+            params.append(a.type().java).append("[] ").append(a.name()).append(", ");
+        }
+        params.append("int n, int from, int to, ");
+        if (nested) {
+            params.append("int cols, ");
+        }
+        params.append(scalars.get(0).type().java).append(" x0, ").append(scalars.get(1).type().java).append(" x1");
+        String shape = (nested ? "nest" : down ? "down" : "up") + (step == 2 ? " step 2" : "")
+                + (minOffset != 0 || maxOffset != 0 ? " offsets" : "") + (reduction == null ? "" : " " + reduction.describe())
+                + (refused == null ? "" : " " + refused.name().toLowerCase(java.util.Locale.ROOT))
+                + (onIndex ? " on-index" : "");
+        return new Kernel(name, seed, onIndex ? "" : vectorize, reduction == null ? "void" : reduction.acc().java,
+                params.toString(), Node.block(body), List.copyOf(helpers), shape, fastMath, refused != null);
+    }
+
+    private Node loop(Node body, boolean nested, boolean down, int step, int minOffset, int maxOffset, String annotation) {
+        if (nested) {
+            Node inner = Node.scaled("for (" + annotation + "int i = 0; i < cols; i++) #", "for (int i = 0; i < cols; i++) #",
+                    null, body);
+            return Node.stmt("for (int r = 0; r < #; r++) #", Node.expr(Ty.INT, "n"),
+                    Node.block(List.of(Node.declaration("base", "int base = r * cols;"), inner)));
+        }
+        String a0 = arrays.get(0).name();
+        Node lo = Node.expr(Ty.INT, Ty.pick(r, "0", "0", "from", "1") + (minOffset < 0 ? " + " + -minOffset : ""));
+        Node hi = Node.expr(Ty.INT, Ty.pick(r, "n", a0 + ".length", "to", "Math.min(n, " + a0 + ".length)", a0 + ".length - 1")
+                + (maxOffset > 0 ? " - " + maxOffset : ""));
+        String inc = step == 1 ? (down ? "i--" : "i++") : (down ? "i -= 2" : "i += 2");
+        if (down) {
+            return Node.scaled("for (" + annotation + "int i = # - 1; i >= #; " + inc + ") #",
+                    "for (int i = # - 1; i >= #; " + inc + ") #", null, hi, lo, body);
+        }
+        return Node.scaled("for (" + annotation + "int i = #; i < #; " + inc + ") #", "for (int i = #; i < #; " + inc + ") #",
+                null, lo, hi, body);
+    }
+
+    private Node statement(int depth) {
+        int pick = r.nextInt(depth > 0 ? 9 : 6);
+        if (pick <= 2) {
+            Scope.Var a = array();
+            return Node.stmt(a.name() + "[" + index() + "] = " + narrow(a.type()), exprs.gen(a.type().promoted(), scope, 3));
+        }
+        if (pick <= 3) {
+            Scope.Var a = array();
+            String op = a.type().integral() ? Ty.pick(r, "+=", "-=", "*=", "&=", "|=", "^=", "<<=") : Ty.pick(r, "+=", "-=", "*=", "/=");
+            Ty t = op.equals("<<=") ? Ty.INT : a.type().integral() ? Ty.anyExpression(r) : Ty.anyExpression(r);
+            if (a.type().integral() && !t.integral() && (op.contains("&") || op.contains("|") || op.contains("^"))) {
+                t = Ty.LONG;
+            }
+            return Node.stmt(a.name() + "[" + index() + "] " + op + " #;", exprs.gen(t, scope, 2));
+        }
+        if (pick <= 5) {
+            Ty t = Ty.anyExpression(r);
+            String local = "t" + locals++;
+            Node init = exprs.gen(t, scope, 3);
+            scope.declare(new Scope.Var(local, t));
+            return Node.declaration(local, t.java + " " + local + " = #;", init);
+        }
+        Node cond = exprs.cond(scope, 2);
+        Node then = branch(depth - 1);
+        return r.nextBoolean() ? Node.stmt("if (#) #", cond, then) : Node.stmt("if (#) # else #", cond, then, branch(depth - 1));
+    }
+
+    private Node branch(int depth) {
+        int marker = scope.open();
+        List<Node> stmts = new ArrayList<>();
+        int n = 1 + r.nextInt(2);
+        for (int k = 0; k < n; k++) {
+            stmts.add(statement(depth));
+        }
+        scope.close(marker);
+        return Node.block(stmts);
+    }
+
+    // ---------------------------------------------------------------- for RefusedShape
+
+    SplittableRandom random() {
+        return r;
+    }
+
+    ExprGen exprs() {
+        return exprs;
+    }
+
+    Scope scope() {
+        return scope;
+    }
+
+    Ty returns() {
+        return returns;
+    }
+
+    String suffix() {
+        return "_" + name;
+    }
+
+    void helper(String source) {
+        helpers.add(source);
+    }
+
+    Scope.Var array() {
+        return arrays.get(r.nextInt(arrays.size()));
+    }
+
+    Scope.Var array(Ty type) {
+        return arrays.stream().filter(a -> a.type() == type).findFirst().orElseThrow();
+    }
+
+    String index() {
+        return scope.indexes.get(r.nextInt(scope.indexes.size()));
+    }
+
+    /** @return the cast a value of the promoted type needs to be stored into an array of {@code t}, then {@code #;} */
+    static String narrow(Ty t) {
+        return t == Ty.BYTE || t == Ty.SHORT ? "(" + t.java + ") (#);" : "#;";
+    }
+}

@@ -1,0 +1,97 @@
+package dev.hotloop.reliability;
+
+import java.util.SplittableRandom;
+
+/** The primitive types a fuzzed kernel computes with: array element types and expression types. */
+enum Ty {
+    BYTE("byte"), SHORT("short"), INT("int"), LONG("long"), FLOAT("float"), DOUBLE("double");
+
+    /** The types an expression can have after Java's binary numeric promotion. */
+    static final Ty[] EXPRESSION = {INT, LONG, FLOAT, DOUBLE};
+
+    final String java;
+
+    Ty(String java) {
+        this.java = java;
+    }
+
+    /** @return the type an element of this type has in arithmetic: byte and short widen to int */
+    Ty promoted() {
+        return this == BYTE || this == SHORT ? INT : this;
+    }
+
+    boolean integral() {
+        return this != FLOAT && this != DOUBLE;
+    }
+
+    /** @return a literal of this (promoted) type, zero-like or one-like, for the shrinker */
+    String small(boolean one) {
+        return switch (promoted()) {
+            case LONG -> one ? "1L" : "0L";
+            case FLOAT -> one ? "1.0f" : "0.0f";
+            case DOUBLE -> one ? "1.0" : "0.0";
+            default -> one ? "1" : "0";
+        };
+    }
+
+    /** @return a literal of this (promoted) type: sometimes an edge value, never a compile error */
+    String literal(SplittableRandom r) {
+        boolean edge = r.nextInt(4) == 0;
+        switch (promoted()) {
+            case INT -> {
+                if (edge) {
+                    return pick(r, "Integer.MIN_VALUE", "Integer.MAX_VALUE", "(-1)", "0", "0x55555555");
+                }
+                int v = r.nextInt(-8, 40);
+                return v < 0 ? "(" + v + ")" : Integer.toString(v);
+            }
+            case LONG -> {
+                if (edge) {
+                    return pick(r, "Long.MIN_VALUE", "Long.MAX_VALUE", "(-1L)", "0L", "0x5555555555555555L");
+                }
+                long v = r.nextInt(-8, 40);
+                return v < 0 ? "(" + v + "L)" : v + "L";
+            }
+            case FLOAT -> {
+                if (edge) {
+                    return pick(r, "Float.NaN", "Float.POSITIVE_INFINITY", "Float.NEGATIVE_INFINITY", "(-0.0f)",
+                            "Float.MIN_VALUE", "Float.MAX_VALUE", "Float.MIN_NORMAL", "16777217.0f");
+                }
+                float v = (float) (r.nextInt(-64, 64) / 8.0);
+                return v < 0 ? "(" + v + "f)" : v + "f";
+            }
+            default -> {
+                if (edge) {
+                    return pick(r, "Double.NaN", "Double.POSITIVE_INFINITY", "Double.NEGATIVE_INFINITY", "(-0.0)",
+                            "Double.MIN_VALUE", "Double.MAX_VALUE", "Double.MIN_NORMAL", "9.007199254740993E15");
+                }
+                double v = r.nextInt(-64, 64) / 8.0;
+                return v < 0 ? "(" + v + ")" : Double.toString(v);
+            }
+        }
+    }
+
+    /** @return the array class with this element type */
+    Class<?> arrayClass() {
+        return switch (this) {
+            case BYTE -> byte[].class;
+            case SHORT -> short[].class;
+            case INT -> int[].class;
+            case LONG -> long[].class;
+            case FLOAT -> float[].class;
+            case DOUBLE -> double[].class;
+        };
+    }
+
+    static Ty any(SplittableRandom r) {
+        return values()[r.nextInt(values().length)];
+    }
+
+    static Ty anyExpression(SplittableRandom r) {
+        return EXPRESSION[r.nextInt(EXPRESSION.length)];
+    }
+
+    static String pick(SplittableRandom r, String... options) {
+        return options[r.nextInt(options.length)];
+    }
+}
