@@ -34,8 +34,8 @@ final class Guards implements Opcodes {
 
     void emit() {
         LoopIR ir = plan.ir();
-        for (Access a : plan.accesses()) {
-            scalars.local(a.array());
+        for (Expr ref : plan.references()) {
+            scalars.local(ref);
         }
         for (Expr d : plan.divisors()) {
             // a zero divisor: the original throws at its first division, with its own partial writes

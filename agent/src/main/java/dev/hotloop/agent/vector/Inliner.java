@@ -136,5 +136,10 @@ final class Inliner {
         public Expr call(SymState s, MethodInsnNode call, Expr[] args) throws Refusal {
             return caller.call(s, call, args);
         }
+
+        @Override
+        public void trap(Expr e) {
+            caller.trap(e);
+        }
     }
 }

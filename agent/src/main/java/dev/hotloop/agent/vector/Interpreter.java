@@ -44,6 +44,13 @@ final class Interpreter implements Opcodes {
 
         /** @return the call's result, or null for a void method */
         Expr call(SymState s, MethodInsnNode call, Expr[] args) throws Refusal;
+
+        /**
+         * Notes an operation that can throw (a null reference, an index, a zero divisor), whether or
+         * not its value is used: the guards must cover it, so the vector path never skips an
+         * exception the original would throw.
+         */
+        void trap(Expr e);
     }
 
     private final Memory memory;
@@ -93,12 +100,21 @@ final class Interpreter implements Opcodes {
             s.push(new Cmp3(op, s.pop(), r));
         } else if (op == GETSTATIC || op == GETFIELD) {
             FieldInsnNode f = (FieldInsnNode) insn;
-            s.push(new Field(f.owner, f.name, f.desc, op == GETFIELD ? s.pop() : null));
+            if (Kind.ofDescriptor(f.desc) == null) {
+                throw new Refusal("reads the " + (f.desc.equals("C") ? "char" : "boolean") + " field " + f.name + "; char and boolean values are not vectorized");
+            }
+            Field field = new Field(f.owner, f.name, f.desc, op == GETFIELD ? s.pop() : null);
+            if (field.object() != null) {
+                memory.trap(field);
+            }
+            s.push(field);
         } else if (op == PUTSTATIC || op == PUTFIELD) {
             FieldInsnNode f = (FieldInsnNode) insn;
             throw new Refusal("stores to the field " + f.name + " inside the loop; accumulate in a local and store after the loop");
         } else if (op == ARRAYLENGTH) {
-            s.push(new Length(s.pop()));
+            Length length = new Length(s.pop());
+            memory.trap(length);
+            s.push(length);
         } else if (insn instanceof MethodInsnNode m) {
             Expr[] args = new Expr[Type.getArgumentTypes(m.desc).length];
             for (int i = args.length - 1; i >= 0; i--) {
@@ -237,7 +253,7 @@ final class Interpreter implements Opcodes {
 
     private static final Op[] ARITH = {Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.REM, Op.NEG};
 
-    private static void arithmetic(SymState s, int op) throws Refusal {
+    private void arithmetic(SymState s, int op) throws Refusal {
         if (op >= ISHL) {
             int k = op - ISHL;
             Op bop = k < 6 ? new Op[] {Op.LSHL, Op.ASHR, Op.LSHR}[k / 2] : new Op[] {Op.AND, Op.OR, Op.XOR}[(k - 6) / 2];
@@ -253,7 +269,11 @@ final class Interpreter implements Opcodes {
             return;
         }
         Expr r = s.pop();
-        s.push(new Binary(bop, kind, s.pop(), r));
+        Binary b = new Binary(bop, kind, s.pop(), r);
+        if ((bop == Op.DIV || bop == Op.REM) && kind.integral()) {
+            memory.trap(b);
+        }
+        s.push(b);
     }
 
     private static Expr convert(int op, Expr x) throws Refusal {

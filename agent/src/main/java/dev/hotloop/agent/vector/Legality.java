@@ -59,6 +59,7 @@ final class Legality {
         for (Reduction r : reductions) {
             computed.add(r.term());
         }
+        computed.addAll(ir.traps()); // dead loads and divisions still throw in the original
         for (Expr e : computed) {
             if (mentionsAssigned(e)) {
                 Var v = firstAssigned(e);
@@ -83,7 +84,7 @@ final class Legality {
         int u = unroll > 0 ? unroll : reductions.isEmpty() ? 1 : 4;
         boolean approximate = !reductions.stream().allMatch(r -> exact(r)) || computed.stream().anyMatch(Legality::approximate);
         return new VectorPlan(ir, lanes, kinds, List.copyOf(stores), List.copyOf(reductions), accesses,
-                aliases(accesses), overlaps, divisors(computed, ir.bound()), u, fastMath && approximate);
+                aliases(accesses), overlaps, divisors(computed, ir.bound()), references(), u, fastMath && approximate);
     }
 
     private static boolean exact(Reduction r) {
@@ -300,6 +301,23 @@ final class Legality {
             }
         }
         return List.copyOf(runtime);
+    }
+
+    /** @return the objects and arrays the loop dereferences, which the guards check for null */
+    private List<Expr> references() {
+        List<Expr> out = new ArrayList<>();
+        List<Expr> all = new ArrayList<>(ir.traps());
+        for (Store s : ir.stores()) {
+            all.add(new Expr.Load(s.array(), s.index(), s.element()));
+        }
+        for (Expr t : all) {
+            Expr ref = t instanceof Expr.Load l ? l.array() : t instanceof Expr.Length l ? l.array()
+                    : t instanceof Expr.Field f ? f.object() : null;
+            if (ref != null && !out.contains(ref)) {
+                out.add(ref);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** @return the invariant integer divisors, which the guards check for zero before they are computed */

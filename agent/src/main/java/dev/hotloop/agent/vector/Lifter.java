@@ -35,6 +35,7 @@ final class Lifter implements Interpreter.Memory {
     private final Iv iv;
     private final Map<Integer, String> names = new HashMap<>();
     private final List<Store> stores = new ArrayList<>();
+    private final List<Expr> traps = new ArrayList<>();
     private final Interpreter interpreter = new Interpreter(this);
     private final java.util.Set<String> inlining = new java.util.HashSet<>();
     private int inlined;
@@ -135,7 +136,7 @@ final class Lifter implements Interpreter.Memory {
             names.computeIfAbsent(slot, this::name);
         }
         return new LoopIR(header(), loop.inductionVar(), iv.name(), loop.step(), bottom,
-                test.cond(), test.right(), List.copyOf(stores), finals, Map.copyOf(names));
+                test.cond(), test.right(), List.copyOf(stores), finals, List.copyOf(traps), Map.copyOf(names));
     }
 
     private void route(Map<Integer, List<SymState>> incoming, List<SymState> latches, int h, int to, SymState s, Expr cond) {
@@ -262,6 +263,7 @@ final class Lifter implements Interpreter.Memory {
     public Expr load(SymState s, Expr array, Expr index, Kind element) throws Refusal {
         requireByteArray(array, element);
         Expr value = new Expr.Load(array, index, element);
+        trap(value);
         for (Store st : stores) {
             if (st.array().equals(array)) {
                 if (!st.index().equals(index)) {
@@ -278,6 +280,13 @@ final class Lifter implements Interpreter.Memory {
     public void store(SymState s, Expr array, Expr index, Kind element, Expr value) throws Refusal {
         requireByteArray(array, element);
         stores.add(new Store(array, index, element, value, s.predicate));
+    }
+
+    @Override
+    public void trap(Expr e) {
+        if (!traps.contains(e)) {
+            traps.add(e);
+        }
     }
 
     @Override

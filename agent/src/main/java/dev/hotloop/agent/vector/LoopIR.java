@@ -19,10 +19,12 @@ import org.objectweb.asm.tree.LabelNode;
  * @param stores    the array stores of one iteration, in program order
  * @param finals    the locals other than the induction variable that one iteration assigns, with
  *                  their values at its end
+ * @param traps     every operation of an iteration that can throw (loads, lengths and field reads
+ *                  of references, integer divisions), used or not
  * @param names     source names of locals, for reports
  */
 record LoopIR(LabelNode header, int iv, String ivName, int step, boolean bottom, Expr.Cond cond, Expr bound,
-              List<Store> stores, Map<Integer, Expr> finals, Map<Integer, String> names) {
+              List<Store> stores, Map<Integer, Expr> finals, List<Expr> traps, Map<Integer, String> names) {
 
     /** @return the IR as text, one statement a line: what {@code log=debug} prints */
     String print() {

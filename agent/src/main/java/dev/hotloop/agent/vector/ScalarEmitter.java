@@ -23,7 +23,10 @@ final class ScalarEmitter implements Opcodes {
         this.fallback = fallback;
     }
 
-    /** @return the local that holds {@code e}, computing it on first use */
+    /**
+     * @return the local that holds {@code e}, computing it on first use; a reference is checked
+     *     for null there, so call it for references only while the operand stack is empty
+     */
     int local(Expr e) {
         Integer slot = cache.get(e);
         if (slot == null) {
@@ -39,11 +42,16 @@ final class ScalarEmitter implements Opcodes {
         return slot;
     }
 
-    /** Pushes the value of {@code e} (an int for byte and short values, as the JVM keeps them). */
+    /**
+     * Pushes the value of {@code e} (an int for byte and short values, as the JVM keeps them). A
+     * reference must have been null-checked first, with {@link #local}, while the stack was empty.
+     */
     void push(Expr e) {
         Integer slot = cache.get(e);
-        if (slot != null || e.kind() == Kind.REF) {
-            out.load(Emitter.loadOpcode(e.kind()), slot != null ? slot : local(e));
+        if (slot != null) {
+            out.load(Emitter.loadOpcode(e.kind()), slot);
+        } else if (e.kind() == Kind.REF) {
+            throw new IllegalStateException("the guards did not null-check " + e + " before its use");
         } else {
             emitValue(e);
         }

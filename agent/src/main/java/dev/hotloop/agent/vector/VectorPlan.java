@@ -17,11 +17,12 @@ import java.util.Set;
  * @param overlaps   pairs {write, read} of one array at run-time offsets: the guards check that
  *                   the read is not fewer than {@code lanes} iterations behind the write
  * @param divisors   loop-invariant integer divisors, checked for zero before anything is computed
+ * @param references every object and array the loop dereferences, checked for null first
  * @param unroll     vectors per main-loop iteration
  * @param fastMath   whether reassociation and approximate math were allowed and used
  */
 record VectorPlan(LoopIR ir, int lanes, Set<Kind> kinds, List<Store> stores, List<Reduction> reductions,
-                  List<Access> accesses, List<Expr[]> aliases, List<Access[]> overlaps, List<Expr> divisors,
+                  List<Access> accesses, List<Expr[]> aliases, List<Access[]> overlaps, List<Expr> divisors, List<Expr> references,
                   int unroll, boolean fastMath) {
 
     /** @return {@code SIMD float x16, reduction +, unroll 4, fastMath}: the report's words */

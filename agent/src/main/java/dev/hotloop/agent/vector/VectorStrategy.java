@@ -21,7 +21,15 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
  */
 public final class VectorStrategy implements LoopStrategy {
 
+    /**
+     * Methods longer than this get no SIMD code: each vectorized loop adds a few hundred bytes, and
+     * the JVM refuses methods over 64 KB of bytecode.
+     */
+    static final int MAX_INSTRUCTIONS = 12_000;
+
     private final int preferredBits;
+    /** The graph of the method decided last on this thread: a method's loops are decided in a row. */
+    private final ThreadLocal<ControlFlowGraph> lastGraph = new ThreadLocal<>();
 
     /** @param options the agent's options */
     public VectorStrategy(AgentOptions options) {
@@ -39,7 +47,11 @@ public final class VectorStrategy implements LoopStrategy {
             if (preferredBits < Lanes.MIN_BITS * 2) {
                 throw new Refusal("this JVM offers no SIMD vectors wider than " + preferredBits + " bits (jdk.incubator.vector preferred shape)");
             }
-            ControlFlowGraph g = ControlFlowGraph.build(method.owner(), method.method());
+            if (method.method().instructions.size() > MAX_INSTRUCTIONS) {
+                throw new Refusal("the method is too large to take SIMD code (over " + MAX_INSTRUCTIONS
+                        + " instructions; the JVM limits a method to 64 KB); move the loop into a method of its own");
+            }
+            ControlFlowGraph g = graph(method);
             LoopIR ir = Lifter.lift(method.owner(), method.method(), method.siblings(), g, loop);
             VectorPlan plan = Legality.check(ir, annotation.fastMath(), annotation.unroll(), preferredBits);
             return LoopDecision.rewritten(annotation, loop, loop.line(), plan.summary(), new VectorRewrite(plan, instructions(g, loop)));
@@ -50,6 +62,15 @@ public final class VectorStrategy implements LoopStrategy {
         } catch (AnalyzerException e) {
             return LoopDecision.refused(annotation, loop, loop.line(), "not vectorized: the bytecode could not be analysed (" + e.getMessage() + ")");
         }
+    }
+
+    private ControlFlowGraph graph(AnnotatedMethod method) throws AnalyzerException {
+        ControlFlowGraph g = lastGraph.get();
+        if (g == null || g.method() != method.method()) {
+            g = ControlFlowGraph.build(method.owner(), method.method());
+            lastGraph.set(g);
+        }
+        return g;
     }
 
     private static Set<AbstractInsnNode> instructions(ControlFlowGraph g, Loop loop) {
