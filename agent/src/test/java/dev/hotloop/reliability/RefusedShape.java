@@ -40,7 +40,9 @@ enum RefusedShape {
         String store = a.name() + "[i] = " + KernelGen.narrow(a.type());
         return switch (this) {
             case RECURRENCE -> Node.stmt(store, Node.expr(t, "(" + a.name() + "[i - 1] + #)", e.gen(t, s, 2)));
-            case HISTOGRAM -> Node.stmt(a.name() + "[" + g.array(Ty.INT).name() + "[i]]++;");
+            // >>> 1 keeps the index non-affine even when the loop stores k[i] = i first (a store the
+            // vectorizer forwards, which would make a[k[i]] a plain a[i])
+            case HISTOGRAM -> Node.stmt(a.name() + "[" + g.array(Ty.INT).name() + "[i] >>> 1]++;");
             case CALL -> {
                 String tap = "tap" + g.suffix();
                 g.helper("static int CALLS" + g.suffix() + ";");
