@@ -75,7 +75,7 @@ final class Guards implements Opcodes {
             bounds(a, up);
         }
         for (Access[] pair : plan.overlaps()) {
-            overlap(pair[0].index(), pair[1].index());
+            overlap(pair[0].index(), pair[1].index(), pair[1].late());
         }
         for (Expr[] pair : plan.aliases()) {
             out.load(ALOAD, scalars.local(pair[0]));
@@ -85,10 +85,11 @@ final class Guards implements Opcodes {
     }
 
     /**
-     * Falls back when the read trails the write by 1 to {@code lanes - 1} iterations: the read
-     * would see an element written earlier in the same chunk.
+     * Falls back when the read trails the write by 1 to {@code lanes - 1} iterations (the read
+     * would see an element written earlier in the same chunk), or by 0 when the read follows the
+     * write in the iteration (it would see the element just written).
      */
-    private void overlap(Affine write, Affine read) {
+    private void overlap(Affine write, Affine read, boolean late) {
         int distance = out.local(2);
         index(write, -1, 0);
         index(read, -1, 0);
@@ -101,7 +102,7 @@ final class Guards implements Opcodes {
         out.load(LLOAD, distance);
         out.op(LCONST_0);
         out.op(LCMP);
-        out.jump(IFLE, safe);
+        out.jump(late ? IFLT : IFLE, safe);
         out.load(LLOAD, distance);
         out.ldc((long) plan.lanes());
         out.op(LCMP);

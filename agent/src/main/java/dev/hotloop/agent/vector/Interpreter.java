@@ -292,7 +292,7 @@ final class Interpreter implements Opcodes {
             case D2F: return new Convert(Kind.DOUBLE, Kind.FLOAT, x);
             case I2B: return new Convert(Kind.BYTE, Kind.INT, Simplify.narrow(x, Kind.BYTE));
             case I2S: return new Convert(Kind.SHORT, Kind.INT, Simplify.narrow(x, Kind.SHORT));
-            default: throw new Refusal("converts to char inside the loop; char lanes are not supported");
+            default: return new Binary(Op.AND, Kind.INT, x, new Const(Kind.INT, 0xFFFF)); // i2c: the low 16 bits, zero-extended
         }
     }
 

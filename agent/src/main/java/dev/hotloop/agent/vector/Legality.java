@@ -222,7 +222,7 @@ final class Legality {
                 throw new Refusal("not vectorized: writes " + s.array() + "[" + s.index() + "] on every iteration; "
                         + "compute the value in a local and store it after the loop");
             }
-            add(out, new Access(s.array(), s.element(), a, true));
+            add(out, new Access(s.array(), s.element(), a, true, false));
         }
         List<Expr.Load> loads = new ArrayList<>();
         for (Expr e : computed) {
@@ -233,7 +233,7 @@ final class Legality {
             });
         }
         for (Expr.Load l : loads) {
-            add(out, new Access(l.array(), l.kind(), affine(l.array(), l.index(), "reads"), false));
+            add(out, new Access(l.array(), l.kind(), affine(l.array(), l.index(), "reads"), false, ir.lateLoads().contains(l)));
         }
         return List.copyOf(out);
     }
@@ -242,7 +242,7 @@ final class Legality {
         for (int i = 0; i < out.size(); i++) {
             Access o = out.get(i);
             if (o.array().equals(a.array()) && o.index().equals(a.index())) {
-                out.set(i, new Access(o.array(), o.element(), o.index(), o.written() || a.written()));
+                out.set(i, new Access(o.array(), o.element(), o.index(), o.written() || a.written(), o.late() || a.late()));
                 return;
             }
         }
@@ -294,6 +294,10 @@ final class Legality {
                     continue;
                 }
                 long distance = (w.index().offset() - o.index().offset()) * ir.step();
+                if (distance == 0 && o.late()) {
+                    throw new Refusal("not vectorized: reads " + o.array() + "[" + o.index() + "] after writing the same element through "
+                            + "another expression; write the index the same way in both places");
+                }
                 if (distance > 0 && distance < lanes) {
                     throw new Refusal("not vectorized: " + w.array() + "[" + w.index() + "] depends on " + o.array() + "[" + o.index()
                             + "] (loop-carried dependence)");

@@ -36,6 +36,7 @@ final class Lifter implements Interpreter.Memory {
     private final Map<Integer, String> names = new HashMap<>();
     private final List<Store> stores = new ArrayList<>();
     private final List<Expr> traps = new ArrayList<>();
+    private final List<Expr.Load> lateLoads = new ArrayList<>();
     private final Interpreter interpreter = new Interpreter(this);
     private final java.util.Set<String> inlining = new java.util.HashSet<>();
     private int inlined;
@@ -136,7 +137,8 @@ final class Lifter implements Interpreter.Memory {
             names.computeIfAbsent(slot, this::name);
         }
         return new LoopIR(header(), loop.inductionVar(), iv.name(), loop.step(), bottom,
-                test.cond(), test.right(), List.copyOf(stores), finals, List.copyOf(traps), Map.copyOf(names));
+                test.cond(), test.right(), List.copyOf(stores), finals, List.copyOf(traps),
+                List.copyOf(lateLoads), Map.copyOf(names));
     }
 
     private void route(Map<Integer, List<SymState>> incoming, List<SymState> latches, int h, int to, SymState s, Expr cond) {
@@ -262,15 +264,16 @@ final class Lifter implements Interpreter.Memory {
     @Override
     public Expr load(SymState s, Expr array, Expr index, Kind element) throws Refusal {
         requireByteArray(array, element);
-        Expr value = new Expr.Load(array, index, element);
-        trap(value);
+        Expr.Load raw = new Expr.Load(array, index, element);
+        trap(raw);
+        Expr value = raw;
         for (Store st : stores) {
             if (st.array().equals(array)) {
-                if (!st.index().equals(index)) {
-                    throw new Refusal("reads " + array + "[" + index + "] after writing " + array + "[" + st.index()
-                            + "] in the same iteration; read before writing, or use separate arrays");
+                if (st.index().equals(index)) {
+                    value = Simplify.select(st.mask(), st.value(), value); // forwarded from the store
+                } else if (!lateLoads.contains(raw)) {
+                    lateLoads.add(raw);
                 }
-                value = Simplify.select(st.mask(), st.value(), value);
             }
         }
         return value;

@@ -21,10 +21,12 @@ import org.objectweb.asm.tree.LabelNode;
  *                  their values at its end
  * @param traps     every operation of an iteration that can throw (loads, lengths and field reads
  *                  of references, integer divisions), used or not
+ * @param lateLoads loads that follow, in the iteration, a store to the same array at another index
  * @param names     source names of locals, for reports
  */
 record LoopIR(LabelNode header, int iv, String ivName, int step, boolean bottom, Expr.Cond cond, Expr bound,
-              List<Store> stores, Map<Integer, Expr> finals, List<Expr> traps, Map<Integer, String> names) {
+              List<Store> stores, Map<Integer, Expr> finals, List<Expr> traps, List<Expr.Load> lateLoads,
+              Map<Integer, String> names) {
 
     /** @return the IR as text, one statement a line: what {@code log=debug} prints */
     String print() {
