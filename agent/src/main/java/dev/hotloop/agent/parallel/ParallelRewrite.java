@@ -1,6 +1,7 @@
 package dev.hotloop.agent.parallel;
 
 import dev.hotloop.agent.plan.LoopRewrite;
+import java.util.List;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -50,6 +51,11 @@ final class ParallelRewrite implements LoopRewrite {
     /** @return the chunk method added by {@link #apply}, or null before; its loop runs {@code from} to {@code to} */
     MethodNode chunkMethod() {
         return chunk;
+    }
+
+    @Override
+    public List<MethodNode> addedMethods() {
+        return chunk == null ? List.of() : List.of(chunk);
     }
 
     private static int count(ClassNode cls) {

@@ -1,5 +1,6 @@
 package dev.hotloop.agent.plan;
 
+import java.util.List;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 
@@ -15,4 +16,12 @@ public interface LoopRewrite {
      * @param method the method that holds the loop; changed in place
      */
     void apply(ClassNode cls, MethodNode method);
+
+    /**
+     * @return methods that {@link #apply} added to the class and that hold the loop from then on
+     *     (the chunk method of a parallel loop), so a SIMD rewrite of the same loop can follow it
+     */
+    default List<MethodNode> addedMethods() {
+        return List.of();
+    }
 }

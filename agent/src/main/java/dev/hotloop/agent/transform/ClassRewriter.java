@@ -2,22 +2,18 @@ package dev.hotloop.agent.transform;
 
 import dev.hotloop.agent.analysis.AnnotatedMethod;
 import dev.hotloop.agent.analysis.AnnotationScanner;
-import dev.hotloop.agent.analysis.HotloopAnnotation;
 import dev.hotloop.agent.analysis.Loop;
 import dev.hotloop.agent.analysis.LoopFinder;
 import dev.hotloop.agent.instrument.StrictFailureInjector;
 import dev.hotloop.agent.instrument.TimingInjector;
 import dev.hotloop.agent.options.AgentOptions;
 import dev.hotloop.agent.options.ReportTarget;
-import dev.hotloop.agent.plan.LoopDecision;
 import dev.hotloop.agent.plan.MethodPlan;
 import dev.hotloop.agent.plan.Planner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 
@@ -32,6 +28,7 @@ public final class ClassRewriter {
     private final Planner planner;
     private final RuntimeLink runtime;
     private final ClassDumper dumper;
+    private final RewriteApplier applier;
 
     /**
      * @param options   the agent's options
@@ -43,6 +40,7 @@ public final class ClassRewriter {
         this.planner = planner;
         this.runtime = runtime;
         this.dumper = options.dump() == null ? null : new ClassDumper(options.dump());
+        this.applier = new RewriteApplier(planner);
     }
 
     /**
@@ -83,7 +81,7 @@ public final class ClassRewriter {
             ids[i] = -1;
             if (am.hasCode()) {
                 int methodsBefore = cls.methods.size();
-                boolean rewritten = applyRewrites(cls, am, plan);
+                boolean rewritten = applier.apply(cls, am, plan);
                 for (int m = methodsBefore; m < cls.methods.size(); m++) {
                     BytecodeCheck.verify(cls.name, cls.methods.get(m)); // methods a rewrite added (parallel chunks)
                 }
@@ -135,21 +133,6 @@ public final class ClassRewriter {
             return planner.planUnanalysable(am, e.getMessage());
         }
         return planner.plan(am, loops, mayAddMembers);
-    }
-
-    /** Applies the plan's loop rewrites: SIMD ones first, so a parallel rewrite carries them along. */
-    private static boolean applyRewrites(ClassNode cls, AnnotatedMethod am, MethodPlan plan) {
-        boolean any = false;
-        for (HotloopAnnotation.Kind kind : new HotloopAnnotation.Kind[] {HotloopAnnotation.Kind.VECTORIZE, HotloopAnnotation.Kind.PARALLEL}) {
-            Set<Loop> done = new HashSet<>(); // a loop targeted twice (method and index annotations) is rewritten once
-            for (LoopDecision d : plan.decisions()) {
-                if (d.rewrite() != null && d.annotation().kind() == kind && done.add(d.loop())) {
-                    d.rewrite().apply(cls, am.method());
-                    any = true;
-                }
-            }
-        }
-        return any;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.hotloop.agent.targets;
 
+import dev.hotloop.Parallel;
 import dev.hotloop.Vectorize;
 
 /** Kernels for the vectorizer's own tests: one of each shape the code generator handles. */
@@ -104,5 +105,23 @@ public final class SimdTargets {
             s += Math.tanh(a[i]);
         }
         return s;
+    }
+
+    @Parallel(grain = 64)
+    @Vectorize(fastMath = true)
+    public static double dotParallel(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    @Parallel(grain = 64)
+    @Vectorize
+    public static void scaleParallel(float[] a, float[] out) {
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i] * 3f;
+        }
     }
 }

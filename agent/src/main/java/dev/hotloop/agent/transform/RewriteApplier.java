@@ -1,0 +1,90 @@
+package dev.hotloop.agent.transform;
+
+import dev.hotloop.agent.analysis.AnnotatedMethod;
+import dev.hotloop.agent.analysis.HotloopAnnotation;
+import dev.hotloop.agent.analysis.Loop;
+import dev.hotloop.agent.analysis.LoopFinder;
+import dev.hotloop.agent.plan.LoopDecision;
+import dev.hotloop.agent.plan.MethodPlan;
+import dev.hotloop.agent.plan.Planner;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+
+/**
+ * Applies a method's planned loop rewrites in an order that composes: SIMD rewrites of loops that
+ * stay in the method first (so a parallel loop around them carries them into its chunks), then the
+ * parallel rewrites. A loop that is both {@code @Parallel} and {@code @Vectorize} is parallelized
+ * first; then its SIMD code goes in front of the original loop, which still runs ranges too small
+ * to split, and into the loop of the chunk method, so each chunk runs the SIMD loop.
+ */
+final class RewriteApplier {
+
+    private final Planner planner;
+
+    RewriteApplier(Planner planner) {
+        this.planner = planner;
+    }
+
+    /** @return whether any rewrite was applied */
+    boolean apply(ClassNode cls, AnnotatedMethod am, MethodPlan plan) {
+        Set<Loop> parallel = new HashSet<>();
+        for (LoopDecision d : plan.decisions()) {
+            if (d.rewrite() != null && d.annotation().kind() == HotloopAnnotation.Kind.PARALLEL) {
+                parallel.add(d.loop());
+            }
+        }
+        boolean any = false;
+        Set<Loop> done = new HashSet<>(); // a loop targeted twice (method and index annotations) is rewritten once
+        for (LoopDecision d : plan.decisions()) {
+            if (d.rewrite() != null && d.annotation().kind() == HotloopAnnotation.Kind.VECTORIZE
+                    && !parallel.contains(d.loop()) && done.add(d.loop())) {
+                d.rewrite().apply(cls, am.method());
+                any = true;
+            }
+        }
+        done.clear();
+        for (LoopDecision d : plan.decisions()) {
+            if (d.rewrite() != null && d.annotation().kind() == HotloopAnnotation.Kind.PARALLEL && done.add(d.loop())) {
+                d.rewrite().apply(cls, am.method());
+                any = true;
+                LoopDecision simd = simdOf(plan, d.loop());
+                if (simd != null) {
+                    simd.rewrite().apply(cls, am.method());
+                    for (MethodNode chunk : d.rewrite().addedMethods()) {
+                        vectorize(cls, chunk, simd.annotation());
+                    }
+                }
+            }
+        }
+        return any;
+    }
+
+    private static LoopDecision simdOf(MethodPlan plan, Loop loop) {
+        for (LoopDecision d : plan.decisions()) {
+            if (d.rewrite() != null && d.annotation().kind() == HotloopAnnotation.Kind.VECTORIZE && d.loop() == loop) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /** Vectorizes the loop of a chunk method with the attributes of the loop's {@code @Vectorize}. */
+    private void vectorize(ClassNode cls, MethodNode chunk, HotloopAnnotation simd) {
+        HotloopAnnotation onMethod = new HotloopAnnotation(simd.kind(), simd.fastMath(), simd.unroll(), simd.threads(),
+                simd.grain(), -1, List.of());
+        AnnotatedMethod am = new AnnotatedMethod(cls.name, chunk, List.of(onMethod), cls.methods);
+        try {
+            for (LoopDecision d : planner.plan(am, LoopFinder.find(cls.name, chunk)).decisions()) {
+                if (d.rewrite() != null) {
+                    d.rewrite().apply(cls, chunk);
+                }
+            }
+        } catch (AnalyzerException e) {
+            throw new IllegalStateException("the chunk method " + chunk.name + " of " + cls.name + " cannot be analysed", e);
+        }
+    }
+}
