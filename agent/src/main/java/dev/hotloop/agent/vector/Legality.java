@@ -175,7 +175,9 @@ final class Legality {
             if (!bad.isEmpty()) {
                 return;
             }
-            if (n instanceof Expr.Cmp3) {
+            if (n instanceof Expr.Not x && x.x() instanceof Expr.True) {
+                bad.add(new Refusal("has code under a condition that never holds; remove it"));
+            } else if (n instanceof Expr.Cmp3) {
                 bad.add(new Refusal("uses a comparison result as a number (Float.compare style); compare in an if or ?: instead"));
             } else if (n instanceof Expr.Unary u && u.op().approximate() && !fastMath) {
                 bad.add(new Refusal("kept scalar: Math." + u.op().symbol() + " has no bit-exact SIMD form; add @Vectorize(fastMath = true) "

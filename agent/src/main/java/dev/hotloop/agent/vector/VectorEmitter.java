@@ -215,12 +215,6 @@ final class VectorEmitter implements Opcodes {
             out.invokevirtual(k.vectorClass(), "blend", "(L" + Emitter.VECTOR + ";L" + Emitter.MASK + ";)L" + k.vectorClass() + ";");
             return k;
         }
-        if (e instanceof Expr.True) {
-            out.species(Kind.INT, lanes);
-            out.op(ICONST_1);
-            out.invokeinterface(Emitter.SPECIES, "maskAll", "(Z)L" + Emitter.MASK + ";");
-            return Kind.INT;
-        }
         throw new IllegalStateException("no vector form for " + e);
     }
 
