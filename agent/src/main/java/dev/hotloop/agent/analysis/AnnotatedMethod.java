@@ -12,13 +12,15 @@ import org.objectweb.asm.tree.MethodNode;
  * @param method      the method's tree
  * @param annotations what it carries
  * @param siblings    every method of the declaring class, where small static callees are found
+ * @param classVersion the major version of the declaring class file ({@code 52} for Java 8), which
+ *                     bounds the instructions a rewrite may add (no {@code invokedynamic} before 52)
  */
 public record AnnotatedMethod(String owner, MethodNode method, List<HotloopAnnotation> annotations,
-                              List<MethodNode> siblings) {
+                              List<MethodNode> siblings, int classVersion) {
 
-    /** A method seen without its class: no callee can be inlined. */
+    /** A method seen without its class: no callee can be inlined, and the class file is taken as Java 17's. */
     public AnnotatedMethod(String owner, MethodNode method, List<HotloopAnnotation> annotations) {
-        this(owner, method, annotations, List.of());
+        this(owner, method, annotations, List.of(), Opcodes.V17);
     }
 
     /** @return {@code com.acme.Stats.dot(float[],float[])}, the form used in every report */

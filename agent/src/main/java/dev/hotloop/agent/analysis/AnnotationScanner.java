@@ -51,7 +51,7 @@ public final class AnnotationScanner {
                 }
             }
             if (!found.isEmpty()) {
-                out.add(new AnnotatedMethod(cls.name, m, List.copyOf(found), cls.methods));
+                out.add(new AnnotatedMethod(cls.name, m, List.copyOf(found), cls.methods, cls.version & 0xFFFF));
             }
         }
         return out;

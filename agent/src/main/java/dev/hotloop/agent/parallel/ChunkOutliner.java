@@ -115,7 +115,7 @@ final class ChunkOutliner {
         for (AbstractInsnNode n = shape.header; n != afterBack; n = n.getNext()) {
             copy(n, out, labels, index, test);
         }
-        out.add(labels.get(shape.exit));
+        out.add(labels.get(shape.exit()));
         for (int q = 0; q < partsParam.length; q++) {
             Reduction r = locals.reductions().get(q);
             out.add(new VarInsnNode(Opcodes.ALOAD, partsParam[q]));
@@ -127,7 +127,7 @@ final class ChunkOutliner {
         out.add(end);
         for (TryCatchBlockNode t : method.tryCatchBlocks) {
             if (labels.containsKey(t.start) && labels.containsKey(t.end) && labels.containsKey(t.handler)
-                    && t.handler != shape.exit) {
+                    && t.handler != shape.exit()) {
                 chunk.tryCatchBlocks.add(new TryCatchBlockNode(labels.get(t.start), labels.get(t.end),
                         labels.get(t.handler), t.type));
             }
@@ -156,7 +156,7 @@ final class ChunkOutliner {
                 } else {
                     out.add(new VarInsnNode(Opcodes.ILOAD, index));
                     out.add(new VarInsnNode(Opcodes.ILOAD, toParam));
-                    out.add(new JumpInsnNode(Opcodes.IF_ICMPGE, labels.get(shape.exit)));
+                    out.add(new JumpInsnNode(Opcodes.IF_ICMPGE, labels.get(shape.exit())));
                 }
                 return;
             }
@@ -197,7 +197,7 @@ final class ChunkOutliner {
                 labels.put(l, new LabelNode());
             }
         }
-        labels.put(shape.exit, new LabelNode());
+        labels.put(shape.exit(), new LabelNode());
         return labels;
     }
 

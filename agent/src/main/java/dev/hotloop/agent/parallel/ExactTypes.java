@@ -23,6 +23,14 @@ final class ExactTypes extends BasicInterpreter {
         super(Opcodes.ASM9);
     }
 
+    /**
+     * @param value a value this interpreter computed
+     * @return whether it is a reference of one known class on every path: not {@link #UNKNOWN}, not only null
+     */
+    static boolean isExactReference(BasicValue value) {
+        return value.isReference() && !value.equals(UNKNOWN) && !NULL.equals(value.getType());
+    }
+
     @Override
     public BasicValue newValue(Type type) {
         if (type != null && (type.getSort() == Type.OBJECT || type.getSort() == Type.ARRAY)) {

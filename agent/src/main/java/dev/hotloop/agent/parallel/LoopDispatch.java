@@ -128,7 +128,7 @@ final class LoopDispatch {
             code.add(new VarInsnNode(Opcodes.ILOAD, to));
             code.add(new VarInsnNode(Opcodes.ISTORE, shape.inductionVar));
         }
-        code.add(new JumpInsnNode(Opcodes.GOTO, shape.exit));
+        code.add(new JumpInsnNode(Opcodes.GOTO, shape.exit()));
         method.instructions.insertBefore(shape.header, code);
     }
 

@@ -36,7 +36,7 @@ record LoopLocals(List<Captured> captured, List<Reduction> reductions) {
      *
      * @param slot its slot in the method
      * @param name its source name, or {@code local#N}
-     * @param type its type, exact for references
+     * @param type its type; for a reference, the class the verifier sees at the loop's header
      */
     record Captured(int slot, String name, Type type) {
     }
@@ -72,7 +72,7 @@ record LoopLocals(List<Captured> captured, List<Reduction> reductions) {
         }
         Liveness liveness = Liveness.of(g);
         BitSet liveAtHeader = liveness.liveIn(loop.header());
-        BitSet liveAtExit = liveness.liveIn(g.blockOf(insns.indexOf(shape.exit)));
+        BitSet liveAtExit = liveness.liveIn(g.blockOf(insns.indexOf(shape.exit())));
         List<Reduction> reductions = new ArrayList<>();
         for (int v = written.nextSetBit(0); v >= 0; v = written.nextSetBit(v + 1)) {
             if (liveAtHeader.get(v)) {
@@ -94,29 +94,38 @@ record LoopLocals(List<Captured> captured, List<Reduction> reductions) {
         List<Captured> captured = new ArrayList<>();
         for (int v = read.nextSetBit(0); v >= 0; v = read.nextSetBit(v + 1)) {
             String name = nameOf(m, v, shape.header);
-            captured.add(new Captured(v, name, typeOf(m, v, shape.header, atHeader, name)));
+            captured.add(new Captured(v, name, typeOf(m, sources, shape, v, atHeader, name)));
         }
         return new LoopLocals(List.copyOf(captured), List.copyOf(reductions));
     }
 
-    private static Type typeOf(MethodNode m, int v, AbstractInsnNode at, Frame<BasicValue> frame, String name)
-            throws Refusal {
+    /**
+     * The captured value's parameter type: the class every path into the loop gives it, as the
+     * verifier sees it there; where paths disagree, its declared type if every use in the loop
+     * accepts that ({@link ReferenceUses}); otherwise a refusal, never a type the body's uses reject.
+     */
+    private static Type typeOf(MethodNode m, Frame<SourceValue>[] sources, LoopShape shape, int v,
+                               Frame<BasicValue> frame, String name) throws Refusal {
+        AbstractInsnNode at = shape.header;
         BasicValue value = frame.getLocal(v);
         if (value == null || value == BasicValue.UNINITIALIZED_VALUE || value.getType() == null) {
             throw new Refusal("local " + name + " is read in the loop before it is assigned; assign it before the loop");
         }
-        if (!value.isReference()) {
-            return value.getType();
+        if (!value.isReference() || ExactTypes.isExactReference(value)) {
+            return value.getType(); // the type the verifier sees at the header, so every use in the loop accepts it
         }
         LocalVariableNode declared = declaration(m, v, at);
-        if (declared != null && declared.desc.length() > 1) {
-            return Type.getType(declared.desc);
+        if (declared == null || declared.desc.length() == 1) {
+            throw new Refusal("local " + name + " holds objects of different classes (or only null) on the paths into "
+                    + "the loop; compile with -g (local variable types) or give it one class before the loop");
         }
-        if (value.getType() == ExactTypes.UNKNOWN.getType()) {
-            throw new Refusal("local " + name + " holds objects of different classes on the paths into the loop; "
-                    + "compile with -g (local variable types) or give it one type");
+        Type type = Type.getType(declared.desc);
+        if (!ReferenceUses.accept(m, sources, shape, v, type)) {
+            throw new Refusal("local " + name + " holds objects of different classes (or only null) on the paths into "
+                    + "the loop, and the loop uses it other than as its declared " + type.getClassName()
+                    + "; assign it one class before the loop, e.g. through a cast to the class the loop uses");
         }
-        return value.getType();
+        return type;
     }
 
     private static Frame<BasicValue> typesAt(String owner, MethodNode m, AbstractInsnNode at) throws Refusal {

@@ -11,8 +11,10 @@ import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TableSwitchInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 /**
@@ -26,7 +28,6 @@ final class LoopShape {
 
     final LoopForm form;
     final LabelNode header;
-    final LabelNode exit;
     final AbstractInsnNode backEdge;
     /** The loop's index variable; -1 for a for-each over a list, which has none. */
     final int inductionVar;
@@ -39,12 +40,19 @@ final class LoopShape {
     final MethodInsnNode iteratorCall;
     final MethodInsnNode nextCall;
 
-    private LoopShape(LoopForm form, LabelNode header, LabelNode exit, AbstractInsnNode backEdge, int inductionVar,
+    /**
+     * @return where the header's test leaves the loop, read from the test itself: a SIMD rewrite of the
+     *         loop that follows may have redirected it to that loop's new entry
+     */
+    LabelNode exit() {
+        return test.label;
+    }
+
+    private LoopShape(LoopForm form, LabelNode header, AbstractInsnNode backEdge, int inductionVar,
                       JumpInsnNode test, List<AbstractInsnNode> bound, int iteratorVar, MethodInsnNode iteratorCall,
                       MethodInsnNode nextCall) {
         this.form = form;
         this.header = header;
-        this.exit = exit;
         this.backEdge = backEdge;
         this.inductionVar = inductionVar;
         this.test = test;
@@ -70,10 +78,44 @@ final class LoopShape {
         checkExits(g, loop);
         AbstractInsnNode backEdge = contiguousEnd(g, loop);
         checkEntry(g, loop, insns, header);
-        if (loop.inductionVar() >= 0) {
-            return range(m, loop, header, backEdge, test);
+        LoopShape shape = loop.inductionVar() >= 0 ? range(m, loop, header, backEdge, test)
+                : listEach(g, loop, header, backEdge, test);
+        checkJumpsStayInside(insns, shape);
+        return shape;
+    }
+
+    /**
+     * The chunk copies the instructions from the header to the back edge: every jump among them
+     * must land among them or at the exit. A compiler may place a throw that ends the body after
+     * the back edge (javac does for a body whose last statement throws after a {@code continue}).
+     */
+    private static void checkJumpsStayInside(InsnList insns, LoopShape shape) throws Refusal {
+        int start = insns.indexOf(shape.header);
+        int end = insns.indexOf(shape.backEdge);
+        for (int i = start; i <= end; i++) {
+            for (LabelNode target : targets(insns.get(i))) {
+                int t = insns.indexOf(target);
+                if ((t < start || t > end) && target != shape.exit()) {
+                    throw new Refusal(unrecognised("it jumps to code placed after its back edge, such as a throw "
+                            + "that ends the body; end the body with a statement that falls through to the next iteration"));
+                }
+            }
         }
-        return listEach(g, loop, header, backEdge, test);
+    }
+
+    private static List<LabelNode> targets(AbstractInsnNode n) {
+        if (n instanceof JumpInsnNode j) {
+            return List.of(j.label);
+        }
+        List<LabelNode> out = new ArrayList<>();
+        if (n instanceof TableSwitchInsnNode t) {
+            out.add(t.dflt);
+            out.addAll(t.labels);
+        } else if (n instanceof LookupSwitchInsnNode l) {
+            out.add(l.dflt);
+            out.addAll(l.labels);
+        }
+        return out;
     }
 
     private static LoopShape range(MethodNode m, Loop loop, LabelNode header, AbstractInsnNode backEdge,
@@ -97,7 +139,11 @@ final class LoopShape {
                         + " (a call other than size(), a division, ...); compute it into a local before the loop");
             }
         }
-        return new LoopShape(formOf(m, loop, header, bound), header, jump.label, backEdge, loop.inductionVar(), jump,
+        if (!standsAlone(bound)) {
+            throw new Refusal("the test of the loop over " + name + " computes with " + name + " (such as " + name
+                    + " * k < n); write it as " + name + " < bound, with the bound computed without " + name);
+        }
+        return new LoopShape(formOf(m, loop, header, bound), header, backEdge, loop.inductionVar(), jump,
                 bound, -1, null, null);
     }
 
@@ -150,7 +196,7 @@ final class LoopShape {
         if (next == null) {
             throw new Refusal(unrecognised("the for-each loop never calls next()"));
         }
-        return new LoopShape(LoopForm.LIST_EACH, header, jump.label, backEdge, -1, jump, List.of(), it.var,
+        return new LoopShape(LoopForm.LIST_EACH, header, backEdge, -1, jump, List.of(), it.var,
                 (MethodInsnNode) before.get(0), next);
     }
 
@@ -258,6 +304,27 @@ final class LoopShape {
         return op >= Opcodes.ICONST_M1 && op <= Opcodes.LDC || op == Opcodes.ILOAD || op == Opcodes.ALOAD
                 || op == Opcodes.ARRAYLENGTH || op == Opcodes.IADD || op == Opcodes.ISUB || op == Opcodes.IMUL
                 || op >= Opcodes.ISHL && op <= Opcodes.IXOR && op % 2 == 0 || op == Opcodes.INEG;
+    }
+
+    /**
+     * Whether the bound's instructions compute one value from nothing: none of them consumes the
+     * index that the test loaded first. Only the opcodes {@link #invariantBound} admits occur.
+     */
+    private static boolean standsAlone(List<AbstractInsnNode> bound) {
+        int depth = 0;
+        for (AbstractInsnNode b : bound) {
+            int op = b.getOpcode();
+            boolean binary = op == Opcodes.IADD || op == Opcodes.ISUB || op == Opcodes.IMUL
+                    || op >= Opcodes.ISHL && op <= Opcodes.IXOR;
+            boolean unary = op == Opcodes.GETFIELD || op == Opcodes.ARRAYLENGTH || op == Opcodes.INEG
+                    || b instanceof MethodInsnNode && op != Opcodes.INVOKESTATIC;
+            int needs = binary ? 2 : unary ? 1 : 0;
+            if (depth < needs) {
+                return false;
+            }
+            depth += binary ? -1 : unary ? 0 : 1;
+        }
+        return depth == 1;
     }
 
     private static boolean isCall(AbstractInsnNode insn, String name, String desc) {

@@ -38,10 +38,6 @@ final class ParallelRewrite implements LoopRewrite {
             throw new IllegalStateException("the @Parallel loop of " + method.name + method.desc
                     + " was replaced by an earlier rewrite; parallelize before vectorizing the same loop");
         }
-        if ((cls.version & 0xFFFF) < Opcodes.V1_8) {
-            throw new IllegalStateException(cls.name + " is older than Java 8 (class file " + (cls.version & 0xFFFF)
-                    + "): the chunk lambda of a @Parallel loop needs invokedynamic and Java 8 class files");
-        }
         chunk = new ChunkOutliner(method, shape, locals).outline(ChunkOutliner.PREFIX + count(cls));
         cls.methods.add(chunk);
         LoopDispatch.insert(cls.name, (cls.access & Opcodes.ACC_INTERFACE) != 0, method, shape, locals, chunk,

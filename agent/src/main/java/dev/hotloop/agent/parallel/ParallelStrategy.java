@@ -7,6 +7,7 @@ import dev.hotloop.agent.analysis.Loop;
 import dev.hotloop.agent.options.AgentOptions;
 import dev.hotloop.agent.plan.LoopDecision;
 import dev.hotloop.agent.plan.LoopStrategy;
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.Frame;
 import org.objectweb.asm.tree.analysis.SourceValue;
@@ -32,6 +33,12 @@ public final class ParallelStrategy implements LoopStrategy {
             if (!mayAddMembers) {
                 throw new Refusal("the class was loaded before the agent attached, and the JVM forbids adding the method "
                         + "that runs the loop's chunks; start the JVM with -javaagent to parallelize it");
+            }
+            if (method.classVersion() < Opcodes.V1_8) {
+                throw new Refusal("the class file is from Java " + javaRelease(method.classVersion())
+                        + " (version " + method.classVersion() + "), and the loop's chunks are passed to the pool as a "
+                        + "lambda, which needs invokedynamic (Java 8 class files or later): recompile the class with "
+                        + "--release 8 or later");
             }
             ControlFlowGraph g = ControlFlowGraph.build(method.owner(), method.method());
             LoopShape shape = LoopShape.recognise(g, loop);
@@ -63,6 +70,11 @@ public final class ParallelStrategy implements LoopStrategy {
             }
         }
         return b.toString();
+    }
+
+    /** @return {@code 1.4} for class file version 48, {@code 7} for 51 */
+    static String javaRelease(int classVersion) {
+        return classVersion < Opcodes.V1_5 ? "1." + (classVersion - 44) : String.valueOf(classVersion - 44);
     }
 
     private static String site(AnnotatedMethod method) {

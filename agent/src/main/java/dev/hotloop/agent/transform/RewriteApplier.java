@@ -76,7 +76,7 @@ final class RewriteApplier {
     private void vectorize(ClassNode cls, MethodNode chunk, HotloopAnnotation simd) {
         HotloopAnnotation onMethod = new HotloopAnnotation(simd.kind(), simd.fastMath(), simd.unroll(), simd.threads(),
                 simd.grain(), -1, List.of());
-        AnnotatedMethod am = new AnnotatedMethod(cls.name, chunk, List.of(onMethod), cls.methods);
+        AnnotatedMethod am = new AnnotatedMethod(cls.name, chunk, List.of(onMethod), cls.methods, cls.version & 0xFFFF);
         try {
             for (LoopDecision d : planner.plan(am, LoopFinder.find(cls.name, chunk)).decisions()) {
                 if (d.rewrite() != null) {

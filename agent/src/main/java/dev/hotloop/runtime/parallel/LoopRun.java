@@ -1,6 +1,7 @@
 package dev.hotloop.runtime.parallel;
 
 import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -57,8 +58,13 @@ final class LoopRun {
      */
     void inParallel(int workers, Progress progress) {
         this.progress = progress;
-        for (int h = 1; h < workers; h++) {
-            SharedPool.get().execute(new Helper(this));
+        try {
+            for (int h = 1; h < workers; h++) {
+                SharedPool.get().execute(new Helper(this));
+            }
+        } catch (RejectedExecutionException e) {
+            // The pool was shut down by a resize between get() and execute(): the caller and
+            // the helpers already submitted take the chunks.
         }
         RUNNING.set(Boolean.TRUE);
         try {
@@ -82,14 +88,17 @@ final class LoopRun {
             int lo = lower(k);
             int hi = upper(k);
             try {
-                body.run(k, lo, hi);
-            } catch (Throwable t) {
-                fail(k, t);
+                try {
+                    body.run(k, lo, hi);
+                } catch (Throwable t) {
+                    fail(k, t);
+                }
+                if (progress != null) {
+                    progress.done(hi - lo);
+                }
+            } finally {
+                finish(1); // whatever happens, or the caller would wait forever
             }
-            if (progress != null) {
-                progress.done(hi - lo);
-            }
-            finish(1);
         }
     }
 
@@ -115,13 +124,24 @@ final class LoopRun {
         }
     }
 
+    /**
+     * Waits for the chunks that helpers still run. An interrupt does not end the wait (the plain
+     * loop would not stop either, and no iteration may outlive the call); the caller's interrupt
+     * status is kept for the code after the loop. Without clearing it while parked, {@code park}
+     * would return at once and the caller would spin on a core until the helpers finish.
+     */
     private void awaitFinished() {
+        boolean interrupted = false;
         for (int spin = 0; finished.get() < chunks; spin++) {
             if (spin < SPINS) {
                 Thread.onSpinWait();
             } else {
                 LockSupport.park(this);
+                interrupted |= Thread.interrupted();
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

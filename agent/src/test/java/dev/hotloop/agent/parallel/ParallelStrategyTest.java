@@ -71,6 +71,7 @@ class ParallelStrategyTest {
         "totalLength => parallel for-each over a list: 2 threads, chunks of >= 3 iterations, reduction + on total",
         "fillFailing => parallel loop over i: 2 threads, chunks of >= 2 iterations",
         "parseAll    => parallel loop over i: 2 threads, chunks of >= 2 iterations, reduction + on bad",
+        "mixedClasses=> parallel loop over i: 2 threads, chunks of >= 4 iterations",
     })
     void recognisedFormsAndReductions(String method, String summary) throws Exception {
         LoopDecision d = decide(ParallelKernels.class, method, true);
@@ -91,6 +92,10 @@ class ParallelStrategyTest {
         "countDown      => the loop over i steps by -1",
         "throwToLeave   => a throw used to leave the loop",
         "conditionalMax => local best is written in the loop and read after it",
+        "throwAfterContinue    => it jumps to code placed after its back edge",
+        "boundUsesIndex        => the test of the loop over i computes with i (such as i * k < n)",
+        "mixedClassesNarrowUse => local n holds objects of different classes (or only null) on the paths into the loop, "
+                + "and the loop uses it other than as its declared java.lang.Number",
     })
     void refusalsSayWhyAndHowToFixIt(String method, String reason) throws Exception {
         LoopDecision d = decide(ParallelRefusals.class, method, true);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hotloop.agent.analysis.HotloopAnnotation;
 import dev.hotloop.agent.options.AgentOptions;
 import dev.hotloop.agent.plan.LoopDecision;
 import dev.hotloop.agent.plan.MethodPlan;
@@ -51,8 +52,12 @@ class ParallelEquivalenceTest {
     }
 
     private static Object call(Class<?> original, String name, Object... args) throws Throwable {
+        assertAllRewritten(loader.loadClass(original.getName()), name);
+        return callRewritten(original, name, args);
+    }
+
+    private static Object callRewritten(Class<?> original, String name, Object... args) throws Throwable {
         Class<?> rewritten = loader.loadClass(original.getName());
-        assertAllRewritten(rewritten, name);
         Method m = Arrays.stream(rewritten.getMethods()).filter(x -> x.getName().equals(name)).findFirst().orElseThrow();
         try {
             return m.invoke(null, args);
@@ -148,6 +153,43 @@ class ParallelEquivalenceTest {
         assertEquals(seq, sum, 1e-9 * Arrays.stream(a).map(Math::abs).sum() + 1e-300);
         if (n <= 5) {
             assertEquals(seq, sum, 0.0, "a range of one chunk runs the original loop");
+        }
+    }
+
+    @Test
+    void aCapturedLocalOfTwoClassesEntersAsItsDeclaredInterface() throws Throwable {
+        for (boolean builder : new boolean[] {false, true}) {
+            int[] expected = new int[100];
+            reference(ParallelKernels.class, "mixedClasses", expected, builder);
+            for (int t : THREADS) {
+                ParallelLoop.configure(t, false);
+                int[] out = new int[100];
+                call(ParallelKernels.class, "mixedClasses", out, builder);
+                assertArrayEquals(expected, out, "threads=" + t);
+            }
+        }
+    }
+
+    /** The first loop's exit, redirected by the SIMD rewrite of the second, still leads to the second. */
+    @ParameterizedTest(name = "n = {0}")
+    @ValueSource(ints = {0, 3, 100, 1001})
+    void twoLoopsSharingTheirIndexBothRun(int n) throws Throwable {
+        int[] a = ints(n, n);
+        int[] b = ints(n + 50, n + 1);
+        int[] expectedA = a.clone();
+        int[] expectedB = b.clone();
+        reference(ParallelKernels.class, "sharedIndex", expectedA, expectedB);
+        Class<?> rewritten = loader.loadClass(ParallelKernels.class.getName());
+        MethodPlan plan = loader.result(rewritten.getName()).plans().get(loader.planIndex(rewritten, "sharedIndex"));
+        assertTrue(plan.decisions().stream().filter(d -> d.annotation().kind() == HotloopAnnotation.Kind.PARALLEL)
+                .findFirst().orElseThrow().rewritten(), plan::reportLine);
+        for (int t : THREADS) {
+            ParallelLoop.configure(t, false);
+            int[] outA = a.clone();
+            int[] outB = b.clone();
+            callRewritten(ParallelKernels.class, "sharedIndex", outA, outB); // the second loop is not parallel
+            assertArrayEquals(expectedA, outA, "threads=" + t);
+            assertArrayEquals(expectedB, outB, "threads=" + t);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.hotloop.agent.targets.parallel;
 
 import dev.hotloop.Parallel;
+import dev.hotloop.Vectorize;
 import java.util.List;
 
 /**
@@ -167,5 +168,33 @@ public final class ParallelKernels {
             }
         }
         return bad;
+    }
+
+    /**
+     * A captured local whose class differs on the paths into the loop: it enters the chunk as its
+     * declared interface, which every use in the loop accepts.
+     */
+    @Parallel(grain = 4)
+    public static void mixedClasses(int[] out, boolean builder) {
+        CharSequence s = builder ? new StringBuilder("hgfedcba") : "abcdefgh";
+        for (int i = 0; i < out.length; i++) { // @loop:mixedClasses
+            out[i] = s.charAt(i % s.length()) + i;
+        }
+    }
+
+    /**
+     * Two loops sharing their index, the second's header the first's exit: a SIMD rewrite of the
+     * second puts its entry in front of that header and redirects the first loop's exit to it.
+     */
+    @Parallel(grain = 4)
+    @Vectorize
+    public static void sharedIndex(int[] a, int[] b) {
+        int i = 0;
+        for (; i < a.length; i++) { // @loop:sharedIndex
+            a[i] = a[i] + 1;
+        }
+        for (; i < b.length; i++) {
+            b[i] = b[i] * 2;
+        }
     }
 }

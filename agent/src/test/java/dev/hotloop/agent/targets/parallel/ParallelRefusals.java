@@ -1,6 +1,8 @@
 package dev.hotloop.agent.targets.parallel;
 
 import dev.hotloop.Parallel;
+import java.io.Serializable;
+import java.util.List;
 
 /** {@code @Parallel} loops that must stay sequential, one per reason. */
 @SuppressWarnings("unused")
@@ -108,5 +110,35 @@ public final class ParallelRefusals {
             }
         }
         return best;
+    }
+
+    @Parallel
+    public static void throwAfterContinue(List<int[]> rows) {
+        for (int[] row : rows) { // @loop:throwAfterContinue
+            if (row.length > 0) {
+                row[0]++;
+                continue;
+            }
+            throw new IllegalArgumentException("empty row");
+        }
+    }
+
+    @Parallel
+    public static void boundUsesIndex(int[] a) {
+        for (int i = 0; i * 2 < a.length; i++) { // @loop:boundUsesIndex
+            a[i * 2] = i;
+        }
+    }
+
+    @Parallel
+    public static void mixedClassesNarrowUse(int[] out, boolean wide) {
+        Number n = wide ? (Number) Long.valueOf(7) : Integer.valueOf(7);
+        for (int i = 0; i < out.length; i++) { // @loop:mixedClassesNarrowUse
+            out[i] = hash(n) + i;
+        }
+    }
+
+    private static int hash(Serializable s) {
+        return s.hashCode();
     }
 }
