@@ -11,7 +11,8 @@ import dev.hotloop.agent.analysis.Loop;
  * @param line       the source line to report, or -1
  * @param rewritten  whether the loop is rewritten
  * @param summary    what it became ({@code SIMD float x16, reduction +}) or why not, with the fix
- * @param rewrite    the rewrite to apply when {@code rewritten}, else null
+ * @param rewrite    the rewrite to apply when {@code rewritten}; null when refused, or when the loop is
+ *                   already as fast as it gets as written (the JIT vectorizes it itself)
  */
 public record LoopDecision(HotloopAnnotation annotation, Loop loop, int line, boolean rewritten, String summary,
                            LoopRewrite rewrite) {

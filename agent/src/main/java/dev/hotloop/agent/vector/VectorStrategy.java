@@ -54,6 +54,10 @@ public final class VectorStrategy implements LoopStrategy {
             ControlFlowGraph g = graph(method);
             LoopIR ir = Lifter.lift(method.owner(), method.method(), method.siblings(), g, loop);
             VectorPlan plan = Legality.check(ir, annotation.fastMath(), annotation.unroll(), preferredBits);
+            if (annotation.unroll() == 0 && Superword.vectorizes(plan, new Invariance(ir.finals().keySet(), ir.stores()))) {
+                return LoopDecision.rewritten(annotation, loop, loop.line(), "SIMD " + plan.kinds().iterator().next().javaName()
+                        + " by the JIT's own vectorizer (SuperWord), kept as written: it beats Vector API code on this loop", null);
+            }
             return LoopDecision.rewritten(annotation, loop, loop.line(), plan.summary(), new VectorRewrite(plan, instructions(g, loop)));
         } catch (Refusal r) {
             String why = r.getMessage();

@@ -121,7 +121,7 @@ public final class SimdTargets {
     @Vectorize
     public static void scaleParallel(float[] a, float[] out) {
         for (int i = 0; i < a.length; i++) {
-            out[i] = a[i] * 3f;
+            out[i] = a[i] > 0 ? a[i] * 3f : 0f;
         }
     }
 }
