@@ -107,7 +107,8 @@ final class VectorLoop implements Opcodes {
     private void accumulate(Reduction r, int acc) {
         Expr term = r.term();
         String v = r.kind().vectorClass();
-        if (plan.fastMath() && r.op() == Op.ADD && r.kind().floating() && term instanceof Expr.Binary m && m.op() == Op.MUL) {
+        if (plan.fastMath() && r.op() == Op.ADD && r.kind().floating() && term instanceof Expr.Binary m && m.op() == Op.MUL
+                && !vectors.invariance().test(term)) {
             // fastMath contracts acc + x * y into one fused multiply-add
             vectors.push(m.left());
             out.operator("FMA", "Ternary");
