@@ -1,5 +1,6 @@
 package dev.hotloop.reliability;
 
+import java.lang.reflect.Array;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -74,23 +75,13 @@ final class Outcomes {
         if (x instanceof Double f && y instanceof Double g) {
             return (f.isNaN() && g.isNaN()) || Double.doubleToRawLongBits(f) == Double.doubleToRawLongBits(g);
         }
-        if (x instanceof float[] f && y instanceof float[] g) {
-            if (f.length != g.length) {
+        if ((x instanceof float[] || x instanceof double[]) && y != null && x.getClass() == y.getClass()) {
+            int n = Array.getLength(x);
+            if (n != Array.getLength(y)) {
                 return false;
             }
-            for (int i = 0; i < f.length; i++) {
-                if (!identical(f[i], g[i])) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (x instanceof double[] f && y instanceof double[] g) {
-            if (f.length != g.length) {
-                return false;
-            }
-            for (int i = 0; i < f.length; i++) {
-                if (!identical(f[i], g[i])) {
+            for (int i = 0; i < n; i++) {
+                if (!identical(Array.get(x, i), Array.get(y, i))) {
                     return false;
                 }
             }
