@@ -16,6 +16,13 @@ public final class SimdTargets {
         }
     }
 
+    @Vectorize(unroll = 2)
+    public static void addUnrolled(float[] a, float[] b, float[] c, int n) {
+        for (int i = 0; i < n; i++) {
+            c[i] = a[i] + b[i];
+        }
+    }
+
     @Vectorize
     public static int sumInt(int[] a) {
         int s = 0;

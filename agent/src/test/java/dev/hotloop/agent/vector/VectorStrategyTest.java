@@ -35,6 +35,7 @@ class VectorStrategyTest {
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', value = {
         "add           | SIMD float by the JIT's own vectorizer (SuperWord), kept as written: it beats Vector API code on this loop",
+        "addUnrolled   | SIMD float x16, unroll 2",
         "sumInt        | SIMD int x16, reduction +, unroll 4",
         "dot           | SIMD float x16, reduction +, unroll 4, fastMath",
         "select        | SIMD float x16",
