@@ -24,6 +24,13 @@ enum RefusedShape {
     /** A {@code synchronized} block. */
     SYNCHRONIZED;
 
+    /**
+     * The test of an early exit. A generated condition can be a constant ({@code -5.125f <= -7.625f}),
+     * which javac folds away with the exit it guards, leaving a loop the agent may rightly rewrite;
+     * the test on the index keeps the exit in the bytecode whatever the condition folds to.
+     */
+    private static final String EXIT_TEST = "(#) || i == Integer.MIN_VALUE";
+
     private static String cast(Ty t) {
         return t.promoted() == t ? "" : "(" + t.java + ") ";
     }
@@ -49,9 +56,9 @@ enum RefusedShape {
                 g.helper("static " + t.java + " " + tap + "(" + t.java + " v) { CALLS" + g.suffix() + "++; return v; }");
                 yield Node.stmt(store.replace("#", tap + "(#)"), e.gen(t, s, 2));
             }
-            case BREAK -> Node.stmt("if (#) break;", e.cond(s, 1));
-            case RETURN -> g.returns() == null ? Node.stmt("if (#) return;", e.cond(s, 1))
-                    : Node.stmt("if (#) return " + cast(g.returns()) + "#;", e.cond(s, 1),
+            case BREAK -> Node.stmt("if (" + EXIT_TEST + ") break;", e.cond(s, 1));
+            case RETURN -> g.returns() == null ? Node.stmt("if (" + EXIT_TEST + ") return;", e.cond(s, 1))
+                    : Node.stmt("if (" + EXIT_TEST + ") return " + cast(g.returns()) + "#;", e.cond(s, 1),
                             e.gen(g.returns().promoted(), s, 1));
             case FIELD -> {
                 g.helper("static " + t.java + " FIELD" + g.suffix() + ";");
