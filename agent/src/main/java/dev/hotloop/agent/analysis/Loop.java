@@ -93,7 +93,7 @@ public final class Loop {
         return step;
     }
 
-    /** @return the induction variable's source name, or {@code local#N}; null when none */
+    /** @return the induction variable's source name, or the name {@link LocalNames} gives its slot; null when none */
     public String inductionName() {
         return inductionName;
     }

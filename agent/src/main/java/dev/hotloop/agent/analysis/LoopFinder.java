@@ -179,6 +179,6 @@ public final class LoopFinder {
                 }
             }
         }
-        return "local#" + var;
+        return LocalNames.withoutTable(m, var);
     }
 }

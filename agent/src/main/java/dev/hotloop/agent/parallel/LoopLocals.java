@@ -1,6 +1,7 @@
 package dev.hotloop.agent.parallel;
 
 import dev.hotloop.agent.analysis.ControlFlowGraph;
+import dev.hotloop.agent.analysis.LocalNames;
 import dev.hotloop.agent.analysis.Loop;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -35,7 +36,7 @@ record LoopLocals(List<Captured> captured, List<Reduction> reductions) {
      * A local whose value every chunk receives.
      *
      * @param slot its slot in the method
-     * @param name its source name, or {@code local#N}
+     * @param name its source name, or the name {@link dev.hotloop.agent.analysis.LocalNames} gives its slot
      * @param type its type; for a reference, the class the verifier sees at the loop's header
      */
     record Captured(int slot, String name, Type type) {
@@ -136,10 +137,10 @@ record LoopLocals(List<Captured> captured, List<Reduction> reductions) {
         }
     }
 
-    /** @return the source name of local {@code v} at {@code at}, or {@code local#v} */
+    /** @return the source name of local {@code v} at {@code at}, or {@link LocalNames#withoutTable} */
     static String nameOf(MethodNode m, int v, AbstractInsnNode at) {
         LocalVariableNode lv = declaration(m, v, at);
-        return lv == null ? "local#" + v : lv.name;
+        return lv == null ? LocalNames.withoutTable(m, v) : lv.name;
     }
 
     private static LocalVariableNode declaration(MethodNode m, int v, AbstractInsnNode at) {

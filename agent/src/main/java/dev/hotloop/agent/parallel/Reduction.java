@@ -8,7 +8,7 @@ import org.objectweb.asm.Type;
  * into the local in chunk order.
  *
  * @param slot the local's slot
- * @param name its source name, or {@code local#N}
+ * @param name its source name, or the name {@link dev.hotloop.agent.analysis.LocalNames} gives its slot
  * @param type int, long, float or double
  * @param op   the operator
  */

@@ -1,6 +1,7 @@
 package dev.hotloop.agent.vector;
 
 import dev.hotloop.agent.analysis.ControlFlowGraph;
+import dev.hotloop.agent.analysis.LocalNames;
 import dev.hotloop.agent.analysis.Loop;
 import dev.hotloop.agent.vector.Expr.Binary;
 import dev.hotloop.agent.vector.Expr.Cmp;
@@ -202,7 +203,7 @@ final class Lifter implements Interpreter.Memory {
                 }
             }
         }
-        return "local#" + slot;
+        return LocalNames.withoutTable(method, slot);
     }
 
     /** {@code baload} and {@code bastore} also serve {@code boolean[]}, which has no vector form. */
