@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hotloop.agent.plan.LoopDecision;
 import dev.hotloop.agent.plan.MethodPlan;
+import dev.hotloop.agent.transform.GeneratedClasses;
 import dev.hotloop.agent.transform.TransformResult;
 import java.lang.reflect.Method;
 import java.util.Map;
@@ -118,26 +119,7 @@ class OldAndNewClassFilesTest {
         mv.visitAnnotation(AsIfAnnotated.VECTORIZE, true).visitEnd();
         mv.visitCode();
         for (int k = 0; k < loops; k++) {
-            // for (i = 0; i < a.length; i++) a[i]++;  -- 20 bytes
-            Label test = new Label();
-            Label end = new Label();
-            mv.visitInsn(Opcodes.ICONST_0);
-            mv.visitVarInsn(Opcodes.ISTORE, 1);
-            mv.visitLabel(test);
-            mv.visitVarInsn(Opcodes.ILOAD, 1);
-            mv.visitVarInsn(Opcodes.ALOAD, 0);
-            mv.visitInsn(Opcodes.ARRAYLENGTH);
-            mv.visitJumpInsn(Opcodes.IF_ICMPGE, end);
-            mv.visitVarInsn(Opcodes.ALOAD, 0);
-            mv.visitVarInsn(Opcodes.ILOAD, 1);
-            mv.visitInsn(Opcodes.DUP2);
-            mv.visitInsn(Opcodes.IALOAD);
-            mv.visitInsn(Opcodes.ICONST_1);
-            mv.visitInsn(Opcodes.IADD);
-            mv.visitInsn(Opcodes.IASTORE);
-            mv.visitIincInsn(1, 1);
-            mv.visitJumpInsn(Opcodes.GOTO, test);
-            mv.visitLabel(end);
+            GeneratedClasses.incrementLoop(mv);
         }
         mv.visitInsn(Opcodes.RETURN);
         mv.visitMaxs(0, 0);

@@ -6,7 +6,7 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /** Class files built with ASM, for shapes javac will not produce or names the tests choose. */
-final class GeneratedClasses {
+public final class GeneratedClasses {
 
     static final String VECTORIZE = "Ldev/hotloop/Vectorize;";
 
@@ -29,6 +29,19 @@ final class GeneratedClasses {
         MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "run", "([I)V", null, null);
         mv.visitAnnotation(VECTORIZE, true).visitEnd();
         mv.visitCode();
+        incrementLoop(mv);
+        mv.visitInsn(Opcodes.RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    /**
+     * Emits {@code for (i = 0; i < a.length; i++) a[i]++;} (20 bytes of code) with {@code a} in
+     * local 0 and {@code i} in local 1, as javac lays it out.
+     */
+    public static void incrementLoop(MethodVisitor mv) {
         Label test = new Label();
         Label end = new Label();
         mv.visitInsn(Opcodes.ICONST_0);
@@ -48,11 +61,6 @@ final class GeneratedClasses {
         mv.visitIincInsn(1, 1);
         mv.visitJumpInsn(Opcodes.GOTO, test);
         mv.visitLabel(end);
-        mv.visitInsn(Opcodes.RETURN);
-        mv.visitMaxs(0, 0);
-        mv.visitEnd();
-        cw.visitEnd();
-        return cw.toByteArray();
     }
 
     /**
