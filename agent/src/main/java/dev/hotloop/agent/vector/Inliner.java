@@ -62,6 +62,7 @@ final class Inliner {
         InsnList insns = callee.instructions;
         for (int b : Regions.order(g, 0, all)) {
             SymState s = Regions.merge(incoming.get(b), (sl, k) -> null);
+            interpreter.checkMerged(s);
             int last = g.lastInsn(b);
             for (int i = g.firstInsn(b); i < last; i++) {
                 interpreter.execute(s, insns.get(i));

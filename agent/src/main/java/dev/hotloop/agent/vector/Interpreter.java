@@ -54,6 +54,7 @@ final class Interpreter implements Opcodes {
     }
 
     private final Memory memory;
+    private final TreeSize sizes = new TreeSize();
 
     Interpreter(Memory memory) {
         this.memory = memory;
@@ -61,8 +62,20 @@ final class Interpreter implements Opcodes {
 
     /**
      * Executes an instruction that does not end its block (jumps and returns are the region's).
+     *
+     * @throws Refusal also when a value of the state grows past {@link TreeSize#LIMIT}
      */
     void execute(SymState s, AbstractInsnNode insn) throws Refusal {
+        step(s, insn);
+        sizes.check(s);
+    }
+
+    /** Refuses when a value of a state made by merging paths has grown past {@link TreeSize#LIMIT}. */
+    void checkMerged(SymState s) throws Refusal {
+        sizes.check(s);
+    }
+
+    private void step(SymState s, AbstractInsnNode insn) throws Refusal {
         int op = insn.getOpcode();
         if (op < 0 || op == NOP) {
             return;

@@ -146,7 +146,7 @@ final class Legality {
             }
         }
         throw new Refusal("not vectorized: " + name + " carries a value from one iteration to the next (" + name + " = "
-                + value + "); only reductions (s += x, s *= x, min, max, &, |, ^) may accumulate across iterations");
+                + Refusal.brief(value) + "); only reductions (s += x, s *= x, min, max, &, |, ^) may accumulate across iterations");
     }
 
     private static boolean isSelf(Expr e, int slot) {
@@ -221,7 +221,7 @@ final class Legality {
         for (Store s : stores) {
             Affine a = affine(s.array(), s.index(), "writes");
             if (a.scale() == 0) {
-                throw new Refusal("not vectorized: writes " + s.array() + "[" + s.index() + "] on every iteration; "
+                throw new Refusal("not vectorized: writes " + s.array() + "[" + Refusal.brief(s.index()) + "] on every iteration; "
                         + "compute the value in a local and store it after the loop");
             }
             add(out, new Access(s.array(), s.element(), a, true, false));
@@ -253,15 +253,15 @@ final class Legality {
 
     private Affine affine(Expr array, Expr index, String verb) throws Refusal {
         if (!invariance.test(array)) {
-            throw new Refusal("not vectorized: " + verb + " an array chosen inside the loop (" + array + ")");
+            throw new Refusal("not vectorized: " + verb + " an array chosen inside the loop (" + Refusal.brief(array) + ")");
         }
         Affine a = Affine.of(index, invariance);
         if (a == null) {
-            throw new Refusal("not vectorized: " + verb + " " + array + "[" + index + "]: the index is not " + ir.ivName()
+            throw new Refusal("not vectorized: " + verb + " " + array + "[" + Refusal.brief(index) + "]: the index is not " + ir.ivName()
                     + " plus a loop-invariant offset (a gather or scatter)");
         }
         if (a.scale() != 0 && a.scale() != 1) {
-            throw new Refusal("not vectorized: " + verb + " " + array + "[" + index + "] with stride " + a.scale()
+            throw new Refusal("not vectorized: " + verb + " " + array + "[" + Refusal.brief(index) + "] with stride " + a.scale()
                     + "; only consecutive elements are vectorized");
         }
         return a;

@@ -86,6 +86,7 @@ final class Lifter implements Interpreter.Memory {
         InsnList insns = method.instructions;
         for (int b : Regions.order(g, h, loop.body())) {
             SymState s = Regions.merge(incoming.get(b), this::initial);
+            interpreter.checkMerged(s);
             int last = g.lastInsn(b);
             for (int i = g.firstInsn(b); i < last; i++) {
                 interpreter.execute(s, insns.get(i));
@@ -127,6 +128,7 @@ final class Lifter implements Interpreter.Memory {
             throw new Refusal("no exit test on the index was found");
         }
         SymState end = Regions.merge(latches, this::initial);
+        interpreter.checkMerged(end);
         Expr next = end.locals.remove(loop.inductionVar());
         Expr expected = new Binary(Op.ADD, Kind.INT, iv, new Const(Kind.INT, loop.step()));
         if (!expected.equals(next)) {
@@ -164,7 +166,7 @@ final class Lifter implements Interpreter.Memory {
                 return c;
             }
         }
-        throw new Refusal("the exit test (" + cont + ") does not compare the index " + iv
+        throw new Refusal("the exit test (" + Refusal.brief(cont) + ") does not compare the index " + iv
                 + " with a loop-invariant bound in the direction it moves (use i < n, i <= n, i >= 0 or i > lo)");
     }
 
@@ -209,7 +211,7 @@ final class Lifter implements Interpreter.Memory {
     /** {@code baload} and {@code bastore} also serve {@code boolean[]}, which has no vector form. */
     private void requireByteArray(Expr array, Kind element) throws Refusal {
         if (element == Kind.BYTE && !"[B".equals(declaredType(array))) {
-            throw new Refusal("reads or writes " + array + ", which is a boolean[] or of a type the agent cannot tell; only byte[] is vectorized");
+            throw new Refusal("reads or writes " + Refusal.brief(array) + ", which is a boolean[] or of a type the agent cannot tell; only byte[] is vectorized");
         }
     }
 

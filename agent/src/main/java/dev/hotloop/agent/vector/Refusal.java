@@ -8,8 +8,17 @@ final class Refusal extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** Longest expression text a reason quotes in full. */
+    private static final int QUOTED = 80;
+
     /** @param reason what the loop does that SIMD code cannot, and the fix when there is one */
     Refusal(String reason) {
         super(reason, null, false, false);
+    }
+
+    /** @return {@code e} as the IR prints it, cut to {@value #QUOTED} characters for a report line */
+    static String brief(Object e) {
+        String s = String.valueOf(e);
+        return s.length() <= QUOTED ? s : s.substring(0, QUOTED - 3) + "...";
     }
 }

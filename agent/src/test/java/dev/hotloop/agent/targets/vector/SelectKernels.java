@@ -115,4 +115,53 @@ public final class SelectKernels {
             out[i] = a[i] == b[i] ? -1 : a[i] != 0 ? a[i] : b[i];
         }
     }
+
+    /**
+     * Seven branches in a row, each reading the value the one before merged: if-converted, the
+     * stored value is a DAG of a few dozen nodes and a tree of about ten thousand, well inside
+     * the lifter's bound ({@code TreeSize}).
+     */
+    @Vectorize
+    @Expect(rewritten = true, contains = "SIMD int")
+    public static void branchChain(int[] a, int[] out) {
+        for (int i = 0; i < a.length; i++) { // @loop:branchChain
+            int x = a[i];
+            if (x > 1) {
+                x = x * 3;
+            } else {
+                x = x + 1;
+            }
+            if (x > 2) {
+                x = x * 3;
+            } else {
+                x = x + 2;
+            }
+            if (x > 3) {
+                x = x * 3;
+            } else {
+                x = x + 3;
+            }
+            if (x > 4) {
+                x = x * 3;
+            } else {
+                x = x + 4;
+            }
+            if (x > 5) {
+                x = x * 3;
+            } else {
+                x = x + 5;
+            }
+            if (x > 6) {
+                x = x * 3;
+            } else {
+                x = x + 6;
+            }
+            if (x > 7) {
+                x = x * 3;
+            } else {
+                x = x + 7;
+            }
+            out[i] = x;
+        }
+    }
 }
