@@ -5,13 +5,15 @@ import dev.hotloop.agent.report.Diagnostics;
 import dev.hotloop.agent.transform.RuntimeLink;
 import dev.hotloop.runtime.Timings;
 import dev.hotloop.runtime.parallel.ParallelLoop;
+import java.io.BufferedOutputStream;
 import java.io.File;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.Enumeration;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -28,6 +30,9 @@ import java.lang.instrument.Instrumentation;
 final class BootstrapRuntime implements RuntimeLink {
 
     static final String PACKAGE_PATH = "dev/hotloop/runtime/";
+
+    /** The modification time of the copied entries. */
+    private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
 
     private final Instrumentation inst;
     private final Diagnostics diagnostics;
@@ -83,16 +88,18 @@ final class BootstrapRuntime implements RuntimeLink {
         if (agentJar == null) {
             return false;
         }
-        Path runtimeJar = Files.createTempFile("hotloop-runtime-", ".jar");
-        runtimeJar.toFile().deleteOnExit();
+        File runtimeJar = newTempJar();
+        runtimeJar.deleteOnExit();
         int copied = 0;
         try (JarFile in = new JarFile(agentJar.toFile());
-             JarOutputStream out = new JarOutputStream(Files.newOutputStream(runtimeJar))) {
+             JarOutputStream out = new JarOutputStream(new BufferedOutputStream(new FileOutputStream(runtimeJar)))) {
             Enumeration<JarEntry> entries = in.entries();
             while (entries.hasMoreElements()) {
                 JarEntry e = entries.nextElement();
                 if (e.getName().startsWith(PACKAGE_PATH) && e.getName().endsWith(".class")) {
-                    out.putNextEntry(new JarEntry(e.getName()));
+                    JarEntry copy = new JarEntry(e.getName());
+                    copy.setTimeLocal(ENTRY_TIME); // a local time needs no time-zone data, unlike "now"
+                    out.putNextEntry(copy);
                     try (InputStream data = in.getInputStream(e)) {
                         data.transferTo(out);
                     }
@@ -104,8 +111,24 @@ final class BootstrapRuntime implements RuntimeLink {
         if (copied == 0) {
             throw new IOException("no " + PACKAGE_PATH + " classes in " + agentJar);
         }
-        inst.appendToBootstrapClassLoaderSearch(new JarFile(runtimeJar.toFile()));
+        inst.appendToBootstrapClassLoaderSearch(new JarFile(runtimeJar));
         return true;
+    }
+
+    /**
+     * Creates a new, empty file in {@code java.io.tmpdir}, exclusively: never an existing file or
+     * link. Named from the clock rather than by {@code Files.createTempFile}, whose
+     * {@code SecureRandom} alone cost the first annotated class about 20 ms of seeding.
+     */
+    private static File newTempJar() throws IOException {
+        File dir = new File(System.getProperty("java.io.tmpdir"));
+        for (int attempt = 0; attempt < 100; attempt++) {
+            File f = new File(dir, "hotloop-runtime-" + Long.toHexString(System.nanoTime()) + ".jar");
+            if (f.createNewFile()) {
+                return f;
+            }
+        }
+        throw new IOException("cannot create a file for the runtime jar in " + dir);
     }
 
     private static Path agentJar() {

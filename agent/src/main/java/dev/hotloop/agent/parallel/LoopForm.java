@@ -22,6 +22,6 @@ enum LoopForm {
      * @return the loop as the report names it
      */
     String describe(String inductionName) {
-        return String.format(pattern, inductionName);
+        return pattern.replace("%s", String.valueOf(inductionName)); // no Formatter while a class loads
     }
 }

@@ -3,7 +3,6 @@ package dev.hotloop.agent.report;
 import dev.hotloop.agent.analysis.HotloopAnnotation;
 import dev.hotloop.agent.plan.MethodPlan;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -41,7 +40,7 @@ public final class LoadTimeReporter {
                 diagnostics.warn("jdk.incubator.vector is not resolved: add --add-modules jdk.incubator.vector "
                         + "to the java command; @Vectorize loops run as scalar loops");
             }
-            diagnostics.info(plan.reportLine() + String.format(Locale.ROOT, " (transform %.1f ms)", nanos[i] / 1e6));
+            diagnostics.info(plan.reportLine() + " (transform " + Durations.millisOneDecimal(nanos[i]) + " ms)");
             catalog.add(new MethodRecord(ids[i], plan.method().displayName(), plan.line(), plan.rewrite(),
                     plan.reportLine(), nanos[i]));
         }

@@ -33,4 +33,22 @@ class DurationsTest {
     void formats(double nanos, String text) {
         assertEquals(text, Durations.format(nanos));
     }
+
+    /** The load-time line's milliseconds agree with {@code String.format("%.1f")} on these, halves rounding up. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "0          | 0.0",
+        "49999      | 0.0",
+        "50000      | 0.1",
+        "600000     | 0.6",
+        "12345678   | 12.3",
+        "12350000   | 12.4",
+        "99960000   | 100.0",
+        "263500000  | 263.5",
+        "7200000000 | 7200.0",
+    })
+    void formatsLoadTimeMillis(long nanos, String text) {
+        assertEquals(text, Durations.millisOneDecimal(nanos));
+        assertEquals(String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e6), text);
+    }
 }
