@@ -31,7 +31,7 @@ public abstract class WarmupBenchmark {
 
     static final int SIZE = 1000;
 
-    @Param({"1", "100", "1000", "10000", "100000"})
+    @Param({"1", "100", "1000", "10000", "100000", "1000000"})
     public int calls;
 
     float[] fa;
