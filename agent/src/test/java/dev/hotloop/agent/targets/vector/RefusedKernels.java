@@ -139,167 +139,30 @@ public final class RefusedKernels {
         return s;
     }
 
+    /** One branch as a small callee: inlined, its two returns merge into one select. */
+    private static int branch(int x, int k) {
+        if (x > k) {
+            return x * 3;
+        }
+        return x + k;
+    }
+
     /**
-     * Thirty branches in a row, each reading the value the one before merged: if-converted, the
-     * stored value is a tree of about 10^15 nodes (a DAG of 150). The fuzzer found the shape
-     * (seed 2060791): printing the refusal ran out of memory. The lifter now refuses the loop
-     * when a value passes {@code TreeSize.LIMIT} nodes.
+     * Twenty inlined branches in a row, each reading the value the one before merged: the stored
+     * value is a DAG of about a hundred nodes and a tree of billions. The fuzzer found the shape
+     * as thirty {@code if/else} statements in the loop body (seed 2060791, in {@code regressions.txt}):
+     * printing the refusal ran out of memory. The lifter now refuses the loop as soon as a value
+     * passes {@code TreeSize.LIMIT} nodes.
      */
     @Vectorize
     @Expect(rewritten = false, contains = "split the loop into smaller loops")
     public static void longBranchChain(int[] a, int[] out) {
         for (int i = 0; i < a.length; i++) { // @loop:longBranchChain
             int x = a[i];
-            if (x > 1) {
-                x = x * 3;
-            } else {
-                x = x + 1;
-            }
-            if (x > 2) {
-                x = x * 3;
-            } else {
-                x = x + 2;
-            }
-            if (x > 3) {
-                x = x * 3;
-            } else {
-                x = x + 3;
-            }
-            if (x > 4) {
-                x = x * 3;
-            } else {
-                x = x + 4;
-            }
-            if (x > 5) {
-                x = x * 3;
-            } else {
-                x = x + 5;
-            }
-            if (x > 6) {
-                x = x * 3;
-            } else {
-                x = x + 6;
-            }
-            if (x > 7) {
-                x = x * 3;
-            } else {
-                x = x + 7;
-            }
-            if (x > 8) {
-                x = x * 3;
-            } else {
-                x = x + 8;
-            }
-            if (x > 9) {
-                x = x * 3;
-            } else {
-                x = x + 9;
-            }
-            if (x > 10) {
-                x = x * 3;
-            } else {
-                x = x + 10;
-            }
-            if (x > 11) {
-                x = x * 3;
-            } else {
-                x = x + 11;
-            }
-            if (x > 12) {
-                x = x * 3;
-            } else {
-                x = x + 12;
-            }
-            if (x > 13) {
-                x = x * 3;
-            } else {
-                x = x + 13;
-            }
-            if (x > 14) {
-                x = x * 3;
-            } else {
-                x = x + 14;
-            }
-            if (x > 15) {
-                x = x * 3;
-            } else {
-                x = x + 15;
-            }
-            if (x > 16) {
-                x = x * 3;
-            } else {
-                x = x + 16;
-            }
-            if (x > 17) {
-                x = x * 3;
-            } else {
-                x = x + 17;
-            }
-            if (x > 18) {
-                x = x * 3;
-            } else {
-                x = x + 18;
-            }
-            if (x > 19) {
-                x = x * 3;
-            } else {
-                x = x + 19;
-            }
-            if (x > 20) {
-                x = x * 3;
-            } else {
-                x = x + 20;
-            }
-            if (x > 21) {
-                x = x * 3;
-            } else {
-                x = x + 21;
-            }
-            if (x > 22) {
-                x = x * 3;
-            } else {
-                x = x + 22;
-            }
-            if (x > 23) {
-                x = x * 3;
-            } else {
-                x = x + 23;
-            }
-            if (x > 24) {
-                x = x * 3;
-            } else {
-                x = x + 24;
-            }
-            if (x > 25) {
-                x = x * 3;
-            } else {
-                x = x + 25;
-            }
-            if (x > 26) {
-                x = x * 3;
-            } else {
-                x = x + 26;
-            }
-            if (x > 27) {
-                x = x * 3;
-            } else {
-                x = x + 27;
-            }
-            if (x > 28) {
-                x = x * 3;
-            } else {
-                x = x + 28;
-            }
-            if (x > 29) {
-                x = x * 3;
-            } else {
-                x = x + 29;
-            }
-            if (x > 30) {
-                x = x * 3;
-            } else {
-                x = x + 30;
-            }
+            x = branch(branch(branch(branch(branch(x, 1), 2), 3), 4), 5);
+            x = branch(branch(branch(branch(branch(x, 6), 7), 8), 9), 10);
+            x = branch(branch(branch(branch(branch(x, 11), 12), 13), 14), 15);
+            x = branch(branch(branch(branch(branch(x, 16), 17), 18), 19), 20);
             out[i] = x;
         }
     }
