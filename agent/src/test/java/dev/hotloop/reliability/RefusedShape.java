@@ -25,11 +25,13 @@ enum RefusedShape {
     SYNCHRONIZED;
 
     /**
-     * The test of an early exit. A generated condition can be a constant ({@code -5.125f <= -7.625f}),
-     * which javac folds away with the exit it guards, leaving a loop the agent may rightly rewrite;
-     * the test on the index keeps the exit in the bytecode whatever the condition folds to.
+     * The test of an early exit. A generated condition can be a constant, which javac folds away:
+     * a false one ({@code -5.125f <= -7.625f}) with the exit it guards, leaving a loop the agent may
+     * rightly rewrite; a true one, {@code ||}-ed with anything, into an exit on the first iteration,
+     * leaving no loop at all. An exclusive or with a test on the index is never folded, so the exit
+     * stays in the bytecode and stays conditional (the index never reaches {@code MIN_VALUE}).
      */
-    private static final String EXIT_TEST = "(#) || i == Integer.MIN_VALUE";
+    private static final String EXIT_TEST = "(#) ^ (i == Integer.MIN_VALUE)";
 
     private static String cast(Ty t) {
         return t.promoted() == t ? "" : "(" + t.java + ") ";
