@@ -1,0 +1,88 @@
+package dev.hotloop.bench.runlength;
+
+/**
+ * The program of the run-length benchmark (issue 9): a short-lived JVM that calls each of the six
+ * {@link RunLengthKernels} {@code N} times, interleaved, over 1,000-element arrays, as a test in CI
+ * calls a kernel a handful of times. It prints one line, {@code calls=N elapsed_ms=X checksum=Y},
+ * where {@code elapsed_ms} runs from the first statement of {@code main} to the result and includes
+ * loading (and, with the agent, rewriting) the kernel class, which happens inside that interval.
+ * The checksum keeps every call alive and lets the driver compare variants.
+ */
+public final class RunLengthApp {
+
+    /** Elements of every array. */
+    static final int SIZE = 1000;
+    /** The kernel class, loaded by name after the clock starts. */
+    static final String KERNELS = "dev.hotloop.bench.runlength.RunLengthKernels";
+
+    private RunLengthApp() {
+    }
+
+    /**
+     * @param args {@code N}, the calls of each kernel
+     * @throws ClassNotFoundException if the kernel class is missing
+     */
+    public static void main(String[] args) throws ClassNotFoundException {
+        long t0 = System.nanoTime();
+        if (args.length != 1) {
+            System.err.println("usage: RunLengthApp N   (calls of each kernel)");
+            System.exit(2);
+        }
+        long calls = Long.parseLong(args[0]);
+        // Load (and initialise) the kernels here, after t0: with the agent this is the rewrite.
+        Class.forName(KERNELS, true, RunLengthApp.class.getClassLoader());
+        double checksum = run(calls);
+        long elapsedNanos = System.nanoTime() - t0;
+        System.out.println("calls=" + calls + " elapsed_ms=" + (elapsedNanos / 1_000_000.0) + " checksum=" + checksum);
+    }
+
+    /**
+     * Calls each kernel {@code calls} times in turn on fixed inputs.
+     *
+     * @param calls calls of each kernel
+     * @return the sum of every result: reductions whole, element-wise kernels one element a call
+     */
+    static double run(long calls) {
+        float[] a = floats(1, 0f, 1f);
+        float[] b = floats(2, 0f, 1f);
+        float[] x = floats(3, -4f, 4f);
+        int[] ints = ints(4);
+        float[] out = new float[SIZE];
+        double s = 0;
+        for (long c = 0; c < calls; c++) {
+            int k = (int) (c % SIZE);
+            s += RunLengthKernels.dot(a, b);
+            RunLengthKernels.sigmoid(x, out);
+            s += out[k];
+            s += RunLengthKernels.sum(ints);
+            RunLengthKernels.select(a, b, out);
+            s += out[k];
+            s += RunLengthKernels.countAbove(a, 0.5f);
+            RunLengthKernels.hypot(a, b, out);
+            s += out[k];
+        }
+        return s;
+    }
+
+    /** @return {@link #SIZE} floats in {@code [from, to)} from a 64-bit LCG, the same on every JVM */
+    static float[] floats(long seed, float from, float to) {
+        float[] v = new float[SIZE];
+        long r = seed;
+        for (int i = 0; i < SIZE; i++) {
+            r = r * 6364136223846793005L + 1442695040888963407L;
+            v[i] = from + (to - from) * ((r >>> 40) / (float) (1L << 24));
+        }
+        return v;
+    }
+
+    /** @return {@link #SIZE} ints in {@code [-512, 512)} from the same generator */
+    static int[] ints(long seed) {
+        int[] v = new int[SIZE];
+        long r = seed;
+        for (int i = 0; i < SIZE; i++) {
+            r = r * 6364136223846793005L + 1442695040888963407L;
+            v[i] = (int) (r >> 54);
+        }
+        return v;
+    }
+}
