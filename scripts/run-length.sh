@@ -10,8 +10,8 @@
 # medians (the app's elapsed time and the JVM's wall time), agent / plain, and the issue's
 # targets: cold <= plain + 100 ms, warm cache <= 1.2 x plain + 20 ms.
 #
-#   scripts/run-length.sh --quick                                   # about 1 minute per JDK
-#   scripts/run-length.sh --jdk /usr/lib/jvm/temurin-25-jdk-amd64   # N up to 1,000,000, 5 reps
+#   scripts/run-length.sh --quick                                   # N up to 2,000, 3 runs: under a minute
+#   scripts/run-length.sh --jdk /usr/lib/jvm/temurin-25-jdk-amd64   # N up to 1,000,000, 5 runs: 4 to 6 minutes
 #   scripts/run-length.sh --quick --agent-opts report=off --out /tmp/rl.md
 #
 # Builds the agent and benchmark jars first (tests skipped) unless --no-build comes first.

@@ -228,7 +228,7 @@ public final class RunLengthBenchmark {
         static final String USAGE = String.join("\n",
                 "usage: RunLengthBenchmark [--quick] [--calls 1,3,100] [--reps R] [--jdk JAVA_HOME] [--agent-opts OPTS]",
                 "                          [--agent JAR] [--cp CLASSPATH] [--timeout SECONDS] [--out FILE.md]",
-                "  --quick        calls 1,3,100,2000 and 3 reps (a few minutes); --calls and --reps still win",
+                "  --quick        calls 1,3,100,2000 and 3 reps (under a minute); --calls and --reps still win",
                 "  --calls LIST   calls of each kernel per JVM (default 1,3,100,2000,100000,1000000)",
                 "  --reps R       JVMs of each variant per call count (default 5)",
                 "  --jdk PATH     the JDK that runs the JVMs (default: the one running this)",
