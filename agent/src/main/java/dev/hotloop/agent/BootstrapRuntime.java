@@ -5,6 +5,7 @@ import dev.hotloop.agent.report.Diagnostics;
 import dev.hotloop.agent.transform.RuntimeLink;
 import dev.hotloop.runtime.Timings;
 import dev.hotloop.runtime.parallel.ParallelLoop;
+import dev.hotloop.runtime.tier.Tiers;
 import java.io.BufferedOutputStream;
 import java.io.File;
 import java.io.FileOutputStream;
@@ -64,8 +65,9 @@ final class BootstrapRuntime implements RuntimeLink {
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot make the Hotloop runtime visible to class loaders", e);
                 }
-                // First use of the parallel runtime, now resolved from the boot class path.
+                // First use of the parallel and tier runtimes, now resolved from the boot class path.
                 ParallelLoop.configure(threads, diagnostics.enabled(LogLevel.DEBUG));
+                Tiers.configure(Tiers.Policy.MEASURE, diagnostics.enabled(LogLevel.INFO) ? System.err : null);
                 visible = true;
             }
         }

@@ -9,6 +9,7 @@ import dev.hotloop.agent.plan.MethodPlan;
 import dev.hotloop.agent.plan.Planner;
 import dev.hotloop.agent.transform.ClassRewriter;
 import dev.hotloop.agent.transform.TransformResult;
+import dev.hotloop.runtime.tier.Tiers;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Method;
@@ -55,6 +56,7 @@ final class Differential implements AutoCloseable {
      */
     static ClassRewriter agentRewriter(String agentArgs) {
         AgentOptions options = AgentOptions.parse(agentArgs, new Properties(), Map.of());
+        Tiers.configure(Tiers.Policy.SIMD, null); // the SIMD form from the first call: the form under test
         return new ClassRewriter(options, new Planner(options, VectorApi.resolved()), new TestRuntimeLink());
     }
 

@@ -22,7 +22,7 @@ class FuzzTest {
         long seed = Long.getLong("fuzz.seed", DEFAULT_SEED);
         int kernels = Integer.getInteger("fuzz.kernels", 5_000);
         int perClass = Integer.getInteger("fuzz.perClass", 100);
-        FuzzCampaign campaign = new FuzzCampaign(seed, kernels, perClass, 3, System.out,
+        FuzzCampaign campaign = new FuzzCampaign(seed, kernels, perClass, Integer.getInteger("fuzz.shrink", 3), System.out,
                 Path.of("target", "fuzz-failures"), Differential::agentRewriter);
         List<FuzzCampaign.Report> reports = campaign.run();
         assertEquals(List.of(), reports.stream().map(FuzzCampaign.Report::describe).collect(Collectors.toList()),

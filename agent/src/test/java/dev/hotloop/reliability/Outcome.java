@@ -40,7 +40,8 @@ record Outcome(Object result, Throwable thrown, Object[] args, List<Object> stat
     private static List<Object> statics(Class<?> c) {
         List<Object> out = new ArrayList<>();
         for (Field f : c.getDeclaredFields()) {
-            if (Modifier.isStatic(f.getModifiers())) {
+            // the agent's own synthetic fields (a SIMD loop's switch) are not the program's state
+            if (Modifier.isStatic(f.getModifiers()) && !f.isSynthetic()) {
                 f.setAccessible(true);
                 try {
                     out.add(f.getName() + "=" + f.get(null));

@@ -2,6 +2,7 @@ package dev.hotloop.agent.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.TypeReference;
 import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.ClassNode;
@@ -51,7 +52,8 @@ public final class AnnotationScanner {
                 }
             }
             if (!found.isEmpty()) {
-                out.add(new AnnotatedMethod(cls.name, m, List.copyOf(found), cls.methods, cls.version & 0xFFFF));
+                out.add(new AnnotatedMethod(cls.name, m, List.copyOf(found), cls.methods, cls.version & 0xFFFF,
+                        (cls.access & Opcodes.ACC_INTERFACE) != 0));
             }
         }
         return out;

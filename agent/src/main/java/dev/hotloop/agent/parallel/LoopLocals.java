@@ -1,6 +1,7 @@
 package dev.hotloop.agent.parallel;
 
 import dev.hotloop.agent.analysis.ControlFlowGraph;
+import dev.hotloop.agent.analysis.ExactTypes;
 import dev.hotloop.agent.analysis.LocalNames;
 import dev.hotloop.agent.analysis.Loop;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package dev.hotloop.agent.report;
 import dev.hotloop.agent.options.ReportTarget;
 import dev.hotloop.runtime.MethodStats;
 import dev.hotloop.runtime.Timings;
+import dev.hotloop.runtime.tier.Tiers;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -66,8 +67,8 @@ public final class ExitReport implements Runnable {
         try {
             List<ReportRow> rows = rows();
             switch (target.kind()) {
-                case STDERR -> err.print(TableFormat.format(rows));
-                case JSON -> write(target.file(), JsonFormat.format(context, rows));
+                case STDERR -> err.print(TableFormat.format(rows) + TierSection.format(Tiers.records(), rows));
+                case JSON -> write(target.file(), JsonFormat.format(context, rows, Tiers.records()));
                 case CSV -> write(target.file(), CsvFormat.format(rows));
                 case HTML -> write(target.file(), HtmlFormat.format(context, rows));
                 default -> { }

@@ -1,5 +1,6 @@
 package dev.hotloop.agent.report;
 
+import dev.hotloop.runtime.tier.TierRecord;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,7 +11,7 @@ final class JsonFormat {
     private JsonFormat() {
     }
 
-    static String format(Map<String, String> context, List<ReportRow> rows) {
+    static String format(Map<String, String> context, List<ReportRow> rows, List<TierRecord> loops) {
         StringBuilder b = new StringBuilder("{\n");
         for (Map.Entry<String, String> e : context.entrySet()) {
             b.append("  ").append(str(e.getKey())).append(": ").append(str(e.getValue())).append(",\n");
@@ -30,7 +31,8 @@ final class JsonFormat {
                     .append(", \"totalNanos\": ").append(num(r.totalNanos()))
                     .append('}');
         }
-        return b.append(rows.isEmpty() ? "]\n}\n" : "\n  ]\n}\n").toString();
+        b.append(rows.isEmpty() ? "],\n" : "\n  ],\n");
+        return b.append("  \"loops\": ").append(TierSection.json(loops)).append("\n}\n").toString();
     }
 
     private static String num(double d) {

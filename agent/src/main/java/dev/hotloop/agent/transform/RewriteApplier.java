@@ -10,6 +10,7 @@ import dev.hotloop.agent.plan.Planner;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
@@ -76,7 +77,8 @@ final class RewriteApplier {
     private void vectorize(ClassNode cls, MethodNode chunk, HotloopAnnotation simd) {
         HotloopAnnotation onMethod = new HotloopAnnotation(simd.kind(), simd.fastMath(), simd.unroll(), simd.threads(),
                 simd.grain(), -1, List.of());
-        AnnotatedMethod am = new AnnotatedMethod(cls.name, chunk, List.of(onMethod), cls.methods, cls.version & 0xFFFF);
+        AnnotatedMethod am = new AnnotatedMethod(cls.name, chunk, List.of(onMethod), cls.methods, cls.version & 0xFFFF,
+                (cls.access & Opcodes.ACC_INTERFACE) != 0);
         try {
             for (LoopDecision d : planner.plan(am, LoopFinder.find(cls.name, chunk)).decisions()) {
                 if (d.rewrite() != null) {

@@ -33,10 +33,20 @@ final class Guards implements Opcodes {
     }
 
     void emit() {
-        LoopIR ir = plan.ir();
+        emitReferences();
+        emitChecks();
+    }
+
+    /** Reads every reference the loop dereferences into a local, each checked for null. */
+    void emitReferences() {
         for (Expr ref : plan.references()) {
             scalars.local(ref);
         }
+    }
+
+    /** The other checks, once {@link #emitReferences} has run, and the vector range. */
+    void emitChecks() {
+        LoopIR ir = plan.ir();
         for (Expr d : plan.divisors()) {
             // a zero divisor: the original throws at its first division, with its own partial writes
             scalars.push(d);

@@ -1,7 +1,11 @@
 package dev.hotloop.agent.vector;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.LabelNode;
@@ -16,11 +20,83 @@ final class ScalarEmitter implements Opcodes {
 
     private final Emitter out;
     private final LabelNode fallback;
-    private final Map<Expr, Integer> cache = new HashMap<>();
+    private final Map<Expr, Integer> cache;
+    /** Conditions held in int locals by {@link #share}. */
+    private final Set<Expr> booleans = new HashSet<>();
+    /** The induction variable's slot, for code that evaluates per-iteration values; -1 for none. */
+    private final int iv;
 
     ScalarEmitter(Emitter out, LabelNode fallback) {
+        this(out, fallback, new HashMap<>(), -1);
+    }
+
+    private ScalarEmitter(Emitter out, LabelNode fallback, Map<Expr, Integer> cache, int iv) {
         this.out = out;
         this.fallback = fallback;
+        this.cache = cache;
+        this.iv = iv;
+    }
+
+    /**
+     * @param to     where the new emitter appends
+     * @param ivSlot the local of the induction variable, for {@link Expr.Iv}
+     * @return an emitter that evaluates per-iteration values too (with branches for conditions and
+     *     selections), and reuses the locals this one holds so far
+     */
+    ScalarEmitter forIterations(Emitter to, int ivSlot) {
+        return new ScalarEmitter(to, fallback, new HashMap<>(cache), ivSlot);
+    }
+
+    /**
+     * Computes, in locals, every value that more than one operation of {@code roots} uses (once
+     * per iteration, operands first), so that code for an if-converted iteration grows with the
+     * number of distinct values, not with the size of their trees.
+     */
+    void share(List<Expr> roots) {
+        Map<Expr, Integer> uses = new HashMap<>();
+        for (Expr r : roots) {
+            count(r, uses);
+        }
+        List<Expr> order = new ArrayList<>();
+        Set<Expr> seen = new HashSet<>();
+        for (Expr r : roots) {
+            postOrder(r, seen, order);
+        }
+        for (Expr e : order) {
+            if (uses.get(e) > 1 && !cache.containsKey(e) && !(e instanceof Expr.Const || e instanceof Expr.Var
+                    || e instanceof Expr.Iv || e instanceof Expr.True) && e.kind() != Kind.REF) {
+                emitValue(e);
+                Kind k = e.kind() == Kind.BOOL ? Kind.INT : e.kind();
+                int slot = out.local(Emitter.size(k));
+                out.load(Emitter.storeOpcode(k), slot);
+                cache.put(e, slot);
+                if (e.kind() == Kind.BOOL) {
+                    booleans.add(e);
+                }
+            }
+        }
+    }
+
+    private static void count(Expr e, Map<Expr, Integer> uses) {
+        if (uses.merge(e, 1, Integer::sum) == 1) {
+            for (Expr c : Walk.children(e)) {
+                count(c, uses);
+            }
+        }
+    }
+
+    private static void postOrder(Expr e, Set<Expr> seen, List<Expr> order) {
+        if (seen.add(e)) {
+            for (Expr c : Walk.children(e)) {
+                postOrder(c, seen, order);
+            }
+            order.add(e);
+        }
+    }
+
+    /** @return the values held in locals so far, by local */
+    Map<Expr, Integer> held() {
+        return Map.copyOf(cache);
     }
 
     /**
@@ -49,7 +125,7 @@ final class ScalarEmitter implements Opcodes {
     void push(Expr e) {
         Integer slot = cache.get(e);
         if (slot != null) {
-            out.load(Emitter.loadOpcode(e.kind()), slot);
+            out.load(booleans.contains(e) ? ILOAD : Emitter.loadOpcode(e.kind()), slot);
         } else if (e.kind() == Kind.REF) {
             throw new IllegalStateException("the guards did not null-check " + e + " before its use");
         } else {
@@ -87,25 +163,88 @@ final class ScalarEmitter implements Opcodes {
         } else if (e instanceof Expr.Convert c) {
             push(c.x());
             convert(c.from(), c.kind());
+        } else if (e instanceof Expr.Iv && iv >= 0) {
+            out.load(ILOAD, iv);
+        } else if (e instanceof Expr.True) {
+            out.op(ICONST_1);
+        } else if (e instanceof Expr.Not n) {
+            push(n.x());
+            out.op(ICONST_1);
+            out.op(IXOR);
+        } else if (e instanceof Expr.Logic l) {
+            push(l.left());
+            push(l.right());
+            out.op(l.and() ? IAND : IOR);
+        } else if (e instanceof Expr.Cmp3 c) {
+            push(c.left());
+            push(c.right());
+            out.op(c.opcode());
+        } else if (e instanceof Expr.Cmp c) {
+            compare(c);
+        } else if (e instanceof Expr.Select sel) {
+            LabelNode otherwise = new LabelNode();
+            LabelNode done = new LabelNode();
+            push(sel.cond());
+            out.jump(IFEQ, otherwise);
+            push(sel.ifTrue());
+            out.jump(GOTO, done);
+            out.label(otherwise);
+            push(sel.ifFalse());
+            out.label(done);
         } else {
             throw new IllegalStateException("not a loop-invariant scalar: " + e);
         }
     }
 
+    /** Pushes 1 where the comparison holds, else 0, with Java's NaN rules. */
+    private void compare(Expr.Cmp c) {
+        push(c.left());
+        push(c.right());
+        Kind k = c.left().kind().stack();
+        if (k == Kind.REF) {
+            throw new IllegalStateException("no scalar comparison of references: " + c);
+        }
+        int jump;
+        if (k == Kind.INT || k == Kind.BOOL) {
+            jump = IF_ICMPEQ + c.cond().ordinal();
+        } else {
+            boolean less = c.cond() == Expr.Cond.LT || c.cond() == Expr.Cond.LE;
+            out.op(k == Kind.LONG ? LCMP : k == Kind.FLOAT ? (less ? FCMPG : FCMPL) : (less ? DCMPG : DCMPL));
+            jump = IFEQ + c.cond().ordinal();
+        }
+        LabelNode holds = new LabelNode();
+        LabelNode done = new LabelNode();
+        out.jump(jump, holds);
+        out.op(ICONST_0);
+        out.jump(GOTO, done);
+        out.label(holds);
+        out.op(ICONST_1);
+        out.label(done);
+    }
+
     private void unary(Expr.Unary u) {
         push(u.x());
-        String d = u.kind().descriptor();
+        String d = u.kind().stack().descriptor();
         switch (u.op()) {
             case NEG: out.op(INEG + offset(u.kind())); break;
             case ABS: out.invokestatic("java/lang/Math", "abs", "(" + d + ")" + d); break;
-            default: out.invokestatic("java/lang/Math", u.op().symbol(), "(D)D"); break; // sqrt and the math functions take double
+            default: // sqrt and the math functions take double; a float lane is widened and narrowed, as (float) Math.f(x)
+                boolean narrow = u.kind() == Kind.FLOAT;
+                if (narrow) {
+                    out.op(F2D);
+                }
+                out.invokestatic("java/lang/Math", u.op().symbol(), "(D)D");
+                if (narrow) {
+                    out.op(D2F);
+                }
+                break;
         }
     }
 
     private void binary(Expr.Binary b) {
         push(b.left());
         push(b.right());
-        String d = b.kind().descriptor();
+        String d = b.kind().stack().descriptor();
         int k = offset(b.kind());
         boolean wide = b.kind() == Kind.LONG;
         switch (b.op()) {
@@ -121,7 +260,19 @@ final class ScalarEmitter implements Opcodes {
             case ASHR: out.op(wide ? LSHR : ISHR); break;
             case LSHR: out.op(wide ? LUSHR : IUSHR); break;
             case MIN: case MAX: out.invokestatic("java/lang/Math", b.op().symbol(), "(" + d + d + ")" + d); break;
-            default: out.invokestatic("java/lang/Math", b.op().symbol(), "(DD)D"); break;
+            default:
+                if (b.kind() == Kind.FLOAT) { // (float) Math.pow(x, y): both operands widened
+                    int right = out.local(1);
+                    out.load(FSTORE, right);
+                    out.op(F2D);
+                    out.load(FLOAD, right);
+                    out.op(F2D);
+                    out.invokestatic("java/lang/Math", b.op().symbol(), "(DD)D");
+                    out.op(D2F);
+                } else {
+                    out.invokestatic("java/lang/Math", b.op().symbol(), "(DD)D");
+                }
+                break;
         }
     }
 

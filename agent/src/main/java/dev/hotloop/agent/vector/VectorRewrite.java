@@ -1,58 +1,134 @@
 package dev.hotloop.agent.vector;
 
 import dev.hotloop.agent.plan.LoopRewrite;
+import dev.hotloop.agent.analysis.ExactTypes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldNode;
+import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TableSwitchInsnNode;
+import org.objectweb.asm.tree.analysis.Analyzer;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+import org.objectweb.asm.tree.analysis.BasicValue;
+import org.objectweb.asm.tree.analysis.Frame;
 
 /**
- * Inserts the SIMD version of a loop on the loop's entry edge, ahead of the original, which stays
- * as it was and finishes the iterations:
+ * Makes a loop tiered: its SIMD version moves into a method of its own, {@code hotloop$simd$N},
+ * which the original method calls only once the run-time measurement has switched it on
+ * ({@link TierSwitch}); until then, and whenever it measured slower, the original loop runs as
+ * written. On the loop's entry edge:
  *
  * <pre>
- *   guards (nulls, bounds over the whole vector range, aliasing) -- any failure: go to the original
- *   main loop: {@code unroll} vectors per step, then single vectors, each chunk computing every
- *   value before it stores anything; reductions in vector accumulators
- *   reductions folded into their locals
- *   original loop, from where the vector loop stopped: at least its last iteration, and all of
+ *   switch scalar: the original loop, at once
+ *   every reference the loop dereferences read once, null-checked -- null: the original loop
+ *   switch unsampled: offer the inputs to the measurement (which copies them), run what it says
+ *   switch SIMD: hotloop$simd$N(iv, reductions, inputs) -- guards (bounds over the whole vector
+ *     range, aliasing, divisors; any failure returns at once), the unrolled vector loop, the
+ *     reductions folded -- returning the induction variable and reductions it reached
+ *   original loop, from where the SIMD form stopped: at least its last iteration, and all of
  *   them when a guard failed, so exceptions, partial writes and final local values are its own
  * </pre>
+ * A second method, {@code hotloop$scalar$N}, takes the same arguments and runs the loop one
+ * iteration at a time ({@link ScalarTwin}): the measurement's baseline, never called by the
+ * program.
  */
 final class VectorRewrite implements LoopRewrite, Opcodes {
 
     private final VectorPlan plan;
     private final Set<AbstractInsnNode> loop;
+    private final String site;
 
     /**
      * @param plan the vectorizable loop
      * @param loop the loop's instructions (identity set), to tell entry jumps from back edges
+     * @param site {@code Class.method(params) line N}, for the run-time reports
      */
-    VectorRewrite(VectorPlan plan, Set<AbstractInsnNode> loop) {
+    VectorRewrite(VectorPlan plan, Set<AbstractInsnNode> loop, String site) {
         this.plan = plan;
         this.loop = loop;
+        this.site = site;
     }
 
     @Override
     public void apply(ClassNode cls, MethodNode method) {
+        if ((cls.access & ACC_INTERFACE) != 0) {
+            throw new IllegalStateException("a tiered SIMD loop needs a class to hold its switch, not an interface");
+        }
         LoopIR ir = plan.ir();
         LabelNode header = ir.header();
+        Frame<BasicValue> atHeader = frameAt(cls.name, method, header);
+        int original = method.maxLocals;
+        int number = nextNumber(cls);
         LabelNode entry = new LabelNode();
-        LabelNode original = new LabelNode();
+        LabelNode fallback = new LabelNode();
         Emitter out = new Emitter(method);
-        Invariance invariance = new Invariance(ir.finals().keySet(), ir.stores());
-        ScalarEmitter scalars = new ScalarEmitter(out, original);
-        VectorEmitter vectors = new VectorEmitter(out, scalars, invariance, plan.lanes());
+        ScalarEmitter scalars = new ScalarEmitter(out, fallback);
+        TierSwitch tier = new TierSwitch(out, cls.name, number);
         out.label(entry);
-        Guards guards = new Guards(out, scalars, plan, original);
-        guards.emit();
+        tier.enter(fallback);
+        Guards guards = new Guards(out, scalars, plan, fallback);
+        guards.emitReferences();
+        int callerLocals = method.maxLocals;
+        Map<Expr, Integer> held = scalars.held();
+        MethodNode scratch = new MethodNode();
+        scratch.maxLocals = callerLocals;
+        Emitter twinOut = new Emitter(scratch);
+        ScalarEmitter twinScalars = scalars.forIterations(twinOut, ir.iv());
+
+        LabelNode split = new LabelNode();
+        out.label(split);
+        guards.emitChecks();
+        VectorEmitter vectors = new VectorEmitter(out, scalars, new Invariance(ir.finals().keySet(), ir.stores()), plan.lanes());
+        for (Expr v : values()) {
+            vectors.count(v);
+            vectors.hoist(v);
+        }
+        new VectorLoop(out, vectors, plan, guards).emit();
+        int simdLocals = method.maxLocals;
+        method.maxLocals = callerLocals;
+        InsnList simdCode = cut(out.code, split);
+        ScalarTwin.emit(twinOut, twinScalars, plan, new LabelNode());
+        LoopSignature sig = LoopSignature.of(List.of(simdCode, twinOut.code), callerLocals, ir.iv(), atHeader, original, held);
+        int stack = 8 + 4 + 3 * depth(values());
+        cls.methods.add(OutlinedMethod.build(TierSwitch.SIMD + number, sig, simdCode, simdLocals, stack));
+        cls.methods.add(OutlinedMethod.build(TierSwitch.SCALAR + number, sig, twinOut.code, scratch.maxLocals, stack));
+        cls.fields.add(new FieldNode(ACC_PRIVATE | ACC_STATIC | ACC_VOLATILE | ACC_SYNTHETIC, TierSwitch.GATE + number, "I", null, null));
+
+        tier.dispatch(sig, site, plan.summary(), fallback);
+        out.label(fallback);
+        retarget(method, header, entry);
+        AbstractInsnNode before = previousReal(header);
+        if (before != null && loop.contains(before) && fallsThrough(before)) {
+            out.code.insert(new JumpInsnNode(GOTO, header)); // a latch laid out just above the header
+        }
+        method.instructions.insertBefore(header, out.code);
+        method.maxStack = Math.max(method.maxStack, 8) + 4 + 2 * sig.slots().length;
+    }
+
+    /** @return the instructions after {@code from}, removed from {@code code} with {@code from} */
+    private static InsnList cut(InsnList code, LabelNode from) {
+        InsnList tail = new InsnList();
+        AbstractInsnNode n = from.getNext();
+        code.remove(from);
+        while (n != null) {
+            AbstractInsnNode next = n.getNext();
+            code.remove(n);
+            tail.add(n);
+            n = next;
+        }
+        return tail;
+    }
+
+    private List<Expr> values() {
         List<Expr> values = new ArrayList<>();
         for (Store s : plan.stores()) {
             values.add(s.value());
@@ -61,19 +137,25 @@ final class VectorRewrite implements LoopRewrite, Opcodes {
         for (Reduction r : plan.reductions()) {
             values.add(r.term());
         }
-        for (Expr v : values) {
-            vectors.count(v);
-            vectors.hoist(v);
+        return values;
+    }
+
+    private static int nextNumber(ClassNode cls) {
+        int n = 0;
+        for (FieldNode f : cls.fields) {
+            if (f.name.startsWith(TierSwitch.GATE)) {
+                n++;
+            }
         }
-        new VectorLoop(out, vectors, plan, guards).emit();
-        out.label(original);
-        retarget(method, header, entry);
-        AbstractInsnNode before = previousReal(header);
-        if (before != null && loop.contains(before) && fallsThrough(before)) {
-            out.code.insert(new JumpInsnNode(GOTO, header)); // a latch laid out just above the header
+        return n;
+    }
+
+    private static Frame<BasicValue> frameAt(String owner, MethodNode method, LabelNode header) {
+        try {
+            return new Analyzer<>(new ExactTypes()).analyze(owner, method)[method.instructions.indexOf(header)];
+        } catch (AnalyzerException e) {
+            throw new IllegalStateException("the method cannot be analysed for its loop's types: " + e.getMessage(), e);
         }
-        method.instructions.insertBefore(header, out.code);
-        method.maxStack = Math.max(method.maxStack, 8) + 4 + 3 * depth(values);
     }
 
     /** Entry jumps go to the SIMD code; jumps from inside the loop still reach the header. */

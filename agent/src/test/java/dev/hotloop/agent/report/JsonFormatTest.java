@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.hotloop.testing.StrictJson;
+import dev.hotloop.runtime.tier.TierRecord;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +30,7 @@ class JsonFormatTest {
 
     @Test
     void emptyReportIsValid() {
-        Map<String, Object> doc = parse(JsonFormat.format(Map.of(), List.of()));
+        Map<String, Object> doc = parse(JsonFormat.format(Map.of(), List.of(), List.of()));
         assertEquals(List.of(), doc.get("methods"));
     }
 
@@ -40,8 +41,8 @@ class JsonFormatTest {
         context.put("options", "strict=true,threads=2");
         Map<String, Object> doc = parse(JsonFormat.format(context, List.of(
                 row("a.B.dot(float[],float[])", "not rewritten", "a.B.dot(float[],float[]) line 42: why"),
-                new ReportRow("a.B.never()", -1, "not rewritten", "d", 10, 0, -1, -1, 0))));
-        assertEquals(List.of("agent", "options", "methods"), List.copyOf(doc.keySet()));
+                new ReportRow("a.B.never()", -1, "not rewritten", "d", 10, 0, -1, -1, 0)), List.of()));
+        assertEquals(List.of("agent", "options", "methods", "loops"), List.copyOf(doc.keySet()));
         assertEquals("strict=true,threads=2", doc.get("options"));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> methods = (List<Map<String, Object>>) doc.get("methods");
@@ -64,13 +65,31 @@ class JsonFormatTest {
     @Test
     void stringsWithQuotesBackslashesAndControlCharactersRoundTrip() {
         Map<String, String> context = Map.of(NASTY, NASTY);
-        Map<String, Object> doc = parse(JsonFormat.format(context, List.of(row(NASTY, NASTY, NASTY))));
+        Map<String, Object> doc = parse(JsonFormat.format(context, List.of(row(NASTY, NASTY, NASTY)), List.of()));
         assertEquals(NASTY, doc.get(NASTY));
         @SuppressWarnings("unchecked")
         Map<String, Object> m = ((List<Map<String, Object>>) doc.get("methods")).get(0);
         assertEquals(NASTY, m.get("method"));
         assertEquals(NASTY, m.get("rewrite"));
         assertEquals(NASTY, m.get("diagnostic"));
+    }
+
+    @Test
+    void measuredLoopsCarryBothFiguresAndUnknownsAsNull() {
+        Map<String, Object> doc = parse(JsonFormat.format(Map.of(), List.of(), List.of(
+                new TierRecord("a.B.dot(float[],float[]) line 42", "SIMD float x16, reduction +", true, 100, 500, 1000, 150_000_000L, null),
+                new TierRecord("a.B.tiny(int[]) line 7", "SIMD int x16", false, -1, -1, -1, 0, "too short"))));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> loops = (List<Map<String, Object>>) doc.get("loops");
+        assertEquals(2, loops.size());
+        assertEquals("simd", loops.get(0).get("runs"));
+        assertEquals(0, new BigDecimal("5").compareTo((BigDecimal) loops.get(0).get("speedup")));
+        assertEquals(0, new BigDecimal("500").compareTo((BigDecimal) loops.get(0).get("originalNanosPerCall")));
+        assertEquals(null, loops.get(0).get("notMeasured"));
+        assertEquals("original", loops.get(1).get("runs"));
+        assertEquals(null, loops.get(1).get("speedup"));
+        assertEquals(null, loops.get(1).get("iterations"));
+        assertEquals("too short", loops.get(1).get("notMeasured"));
     }
 
     @Test

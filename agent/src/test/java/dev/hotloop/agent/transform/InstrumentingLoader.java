@@ -4,6 +4,7 @@ import dev.hotloop.agent.VectorApi;
 import dev.hotloop.agent.options.AgentOptions;
 import dev.hotloop.agent.plan.MethodPlan;
 import dev.hotloop.agent.plan.Planner;
+import dev.hotloop.runtime.tier.Tiers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
@@ -31,6 +32,9 @@ public final class InstrumentingLoader extends ClassLoader {
      */
     public InstrumentingLoader(AgentOptions options) {
         super(InstrumentingLoader.class.getClassLoader());
+        // The SIMD form from the first call, so that every comparison exercises it; the tiered
+        // switch itself has tests of its own (TieredLoopTest).
+        Tiers.configure(Tiers.Policy.SIMD, null);
         rewriter = new ClassRewriter(options, new Planner(options, VectorApi.resolved()), new FakeRuntimeLink());
     }
 

@@ -34,7 +34,7 @@ class VectorStrategyTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', value = {
-        "add           | SIMD float by the JIT's own vectorizer (SuperWord), kept as written: it beats Vector API code on this loop",
+        "add           | SIMD float x16 (C2's SuperWord vectorizes the original too: the faster one runs)",
         "addUnrolled   | SIMD float x16, unroll 2",
         "sumInt        | SIMD int x16, reduction +, unroll 4",
         "dot           | SIMD float x16, reduction +, unroll 4, fastMath",
@@ -50,7 +50,7 @@ class VectorStrategyTest {
         LoopDecision d = decide(name, 512);
         assertTrue(d.rewritten(), d.summary());
         assertEquals(summary, d.summary());
-        assertEquals(summary.contains("SuperWord"), d.rewrite() == null, "only loops the JIT vectorizes stay as written");
+        assertTrue(d.rewrite() != null, "every vectorizable loop is tiered, the JIT's own vectorizer's too");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,4 +1,4 @@
-package dev.hotloop.agent.parallel;
+package dev.hotloop.agent.analysis;
 
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -13,13 +13,13 @@ import org.objectweb.asm.tree.analysis.BasicValue;
  * the parameter type it needs. Two different classes meeting at a join give {@link #UNKNOWN}; no
  * class is ever loaded.
  */
-final class ExactTypes extends BasicInterpreter {
+public final class ExactTypes extends BasicInterpreter {
 
     /** A reference whose class differs along the paths that reach a point. */
-    static final BasicValue UNKNOWN = new BasicValue(Type.getObjectType("?conflict"));
+    public static final BasicValue UNKNOWN = new BasicValue(Type.getObjectType("?conflict"));
     private static final Type NULL = Type.getObjectType("null");
 
-    ExactTypes() {
+    public ExactTypes() {
         super(Opcodes.ASM9);
     }
 
@@ -27,7 +27,7 @@ final class ExactTypes extends BasicInterpreter {
      * @param value a value this interpreter computed
      * @return whether it is a reference of one known class on every path: not {@link #UNKNOWN}, not only null
      */
-    static boolean isExactReference(BasicValue value) {
+    public static boolean isExactReference(BasicValue value) {
         return value.isReference() && !value.equals(UNKNOWN) && !NULL.equals(value.getType());
     }
 

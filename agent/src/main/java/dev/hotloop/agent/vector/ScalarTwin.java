@@ -1,0 +1,83 @@
+package dev.hotloop.agent.vector;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.LabelNode;
+
+/**
+ * The loop one scalar iteration at a time, as the plan describes it: the baseline the SIMD form is
+ * measured against at run time, on the same inputs. It runs only on the warm-up thread, on copies;
+ * its results are never used, so it need not reproduce the original's exceptions.
+ */
+final class ScalarTwin implements Opcodes {
+
+    private ScalarTwin() {
+    }
+
+    /**
+     * @param out     where the loop goes
+     * @param scalars evaluates per-iteration values ({@link ScalarEmitter#forIterations})
+     * @param plan    the loop
+     * @param exit    where the loop leaves
+     */
+    static void emit(Emitter out, ScalarEmitter scalars, VectorPlan plan, LabelNode exit) {
+        LoopIR ir = plan.ir();
+        LabelNode top = new LabelNode();
+        out.label(top);
+        out.load(ILOAD, ir.iv());
+        scalars.push(ir.bound());
+        out.jump(IF_ICMPEQ + ir.cond().negate().ordinal(), exit);
+        List<Expr> roots = new ArrayList<>();
+        for (Store st : plan.stores()) {
+            roots.add(st.mask());
+            roots.add(st.index());
+            roots.add(st.value());
+        }
+        for (Reduction r : plan.reductions()) {
+            roots.add(r.term());
+        }
+        scalars.share(roots);
+        for (Store st : plan.stores()) {
+            LabelNode skip = null;
+            if (!(st.mask() instanceof Expr.True)) {
+                skip = new LabelNode();
+                scalars.push(st.mask());
+                out.jump(IFEQ, skip);
+            }
+            scalars.push(st.array());
+            scalars.push(st.index());
+            scalars.push(st.value());
+            out.op(ScalarEmitter.arrayStore(st.element()));
+            if (skip != null) {
+                out.label(skip);
+            }
+        }
+        for (Reduction r : plan.reductions()) {
+            Kind k = r.kind().stack();
+            out.load(Emitter.loadOpcode(k), r.slot());
+            scalars.push(r.term());
+            combine(out, r.op(), r.subtract(), k);
+            if (r.narrow() != null) {
+                out.op(r.narrow() == Kind.BYTE ? I2B : I2S);
+            }
+            out.load(Emitter.storeOpcode(k), r.slot());
+        }
+        out.iinc(ir.iv(), ir.step());
+        out.jump(GOTO, top);
+    }
+
+    private static void combine(Emitter out, Op op, boolean subtract, Kind k) {
+        int o = ScalarEmitter.offset(k);
+        boolean wide = k == Kind.LONG;
+        String d = k.descriptor();
+        switch (op) {
+            case ADD: out.op(subtract ? ISUB + o : IADD + o); break;
+            case MUL: out.op(IMUL + o); break;
+            case AND: out.op(wide ? LAND : IAND); break;
+            case OR: out.op(wide ? LOR : IOR); break;
+            case XOR: out.op(wide ? LXOR : IXOR); break;
+            default: out.invokestatic("java/lang/Math", op.symbol(), "(" + d + d + ")" + d); break;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.hotloop.agent.vector;
+
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.TypeInsnNode;
+
+/**
+ * The caller's side of a tiered loop: the switch read at loop entry, the sample that starts the
+ * measurement, and the call of the outlined SIMD form ({@code dev.hotloop.runtime.tier.Tiers}
+ * holds the states and the measurement).
+ */
+final class TierSwitch implements Opcodes {
+
+    static final String TIERS = "dev/hotloop/runtime/tier/Tiers";
+    static final String GATE = "hotloop$tier$";
+    static final String SIMD = "hotloop$simd$";
+    static final String SCALAR = "hotloop$scalar$";
+    private static final int STATE_SCALAR = 1;
+    private static final int STATE_SIMD = 2;
+
+    private final Emitter out;
+    private final String owner;
+    private final int number;
+    private final int state;
+
+    /**
+     * @param out    where the caller's code goes
+     * @param owner  the class, which holds the switch field and the outlined methods
+     * @param number the loop's number in its class
+     */
+    TierSwitch(Emitter out, String owner, int number) {
+        this.out = out;
+        this.owner = owner;
+        this.number = number;
+        this.state = out.local(1);
+    }
+
+    /** Reads the switch; the original loop runs at once while it says scalar. */
+    void enter(LabelNode original) {
+        out.add(new FieldInsnNode(GETSTATIC, owner, GATE + number, "I"));
+        out.load(ISTORE, state);
+        out.load(ILOAD, state);
+        out.ldc(STATE_SCALAR);
+        out.jump(IF_ICMPEQ, original);
+    }
+
+    /**
+     * Samples the inputs while the switch asks for them (and runs the state the sample returns),
+     * else calls the SIMD form and takes its results; then falls through to the original loop.
+     */
+    void dispatch(LoopSignature sig, String site, String summary, LabelNode original) {
+        LabelNode call = new LabelNode();
+        out.load(ILOAD, state);
+        out.jump(IFNE, call);
+        out.invokestatic("java/lang/invoke/MethodHandles", "lookup", "()Ljava/lang/invoke/MethodHandles$Lookup;");
+        out.ldc(number);
+        out.ldc(site);
+        out.ldc(summary);
+        out.ldc(sig.slots().length);
+        out.add(new TypeInsnNode(ANEWARRAY, "java/lang/Object"));
+        for (int i = 0; i < sig.slots().length; i++) {
+            Type t = sig.types()[i];
+            out.op(DUP);
+            out.ldc(i);
+            out.load(t.getOpcode(ILOAD), sig.slots()[i]);
+            box(t);
+            out.op(AASTORE);
+        }
+        out.invokestatic(TIERS, "offer",
+                "(Ljava/lang/invoke/MethodHandles$Lookup;ILjava/lang/String;Ljava/lang/String;[Ljava/lang/Object;)I");
+        out.op(DUP);
+        out.add(new FieldInsnNode(PUTSTATIC, owner, GATE + number, "I"));
+        out.ldc(STATE_SIMD);
+        out.jump(IF_ICMPNE, original);
+        out.label(call);
+        for (int i = 0; i < sig.slots().length; i++) {
+            out.load(sig.types()[i].getOpcode(ILOAD), sig.slots()[i]);
+        }
+        out.invokestatic(owner, SIMD + number, sig.descriptor());
+        OutlinedMethod.unpack(out, sig);
+    }
+
+    private void box(Type t) {
+        switch (t.getSort()) {
+            case Type.INT: out.invokestatic("java/lang/Integer", "valueOf", "(I)Ljava/lang/Integer;"); break;
+            case Type.LONG: out.invokestatic("java/lang/Long", "valueOf", "(J)Ljava/lang/Long;"); break;
+            case Type.FLOAT: out.invokestatic("java/lang/Float", "valueOf", "(F)Ljava/lang/Float;"); break;
+            case Type.DOUBLE: out.invokestatic("java/lang/Double", "valueOf", "(D)Ljava/lang/Double;"); break;
+            default: break;
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.hotloop.runtime.tier;
+
+import java.io.PrintStream;
+import java.lang.invoke.MethodHandles;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The switch between a loop's original form and its SIMD form. Each rewritten loop has a static
+ * {@code int} field in its class, read once per loop entry:
+ * <ul>
+ *   <li>{@link #SAMPLE} (the field's initial value): the loop wants its inputs for a measurement;
+ *       this entry calls {@link #offer} and uses the state it returns;</li>
+ *   <li>{@link #SCALAR}: the original loop runs (while the SIMD form is measured, and for good when
+ *       it measured slower);</li>
+ *   <li>{@link #SIMD}: the SIMD form runs, then the original loop finishes the last iterations.</li>
+ * </ul>
+ * The SIMD form never runs on the caller's thread before it is compiled: only the warm-up thread
+ * calls it until the measurement has switched it on.
+ */
+public final class Tiers {
+
+    public static final int SAMPLE = 0;
+    public static final int SCALAR = 1;
+    public static final int SIMD = 2;
+
+    /** How a loop's form is chosen. */
+    public enum Policy {
+        /** Measure both forms on a copy of the first inputs, on the warm-up thread (the default). */
+        MEASURE,
+        /** The SIMD form from the first call (tests of the SIMD form itself). */
+        SIMD,
+        /** The original loop always (measurements off). */
+        SCALAR
+    }
+
+    private static final List<TierRecord> RECORDS = new CopyOnWriteArrayList<>();
+    private static volatile Policy policy = Policy.MEASURE;
+    private static volatile PrintStream announce;
+    private static volatile long budgetNanos = 2_000_000_000L;
+
+    private Tiers() {
+    }
+
+    /**
+     * @param how      how forms are chosen
+     * @param decisions where a line is printed as each loop's form is chosen, or null
+     */
+    public static void configure(Policy how, PrintStream decisions) {
+        policy = how;
+        announce = decisions;
+    }
+
+    /** @return the current policy */
+    public static Policy policy() {
+        return policy;
+    }
+
+    /** @param nanos the most time the warm-up thread spends on one loop */
+    public static void budget(long nanos) {
+        budgetNanos = nanos;
+    }
+
+    static long budgetNanos() {
+        return budgetNanos;
+    }
+
+    static PrintStream announce() {
+        return announce;
+    }
+
+    static void record(TierRecord r) {
+        RECORDS.add(r);
+    }
+
+    /** @return the loops whose form was chosen (or could not be measured), in decision order */
+    public static List<TierRecord> records() {
+        return List.copyOf(RECORDS);
+    }
+
+    /**
+     * Called by rewritten code at the entry of a loop whose switch is {@link #SAMPLE}. It copies the
+     * arrays among {@code args} (the loop's inputs; no user data is ever written by a measurement)
+     * and queues the measurement. Cheap: no method handle is made on the caller's thread.
+     *
+     * @param lookup  the rewritten class's lookup, to reach its outlined loop methods and switch
+     * @param loop    the loop's number in its class ({@code hotloop$simd$N})
+     * @param site    {@code Class.method(params) line N}, for reports
+     * @param summary the SIMD form, {@code SIMD float x16, reduction +}
+     * @param args    the outlined methods' arguments: the induction variable, the reductions, then
+     *                the loop's other inputs
+     * @return the state this entry runs with, which the caller stores in the switch
+     */
+    public static int offer(MethodHandles.Lookup lookup, int loop, String site, String summary, Object[] args) {
+        Policy p = policy;
+        if (p == Policy.SIMD) {
+            return SIMD;
+        }
+        if (p == Policy.SCALAR) {
+            return SCALAR;
+        }
+        try {
+            Object[] copy = Inputs.copy(args);
+            if (copy == null) {
+                record(TierRecord.unmeasured(site, summary, "its inputs are over " + (Inputs.MAX_BYTES >> 20)
+                        + " MB, too large to copy for a measurement; the original loop runs"));
+                return SCALAR;
+            }
+            Trial t = Trial.start(lookup, loop, site, summary, copy);
+            if (t != null) {
+                WarmupThread.submit(t);
+            }
+        } catch (Throwable t) {
+            record(TierRecord.unmeasured(site, summary, "the measurement could not start (" + t + "); the original loop runs"));
+        }
+        return SCALAR;
+    }
+}

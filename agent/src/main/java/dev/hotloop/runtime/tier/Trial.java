@@ -1,0 +1,238 @@
+package dev.hotloop.runtime.tier;
+
+import java.io.PrintStream;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.VarHandle;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Measures one loop on the warm-up thread: calls the outlined SIMD form ({@code hotloop$simd$N},
+ * followed by the original loop's scalar twin for the last iterations, as the rewritten method
+ * runs them) and the scalar twin alone ({@code hotloop$scalar$N}) on private copies of the
+ * loop's first inputs, alternately, until both are compiled (their time per call has stopped
+ * falling) or the budget is spent; then times both and switches the SIMD form on only when it
+ * was faster by a margin.
+ */
+final class Trial implements Runnable {
+
+    /** Calls of each form before its time counts: past C2's invocation thresholds. */
+    static final int WARM_CALLS = 6_000;
+    /** The SIMD form must take at most this share of the original's time to be switched on. */
+    static final double MARGIN = 0.95;
+    private static final int ROUNDS = 7;
+    private static final long BATCH_NANOS = 300_000;
+    private static final int MAX_SAMPLES = 8;
+    /** Samples taken per loop ({@code class#N}), so that a loop whose calls never fit stops asking. */
+    private static final ConcurrentHashMap<String, Integer> SAMPLES = new ConcurrentHashMap<>();
+    /** Loops being measured: a second thread's sample of the same loop is not measured twice. */
+    private static final Set<String> RUNNING = ConcurrentHashMap.newKeySet();
+
+    private final MethodHandles.Lookup lookup;
+    private final String key;
+    private final int loop;
+    private final String site;
+    private final String summary;
+    private final Object[] pristine;
+    private Object[] work;
+    private MethodHandle simd;
+    private MethodHandle scalar;
+    private Class<?>[] types;
+
+    private Trial(MethodHandles.Lookup lookup, String key, int loop, String site, String summary, Object[] pristine) {
+        this.lookup = lookup;
+        this.key = key;
+        this.loop = loop;
+        this.site = site;
+        this.summary = summary;
+        this.pristine = pristine;
+    }
+
+    /**
+     * @return a measurement of the loop on these inputs, or null when the loop is being measured
+     *     already or has had its share of samples
+     */
+    static Trial start(MethodHandles.Lookup lookup, int loop, String site, String summary, Object[] inputs) {
+        Class<?> owner = lookup.lookupClass();
+        String key = owner.getName() + "@" + Integer.toHexString(System.identityHashCode(owner)) + "#" + loop;
+        if (!RUNNING.add(key)) {
+            return null;
+        }
+        if (SAMPLES.merge(key, 1, Integer::sum) > MAX_SAMPLES) {
+            RUNNING.remove(key);
+            return null;
+        }
+        return new Trial(lookup, key, loop, site, summary, inputs);
+    }
+
+    @Override
+    public void run() {
+        long start = System.nanoTime();
+        VarHandle gate = null;
+        int state = Tiers.SCALAR;
+        try {
+            Class<?> owner = lookup.lookupClass();
+            gate = lookup.findStaticVarHandle(owner, "hotloop$tier$" + loop, int.class);
+            Method simdMethod = method(owner, "hotloop$simd$" + loop);
+            types = simdMethod.getParameterTypes();
+            simd = spread(lookup.unreflect(simdMethod));
+            scalar = spread(lookup.unreflect(method(owner, "hotloop$scalar$" + loop)));
+            work = Inputs.copy(pristine);
+            long first = iv(simd.invokeExact(work));
+            if (first == ((Number) pristine[0]).longValue()) {
+                // the guards sent this call to the original loop (too few iterations, an index out of
+                // range, aliasing): nothing to measure on these inputs; ask a later call for its own
+                state = SAMPLES.get(key) < MAX_SAMPLES ? Tiers.SAMPLE : Tiers.SCALAR;
+                if (state == Tiers.SCALAR) {
+                    Tiers.record(TierRecord.unmeasured(site, summary, "none of the first " + MAX_SAMPLES
+                            + " calls could run the SIMD form (too few iterations, or an index out of range); the original loop runs"));
+                }
+                return;
+            }
+            long iterations = Math.abs(iv(scalar.invokeExact(fresh())) - ((Number) pristine[0]).longValue());
+            long deadline = start + Tiers.budgetNanos();
+            warm(deadline);
+            double[] v = new double[ROUNDS];
+            double[] s = new double[ROUNDS];
+            int batch = batchSize();
+            for (int r = 0; r < ROUNDS; r++) {
+                v[r] = timeSimd(batch);
+                s[r] = timeScalar(batch);
+            }
+            double simdNanos = median(v);
+            double scalarNanos = median(s);
+            boolean on = simdNanos <= MARGIN * scalarNanos;
+            state = on ? Tiers.SIMD : Tiers.SCALAR;
+            TierRecord rec = new TierRecord(site, summary, on, simdNanos, scalarNanos, iterations,
+                    System.nanoTime() - start, null);
+            Tiers.record(rec);
+            PrintStream out = Tiers.announce();
+            if (out != null) {
+                out.println("[hotloop] " + rec.line());
+            }
+        } catch (Throwable t) {
+            state = Tiers.SCALAR;
+            Tiers.record(TierRecord.unmeasured(site, summary, "the measurement failed (" + t + "); the original loop runs"));
+        } finally {
+            RUNNING.remove(key);
+            publish(gate, state);
+        }
+    }
+
+    /** Sets the switch once the caller has stored the state its sample returned. */
+    private static void publish(VarHandle gate, int state) {
+        if (gate == null) {
+            return;
+        }
+        for (int i = 0; i < 1_000; i++) {
+            if (gate.compareAndSet(Tiers.SCALAR, state) || (int) gate.getVolatile() != Tiers.SAMPLE) {
+                return;
+            }
+            Thread.onSpinWait();
+        }
+        gate.setVolatile(state);
+    }
+
+    /** Runs both forms alternately until each has been called enough and its time stopped falling. */
+    private void warm(long deadline) throws Throwable {
+        int calls = 0;
+        int batch = 16;
+        double lastV = Double.MAX_VALUE;
+        double lastS = Double.MAX_VALUE;
+        while (System.nanoTime() < deadline) {
+            double v = timeSimd(batch);
+            double s = timeScalar(batch);
+            calls += batch;
+            boolean settled = v > 0.85 * lastV && s > 0.85 * lastS;
+            if (calls >= WARM_CALLS && settled) {
+                return;
+            }
+            lastV = v;
+            lastS = s;
+            // batches of about a millisecond once the forms are fast, so that time is checked often
+            batch = (int) Math.max(16, Math.min(4096, 1_000_000 / Math.max(1, Math.max(v, s))));
+        }
+    }
+
+    private int batchSize() throws Throwable {
+        double per = Math.max(timeSimd(4), timeScalar(4));
+        return (int) Math.max(1, Math.min(100_000, BATCH_NANOS / Math.max(1, per)));
+    }
+
+    /** @return nanoseconds per call of the SIMD form plus the original loop's last iterations */
+    private double timeSimd(int calls) throws Throwable {
+        Inputs.refresh(pristine, work);
+        long t0 = System.nanoTime();
+        for (int c = 0; c < calls; c++) {
+            Object out = simd.invokeExact(work);
+            Object ignored = scalar.invokeExact(resume(out));
+        }
+        return (System.nanoTime() - t0) / (double) calls;
+    }
+
+    private double timeScalar(int calls) throws Throwable {
+        Inputs.refresh(pristine, work);
+        long t0 = System.nanoTime();
+        for (int c = 0; c < calls; c++) {
+            Object ignored = scalar.invokeExact(work);
+        }
+        return (System.nanoTime() - t0) / (double) calls;
+    }
+
+    private Object[] fresh() {
+        Inputs.refresh(pristine, work);
+        return work;
+    }
+
+    /** @return the arguments that continue the loop where the SIMD form stopped */
+    private Object[] resume(Object out) {
+        Object[] args = work.clone();
+        if (out instanceof long[] bits) {
+            for (int j = 0; j < bits.length; j++) {
+                args[j] = unpack(types[j], bits[j]);
+            }
+        } else {
+            args[0] = out;
+        }
+        return args;
+    }
+
+    private static Object unpack(Class<?> type, long bits) {
+        if (type == float.class) {
+            return Float.intBitsToFloat((int) bits);
+        } else if (type == double.class) {
+            return Double.longBitsToDouble(bits);
+        } else if (type == long.class) {
+            return bits;
+        }
+        return (int) bits;
+    }
+
+    private static long iv(Object out) {
+        return out instanceof long[] bits ? (int) bits[0] : ((Number) out).longValue();
+    }
+
+    private static MethodHandle spread(MethodHandle h) {
+        MethodType generic = MethodType.genericMethodType(h.type().parameterCount());
+        return h.asType(generic).asSpreader(Object[].class, h.type().parameterCount());
+    }
+
+    private static Method method(Class<?> owner, String name) throws NoSuchMethodException {
+        for (Method m : owner.getDeclaredMethods()) {
+            if (m.getName().equals(name)) {
+                return m;
+            }
+        }
+        throw new NoSuchMethodException(owner.getName() + "." + name);
+    }
+
+    private static double median(double[] a) {
+        double[] s = a.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
+    }
+}

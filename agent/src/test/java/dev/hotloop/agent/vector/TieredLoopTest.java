@@ -1,0 +1,191 @@
+package dev.hotloop.agent.vector;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hotloop.agent.options.AgentOptions;
+import dev.hotloop.agent.targets.vector.TieredKernels;
+import dev.hotloop.agent.transform.InstrumentingLoader;
+import dev.hotloop.runtime.tier.TierRecord;
+import dev.hotloop.runtime.tier.Tiers;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The tiered switch: the original loop runs while the SIMD form is measured on the warm-up thread,
+ * results stay bit-identical before, during and after the switch, the measurement never writes the
+ * caller's arrays, and a loop whose calls never suit the SIMD form stops asking.
+ */
+class TieredLoopTest {
+
+    private static final String KERNELS = "dev.hotloop.agent.targets.vector.TieredKernels";
+    private static final long WAIT_NANOS = 60_000_000_000L;
+
+    private Class<?> rewritten;
+    private int recordsBefore;
+
+    @BeforeEach
+    void measure() throws Exception {
+        rewritten = new InstrumentingLoader(AgentOptions.defaults()).loadClass(KERNELS);
+        Tiers.configure(Tiers.Policy.MEASURE, null);
+        Tiers.budget(1_000_000_000L);
+        recordsBefore = Tiers.records().size();
+    }
+
+    @AfterEach
+    void restore() {
+        Tiers.configure(Tiers.Policy.SIMD, null);
+        Tiers.budget(2_000_000_000L);
+    }
+
+    @Test
+    void theOriginalLoopRunsUntilTheMeasurementDecides() throws Exception {
+        Method sum = rewritten.getMethod("sumInt", int[].class);
+        int[] a = ints(new SplittableRandom(1), 1000);
+        assertEquals(Tiers.SAMPLE, gate(0), "a loop starts by asking for a sample");
+        assertEquals(TieredKernels.sumInt(a), sum.invoke(null, (Object) a));
+        int after = gate(0);
+        assertTrue(after == Tiers.SCALAR || after == Tiers.SIMD, "the sample's call stored the state it ran with: " + after);
+        TierRecord r = awaitRecord("sumInt", () -> { });
+        assertTrue(r.measured(), r.line());
+        assertTrue(r.simdNanos() > 0 && r.scalarNanos() > 0, r.line());
+        assertEquals(1000, r.iterations(), r.line());
+        assertEquals(r.simd() ? Tiers.SIMD : Tiers.SCALAR, gate(0), "the switch holds the measured choice");
+    }
+
+    @Test
+    void resultsAreIdenticalBeforeDuringAndAfterTheSwitch() throws Exception {
+        SplittableRandom rnd = new SplittableRandom(7);
+        Method sum = rewritten.getMethod("sumInt", int[].class);
+        Method select = rewritten.getMethod("select", int[].class, int[].class, int[].class);
+        Method hypot = rewritten.getMethod("hypot", float[].class, float[].class, float[].class);
+        Method max = rewritten.getMethod("maxLong", long[].class, int.class, int.class);
+        Object weighed = rewritten.getConstructor(float[].class).newInstance((Object) floats(rnd, 1031));
+        TieredKernels plainWeighed = new TieredKernels((float[]) field(weighed, "weights"));
+        Method weigh = rewritten.getMethod("weigh", float[].class, float[].class);
+        int[] calls = new int[1];
+        Runnable call = () -> {
+            int n = calls[0]++ % 3 == 0 ? 1000 : 17 + (calls[0] * 31) % 1000; // the sample's size, then others
+            try {
+                int[] a = ints(rnd, n);
+                int[] b = ints(rnd, n);
+                assertEquals(TieredKernels.sumInt(a), sum.invoke(null, (Object) a));
+                int[] want = new int[n];
+                int[] got = new int[n];
+                TieredKernels.select(a, b, want);
+                select.invoke(null, a, b, got);
+                assertArrayEquals(want, got);
+                float[] x = floats(rnd, n);
+                float[] y = floats(rnd, n);
+                float[] fw = new float[n];
+                float[] fg = new float[n];
+                TieredKernels.hypot(x, y, fw);
+                hypot.invoke(null, x, y, fg);
+                assertArrayEquals(fw, fg);
+                long[] l = rnd.longs(n).toArray();
+                int from = n / 7;
+                assertEquals(TieredKernels.maxLong(l, from, n), max.invoke(null, l, from, n));
+                float[] ww = new float[Math.min(n, 1031)];
+                float[] wg = new float[ww.length];
+                plainWeighed.weigh(x, ww);
+                weigh.invoke(weighed, x, wg);
+                assertArrayEquals(ww, wg);
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError(e);
+            }
+        };
+        for (String kernel : List.of("sumInt", "select", "hypot", "maxLong", "weigh")) {
+            TierRecord r = awaitRecord(kernel, call);
+            assertTrue(r.measured(), r.line());
+        }
+        for (int i = 0; i < 300; i++) {
+            call.run(); // after every switch
+        }
+    }
+
+    @Test
+    void theMeasurementNeverWritesTheCallersArrays() throws Exception {
+        Method scale = rewritten.getMethod("scaleInPlace", float[].class, float.class);
+        float[] data = floats(new SplittableRandom(3), 4096);
+        float[] want = data.clone();
+        TieredKernels.scaleInPlace(want, 1.5f);
+        scale.invoke(null, data, 1.5f);
+        float[] once = data.clone();
+        assertArrayEquals(want, once);
+        awaitRecord("scaleInPlace", () -> { }); // thousands of calls on the warm-up thread meanwhile
+        assertArrayEquals(once, data, "the warm-up thread worked on copies");
+    }
+
+    @Test
+    void aLoopWhoseCallsAreTooShortStopsAsking() throws Exception {
+        Method sum = rewritten.getMethod("sumInt", int[].class);
+        int[] tiny = {1, 2, 3};
+        TierRecord r = awaitRecord("sumInt", () -> {
+            try {
+                assertEquals(6, sum.invoke(null, (Object) tiny));
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertTrue(!r.measured() && r.reason().contains("none of the first"), r.line());
+        assertEquals(Tiers.SCALAR, gate(0));
+    }
+
+    @Test
+    void theScalarPolicyNeverSwitches() throws Exception {
+        Tiers.configure(Tiers.Policy.SCALAR, null);
+        Method sum = rewritten.getMethod("sumInt", int[].class);
+        int[] a = ints(new SplittableRandom(5), 2000);
+        for (int i = 0; i < 50; i++) {
+            assertEquals(TieredKernels.sumInt(a), sum.invoke(null, (Object) a));
+        }
+        assertEquals(Tiers.SCALAR, gate(0));
+        assertEquals(recordsBefore, Tiers.records().size());
+    }
+
+    /** Calls {@code call} (if it does anything) until the kernel's loop has a record. */
+    private TierRecord awaitRecord(String kernel, Runnable call) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT_NANOS;
+        while (System.nanoTime() < deadline) {
+            call.run();
+            List<TierRecord> all = Tiers.records();
+            for (int i = recordsBefore; i < all.size(); i++) {
+                if (all.get(i).site().contains("TieredKernels." + kernel + "(")) {
+                    return all.get(i);
+                }
+            }
+            Thread.sleep(2);
+        }
+        throw new AssertionError("no measurement of " + kernel + " within " + WAIT_NANOS / 1_000_000_000 + " s");
+    }
+
+    private int gate(int loop) throws ReflectiveOperationException {
+        Field f = rewritten.getDeclaredField("hotloop$tier$" + loop);
+        f.setAccessible(true);
+        return f.getInt(null);
+    }
+
+    private static Object field(Object o, String name) throws ReflectiveOperationException {
+        Field f = o.getClass().getDeclaredField(name);
+        f.setAccessible(true);
+        return f.get(o);
+    }
+
+    private static int[] ints(SplittableRandom r, int n) {
+        return r.ints(n, -1_000_000, 1_000_000).toArray();
+    }
+
+    private static float[] floats(SplittableRandom r, int n) {
+        float[] f = new float[n];
+        for (int i = 0; i < n; i++) {
+            f[i] = (float) (r.nextDouble() * 200 - 100);
+        }
+        return f;
+    }
+}
