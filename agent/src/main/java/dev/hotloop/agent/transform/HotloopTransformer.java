@@ -45,7 +45,7 @@ public final class HotloopTransformer implements ClassFileTransformer {
         try {
             TransformResult result = rewriter.get().rewrite(loader, bytes, redefined == null);
             if (!result.plans().isEmpty()) {
-                reporter.onTransformed(result.plans(), result.nanos(), result.ids());
+                reporter.onTransformed(result.reports());
             }
             return result.bytes();
         } catch (Throwable t) {
