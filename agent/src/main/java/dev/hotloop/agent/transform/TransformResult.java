@@ -1,6 +1,7 @@
 package dev.hotloop.agent.transform;
 
 import dev.hotloop.agent.analysis.HotloopAnnotation;
+import dev.hotloop.agent.cache.CacheEntry;
 import dev.hotloop.agent.plan.MethodPlan;
 import dev.hotloop.agent.report.MethodRecord;
 import dev.hotloop.agent.report.MethodReport;
@@ -34,5 +35,29 @@ public record TransformResult(byte[] bytes, List<MethodPlan> plans, long[] nanos
             out.add(new MethodReport(r, p.method().has(HotloopAnnotation.Kind.VECTORIZE)));
         }
         return out;
+    }
+
+    /**
+     * @param className internal name of the class, for a class without annotated methods
+     * @return the entry a later run replays instead of this transform: the class file with its
+     *     timing-id placeholders back in place, and each method's report
+     */
+    CacheEntry toCacheEntry(String className) {
+        byte[] template = bytes == null ? null : bytes.clone();
+        List<CacheEntry.Method> methods = new ArrayList<>(plans.size());
+        List<MethodReport> reports = reports();
+        String owner = className;
+        for (int i = 0; i < plans.size(); i++) {
+            MethodPlan p = plans.get(i);
+            owner = p.method().owner();
+            if (template != null && idOffsets[i] >= 0) {
+                TimingIds.writeInt(template, idOffsets[i], placeholders[i]);
+            }
+            MethodRecord r = reports.get(i).record();
+            methods.add(new CacheEntry.Method(p.method().method().name, p.method().method().desc,
+                    template == null ? -1 : idOffsets[i], placeholders[i], r.method(), r.line(), r.rewrite(), r.diagnostic(),
+                    r.transformNanos(), reports.get(i).needsVectorApi()));
+        }
+        return new CacheEntry(owner, template, List.copyOf(methods));
     }
 }
