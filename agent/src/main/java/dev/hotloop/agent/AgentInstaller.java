@@ -1,6 +1,7 @@
 package dev.hotloop.agent;
 
 import dev.hotloop.agent.attach.LoadedClassRetransformer;
+import dev.hotloop.agent.cache.ClassCache;
 import dev.hotloop.agent.options.AgentOptions;
 import dev.hotloop.agent.options.LogLevel;
 import dev.hotloop.agent.report.Diagnostics;
@@ -8,6 +9,7 @@ import dev.hotloop.agent.report.ExitReport;
 import dev.hotloop.agent.report.LoadTimeReporter;
 import dev.hotloop.agent.report.MethodCatalog;
 import dev.hotloop.agent.report.StderrDiagnostics;
+import dev.hotloop.agent.transform.CachedRewrites;
 import dev.hotloop.agent.transform.DeferredRewriter;
 import dev.hotloop.agent.transform.HotloopTransformer;
 import java.lang.instrument.Instrumentation;
@@ -48,8 +50,12 @@ final class AgentInstaller {
         MethodCatalog catalog = new MethodCatalog();
         LoadTimeReporter reporter = new LoadTimeReporter(diagnostics, catalog, vectorApi);
         // Built at the first annotated class: a program without annotations never loads ASM.
-        DeferredRewriter rewriter = new DeferredRewriter(options, vectorApi, new BootstrapRuntime(inst, diagnostics, options.threads()));
-        HotloopTransformer transformer = new HotloopTransformer(rewriter, reporter, version);
+        BootstrapRuntime runtime = new BootstrapRuntime(inst, diagnostics, options.threads());
+        DeferredRewriter rewriter = new DeferredRewriter(options, vectorApi, runtime);
+        // The cache directory is opened at the first annotated class, like the rewriter.
+        CachedRewrites cache = options.cache() == null ? null
+                : new CachedRewrites(new ClassCache(options.cache(), diagnostics), options, vectorApi, version, runtime, diagnostics);
+        HotloopTransformer transformer = new HotloopTransformer(rewriter, cache, reporter, version);
 
         ExitReport exit = new ExitReport(catalog, options.report(), context(version, options, vectorApi), diagnostics, System.err);
         Runtime.getRuntime().addShutdownHook(new Thread(exit, "hotloop-exit-report"));

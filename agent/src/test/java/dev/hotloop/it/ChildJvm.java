@@ -151,6 +151,9 @@ final class ChildJvm {
             // Hermetic: no option of the developer's shell leaks into the child.
             pb.environment().keySet().removeIf(k -> k.startsWith("HOTLOOP_") || k.equals("JAVA_TOOL_OPTIONS")
                     || k.equals("JDK_JAVA_OPTIONS") || k.equals("_JAVA_OPTIONS"));
+            // Never the developer's ~/.cache/hotloop: a test that wants the cache says where (the
+            // environment is the weakest source, so cache= in the agent options or -D wins).
+            pb.environment().put("HOTLOOP_CACHE", "off");
             pb.environment().putAll(env);
             return new RunningJvm(cmd, env, pb.start(), dir);
         } catch (IOException e) {

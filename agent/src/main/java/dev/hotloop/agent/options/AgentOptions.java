@@ -24,12 +24,15 @@ public final class AgentOptions {
     public static final String REPORT = "report";
     public static final String LOG = "log";
     public static final String DUMP = "dump";
+    public static final String CACHE = "cache";
 
     /** Every key, in the order of the documentation. */
-    public static final List<String> KEYS = List.of(ENABLED, VECTORIZE, PARALLEL, STRICT, THREADS, REPORT, LOG, DUMP);
+    public static final List<String> KEYS = List.of(ENABLED, VECTORIZE, PARALLEL, STRICT, THREADS, REPORT, LOG, DUMP, CACHE);
 
     static final String PROPERTY_PREFIX = "hotloop.";
     static final String ENV_PREFIX = "HOTLOOP_";
+    /** The value of {@code cache} that turns the cache off. */
+    static final String CACHE_OFF = "off";
     /** Properties under our prefix that are ours but not options. */
     private static final List<String> RESERVED_PROPERTIES = List.of("hotloop.agent.version");
 
@@ -41,9 +44,10 @@ public final class AgentOptions {
     private final ReportTarget report;
     private final LogLevel log;
     private final Path dump;
+    private final Path cache;
     private final Map<String, String> explicit;
 
-    private AgentOptions(Map<String, Setting> settings) {
+    private AgentOptions(Map<String, Setting> settings, Path defaultCache) {
         // No lambdas or method references here: premain must not bootstrap java.lang.invoke.
         enabled = (Boolean) value(settings, ENABLED, Boolean.TRUE);
         vectorize = (Boolean) value(settings, VECTORIZE, Boolean.TRUE);
@@ -53,15 +57,41 @@ public final class AgentOptions {
         report = (ReportTarget) value(settings, REPORT, new ReportTarget(ReportTarget.Kind.STDERR, null));
         log = (LogLevel) value(settings, LOG, LogLevel.INFO);
         dump = (Path) value(settings, DUMP, null);
+        Setting c = settings.get(CACHE);
+        cache = c != null && c.value.trim().equals(CACHE_OFF) ? null : (Path) value(settings, CACHE, defaultCache);
         explicit = new LinkedHashMap<>();
         for (Map.Entry<String, Setting> e : settings.entrySet()) {
             explicit.put(e.getKey(), e.getValue().value);
         }
     }
 
-    /** @return options with every default, as if nothing was set */
+    /**
+     * @return options with every default, as if nothing was set; the cache directory is this
+     *     JVM's default one ({@link #defaultCacheDirectory})
+     */
     public static AgentOptions defaults() {
-        return new AgentOptions(Map.of());
+        return new AgentOptions(Map.of(), defaultCacheDirectory(System.getProperties(), System.getenv()));
+    }
+
+    /**
+     * The user's cache directory for Hotloop, as the XDG base-directory rules place it:
+     * {@code $XDG_CACHE_HOME/hotloop} when that variable holds an absolute path, else
+     * {@code ~/.cache/hotloop}.
+     *
+     * @param properties where {@code user.home} is read
+     * @param env        where {@code XDG_CACHE_HOME} is read
+     * @return the directory, or null (no cache) when neither is known
+     */
+    public static Path defaultCacheDirectory(Properties properties, Map<String, String> env) {
+        String xdg = env.get("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
+            return Path.of(xdg, "hotloop");
+        }
+        String home = properties.getProperty("user.home");
+        if (home == null || home.isBlank() || home.equals("?")) {
+            return null;
+        }
+        return Path.of(home, ".cache", "hotloop");
     }
 
     /**
@@ -108,7 +138,7 @@ public final class AgentOptions {
                 put(settings, pair.substring(0, eq).trim(), pair.substring(eq + 1), "agent option");
             }
         }
-        return new AgentOptions(settings);
+        return new AgentOptions(settings, defaultCacheDirectory(properties, env));
     }
 
     private static void put(Map<String, Setting> settings, String key, String value, String source) {
@@ -139,6 +169,7 @@ public final class AgentOptions {
             case LOG:
                 return LogLevel.parse(value);
             case DUMP:
+            case CACHE:
                 return directory(value);
             default:
                 return bool(value);
@@ -209,6 +240,14 @@ public final class AgentOptions {
         return dump;
     }
 
+    /**
+     * @return the directory of the persistent cache of rewritten classes, or null when
+     *     {@code cache=off} (or no user cache directory is known)
+     */
+    public Path cache() {
+        return cache;
+    }
+
     /** @return every option with its effective value, in the agent-argument syntax */
     @Override
     public String toString() {
@@ -219,6 +258,7 @@ public final class AgentOptions {
         if (dump != null) {
             j.add(DUMP + "=" + dump);
         }
+        j.add(CACHE + "=" + (cache == null ? CACHE_OFF : cache.toString()));
         return j.toString();
     }
 

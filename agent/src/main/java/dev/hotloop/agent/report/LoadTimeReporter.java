@@ -1,7 +1,5 @@
 package dev.hotloop.agent.report;
 
-import dev.hotloop.agent.analysis.HotloopAnnotation;
-import dev.hotloop.agent.plan.MethodPlan;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -28,21 +26,18 @@ public final class LoadTimeReporter {
     }
 
     /**
-     * @param plans one per annotated method of a class that was transformed
-     * @param nanos time spent on each
-     * @param ids   timing id of each, or -1
+     * @param methods one per annotated method of a class that was transformed, or whose rewrite
+     *                came from the cache (with the transform time it took when it was made)
      */
-    public void onTransformed(List<MethodPlan> plans, long[] nanos, int[] ids) {
-        for (int i = 0; i < plans.size(); i++) {
-            MethodPlan plan = plans.get(i);
-            if (!vectorApiResolved && plan.method().has(HotloopAnnotation.Kind.VECTORIZE)
-                    && vectorWarned.compareAndSet(false, true)) {
+    public void onTransformed(List<MethodReport> methods) {
+        for (MethodReport m : methods) {
+            if (!vectorApiResolved && m.needsVectorApi() && vectorWarned.compareAndSet(false, true)) {
                 diagnostics.warn("jdk.incubator.vector is not resolved: add --add-modules jdk.incubator.vector "
                         + "to the java command; @Vectorize loops run as scalar loops");
             }
-            diagnostics.info(plan.reportLine() + " (transform " + Durations.millisOneDecimal(nanos[i]) + " ms)");
-            catalog.add(new MethodRecord(ids[i], plan.method().displayName(), plan.line(), plan.rewrite(),
-                    plan.reportLine(), nanos[i]));
+            MethodRecord r = m.record();
+            diagnostics.info(r.diagnostic() + " (transform " + Durations.millisOneDecimal(r.transformNanos()) + " ms)");
+            catalog.add(r);
         }
     }
 

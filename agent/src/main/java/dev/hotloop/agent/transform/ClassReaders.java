@@ -24,10 +24,19 @@ public final class ClassReaders {
      * @throws IllegalArgumentException when ASM cannot read the class file (too new or corrupt)
      */
     public static ClassNode parse(byte[] bytes) {
-        ClassReader reader = new ClassReader(bytes);
+        ClassReader reader = reader(bytes);
         ClassNode node = new ClassNode(API);
         reader.accept(node, ClassReader.SKIP_FRAMES);
         return node;
+    }
+
+    /**
+     * @param bytes a class file
+     * @return a reader over it, for its header and constant pool
+     * @throws IllegalArgumentException when ASM cannot read the class file (too new or corrupt)
+     */
+    public static ClassReader reader(byte[] bytes) {
+        return new ClassReader(bytes);
     }
 
     /**

@@ -13,6 +13,7 @@ import dev.hotloop.agent.plan.Planner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
@@ -68,6 +69,7 @@ public final class ClassRewriter {
         if (annotated.isEmpty()) {
             return TransformResult.UNCHANGED;
         }
+        TimingIdSlots slots = TimingIdSlots.avoiding(bytes);
         List<MethodPlan> plans = new ArrayList<>(annotated.size());
         long[] nanos = new long[annotated.size()];
         int[] ids = new int[annotated.size()];
@@ -97,7 +99,7 @@ public final class ClassRewriter {
                 }
                 if (timed) {
                     ids[i] = runtime.timingId(key(loader, am));
-                    TimingInjector.inject(am.method(), ids[i]);
+                    TimingInjector.inject(am.method(), slots.placeholder(i)); // the id is patched in after writing
                 }
                 if (strictFail || ids[i] >= 0 || rewritten) {
                     BytecodeCheck.verify(am.owner(), am.method());
@@ -107,6 +109,13 @@ public final class ClassRewriter {
             nanos[i] = System.nanoTime() - t0;
         }
         byte[] out = changed ? ClassReaders.write(cls, loader) : null;
+        int[] idOffsets = new int[ids.length];
+        int[] placeholders = slots.placeholders(ids);
+        Arrays.fill(idOffsets, -1);
+        if (out != null) {
+            idOffsets = slots.locate(out, ids);
+            TimingIds.patch(out, idOffsets, placeholders, ids);
+        }
         if (out != null && dumper != null) {
             try {
                 dumper.dump(cls.name, out);
@@ -119,7 +128,7 @@ public final class ClassRewriter {
         for (int i = 0; i < nanos.length; i++) {
             nanos[i] += Math.max(0, shared);
         }
-        return new TransformResult(out, List.copyOf(plans), nanos, ids);
+        return new TransformResult(out, List.copyOf(plans), nanos, ids, idOffsets, placeholders);
     }
 
     private MethodPlan planFor(AnnotatedMethod am, boolean mayAddMembers) {
@@ -141,8 +150,7 @@ public final class ClassRewriter {
      * @return a key unique to the method in this JVM, stable across retransformation
      */
     public static String key(ClassLoader loader, AnnotatedMethod am) {
-        String l = loader == null ? "boot" : loader.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(loader));
-        return l + "/" + am.owner() + "." + am.method().name + am.method().desc;
+        return TimingIds.key(loader, am.owner(), am.method().name, am.method().desc);
     }
 
     private static long sum(long[] a) {

@@ -13,6 +13,7 @@ import java.security.ProtectionDomain;
 public final class HotloopTransformer implements ClassFileTransformer {
 
     private final DeferredRewriter rewriter;
+    private final CachedRewrites cache;
     private final LoadTimeReporter reporter;
     private final String version;
 
@@ -31,7 +32,18 @@ public final class HotloopTransformer implements ClassFileTransformer {
      * @param version   the agent's version, for error lines
      */
     public HotloopTransformer(DeferredRewriter rewriter, LoadTimeReporter reporter, String version) {
+        this(rewriter, null, reporter, version);
+    }
+
+    /**
+     * @param rewriter  does the work, built when the first annotated class arrives
+     * @param cache     the cache of rewritten classes, consulted first; null when off
+     * @param reporter  hears about each transformed class
+     * @param version   the agent's version, for error lines
+     */
+    public HotloopTransformer(DeferredRewriter rewriter, CachedRewrites cache, LoadTimeReporter reporter, String version) {
         this.rewriter = rewriter;
+        this.cache = cache;
         this.reporter = reporter;
         this.version = version;
     }
@@ -43,9 +55,23 @@ public final class HotloopTransformer implements ClassFileTransformer {
             return null;
         }
         try {
+            // A class being retransformed (attach) may not gain members: never cached.
+            String key = cache != null && redefined == null ? cache.key(bytes) : null;
+            if (key != null) {
+                CachedRewrites.Replay hit = cache.replay(key, loader);
+                if (hit != null) {
+                    if (!hit.reports().isEmpty()) {
+                        reporter.onTransformed(hit.reports());
+                    }
+                    return hit.bytes();
+                }
+            }
             TransformResult result = rewriter.get().rewrite(loader, bytes, redefined == null);
+            if (key != null) {
+                cache.store(key, className, result);
+            }
             if (!result.plans().isEmpty()) {
-                reporter.onTransformed(result.plans(), result.nanos(), result.ids());
+                reporter.onTransformed(result.reports());
             }
             return result.bytes();
         } catch (Throwable t) {

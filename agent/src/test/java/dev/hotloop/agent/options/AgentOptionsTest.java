@@ -16,8 +16,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class AgentOptionsTest {
 
-    private static final Properties NO_PROPERTIES = new Properties();
-    private static final Map<String, String> NO_ENV = Map.of();
+    /** What {@link AgentOptions#defaults()} reads for the default cache directory, and nothing else. */
+    private static final Properties NO_PROPERTIES = homeOnly();
+    private static final Map<String, String> NO_ENV = System.getenv("XDG_CACHE_HOME") == null ? Map.of()
+            : Map.of("XDG_CACHE_HOME", System.getenv("XDG_CACHE_HOME"));
+
+    private static Properties homeOnly() {
+        Properties p = new Properties();
+        p.setProperty("user.home", System.getProperty("user.home"));
+        return p;
+    }
 
     private static AgentOptions args(String agentArgs) {
         return AgentOptions.parse(agentArgs, NO_PROPERTIES, NO_ENV);
@@ -43,7 +51,31 @@ class AgentOptionsTest {
         assertNull(o.report().file());
         assertEquals(LogLevel.INFO, o.log());
         assertNull(o.dump());
+        assertEquals(AgentOptions.defaultCacheDirectory(System.getProperties(), System.getenv()), o.cache());
         assertTrue(o.explicit().isEmpty());
+    }
+
+    @Test
+    void cacheDefaultsToTheXdgCacheDirectoryThenToDotCache() {
+        Properties home = props("user.home", "/home/ann");
+        assertEquals(Path.of("/home/ann/.cache/hotloop"), AgentOptions.parse(null, home, Map.of()).cache());
+        assertEquals(Path.of("/var/cache/ann/hotloop"),
+                AgentOptions.parse(null, home, Map.of("XDG_CACHE_HOME", "/var/cache/ann")).cache());
+        assertEquals(Path.of("/home/ann/.cache/hotloop"),
+                AgentOptions.parse(null, home, Map.of("XDG_CACHE_HOME", "relative/ignored")).cache(),
+                "the XDG rules ignore a relative XDG_CACHE_HOME");
+        assertNull(AgentOptions.parse(null, new Properties(), Map.of()).cache(), "no home: no cache");
+    }
+
+    @Test
+    void cacheIsOffOrADirectoryWithTheUsualPrecedence() {
+        assertNull(args("cache=off").cache());
+        assertEquals(Path.of("/tmp/hl-cache"), args("cache=/tmp/hl-cache").cache());
+        AgentOptions o = AgentOptions.parse("cache=/a", props("hotloop.cache", "/b"), Map.of("HOTLOOP_CACHE", "off"));
+        assertEquals(Path.of("/a"), o.cache(), "agent argument beats property and environment");
+        assertNull(AgentOptions.parse(null, NO_PROPERTIES, Map.of("HOTLOOP_CACHE", "off")).cache());
+        assertEquals(Path.of("/b"), AgentOptions.parse(null, props("hotloop.cache", "/b"), Map.of("HOTLOOP_CACHE", "off")).cache());
+        assertTrue(args("cache=off").toString().contains("cache=off"));
     }
 
     @Test
@@ -56,7 +88,7 @@ class AgentOptionsTest {
     @Test
     void everyKeyIsParsed() {
         AgentOptions o = args("enabled=false,vectorize=false,parallel=false,strict=true,threads=3,"
-                + "report=out/r.json,log=debug,dump=build/dump");
+                + "report=out/r.json,log=debug,dump=build/dump,cache=build/cache");
         assertFalse(o.enabled());
         assertFalse(o.vectorize());
         assertFalse(o.parallel());
@@ -66,6 +98,7 @@ class AgentOptionsTest {
         assertEquals(Path.of("out/r.json"), o.report().file());
         assertEquals(LogLevel.DEBUG, o.log());
         assertEquals(Path.of("build/dump"), o.dump());
+        assertEquals(Path.of("build/cache"), o.cache());
         assertEquals(AgentOptions.KEYS.size(), o.explicit().size());
     }
 
@@ -112,7 +145,9 @@ class AgentOptionsTest {
 
     @Test
     void theAgentVersionPropertyIsNotAnOption() {
-        AgentOptions o = AgentOptions.parse(null, props("hotloop.agent.version", "1.0"), NO_ENV);
+        Properties p = homeOnly();
+        p.setProperty("hotloop.agent.version", "1.0");
+        AgentOptions o = AgentOptions.parse(null, p, NO_ENV);
         assertEquals(AgentOptions.defaults().toString(), o.toString());
     }
 
@@ -162,6 +197,7 @@ class AgentOptionsTest {
         "parallel=on      | parallel",
         "strict=          | strict",
         "dump=            | dump",
+        "cache=           | cache",
     })
     void badValueIsRejectedNamingKeyAndValue(String pair, String key) {
         OptionsException e = assertThrows(OptionsException.class, () -> args(pair));
@@ -207,6 +243,8 @@ class AgentOptionsTest {
         "enabled=false,vectorize=false,parallel=false,report=off,log=off",
         "report=reports/run.html,dump=/tmp/hotloop-dump",
         "report=x.csv",
+        "cache=off",
+        "cache=/tmp/hotloop-cache",
     })
     void toStringRoundTrips(String agentArgs) {
         AgentOptions o = args(agentArgs);

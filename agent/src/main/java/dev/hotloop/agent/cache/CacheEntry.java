@@ -1,0 +1,178 @@
+package dev.hotloop.agent.cache;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.CRC32C;
+
+/**
+ * What a transform of one class produced, as a later run needs it without redoing it: the
+ * rewritten class file (its timing ids still placeholders) and, per annotated method, what the
+ * load-time report says. An entry of a class the agent left as it was has no class file.
+ *
+ * <p>On disk: {@code "HLCE"}, format version, payload length, CRC-32C of the payload, payload. The
+ * payload starts with the entry's own key, so a file renamed to another key is not believed.
+ * {@link #decode} rejects anything that does not add up: wrong magic, length or checksum, a key
+ * that is not the expected one, trailing bytes.
+ *
+ * @param owner     internal name of the class
+ * @param classFile the rewritten class file with placeholders, or null when the class is unchanged
+ * @param methods   one per annotated method, in the order of the report
+ */
+public record CacheEntry(String owner, byte[] classFile, List<Method> methods) {
+
+    static final int MAGIC = 0x484C4345;
+    static final int VERSION = 1;
+    static final int HEADER = 16;
+    /** No entry grows beyond this; a length field that says more is corrupt. */
+    static final int MAX_PAYLOAD = 64 << 20;
+
+    /**
+     * One annotated method.
+     *
+     * @param name           method name
+     * @param desc           method descriptor
+     * @param idOffset       offset in the class file of its timing id's placeholder, or -1 when not timed
+     * @param placeholder    the placeholder value at that offset
+     * @param displayName    {@code com.acme.Stats.dot(float[],float[])}
+     * @param line           first reported source line, or -1
+     * @param rewrite        what its loops became
+     * @param reportLine     the load-time line, without the transform time
+     * @param transformNanos what the transform cost when the entry was made
+     * @param needsVectorApi whether it carries {@code @Vectorize}
+     */
+    public record Method(String name, String desc, int idOffset, int placeholder, String displayName, int line,
+                         String rewrite, String reportLine, long transformNanos, boolean needsVectorApi) {
+    }
+
+    /**
+     * @param key the entry's key
+     * @return the entry's file contents
+     */
+    public byte[] encode(String key) {
+        try {
+            ByteArrayOutputStream payload = new ByteArrayOutputStream(classFile == null ? 256 : classFile.length + 512);
+            DataOutputStream out = new DataOutputStream(payload);
+            out.writeUTF(key);
+            out.writeUTF(owner);
+            out.writeInt(classFile == null ? -1 : classFile.length);
+            if (classFile != null) {
+                out.write(classFile);
+            }
+            out.writeInt(methods.size());
+            for (Method m : methods) {
+                out.writeUTF(m.name);
+                out.writeUTF(m.desc);
+                out.writeInt(m.idOffset);
+                out.writeInt(m.placeholder);
+                out.writeUTF(m.displayName);
+                out.writeInt(m.line);
+                out.writeUTF(m.rewrite);
+                out.writeUTF(m.reportLine);
+                out.writeLong(m.transformNanos);
+                out.writeBoolean(m.needsVectorApi);
+            }
+            out.flush();
+            byte[] p = payload.toByteArray();
+            ByteArrayOutputStream file = new ByteArrayOutputStream(HEADER + p.length);
+            DataOutputStream f = new DataOutputStream(file);
+            f.writeInt(MAGIC);
+            f.writeInt(VERSION);
+            f.writeInt(p.length);
+            f.writeInt(crc(p, 0, p.length));
+            f.write(p);
+            f.flush();
+            return file.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array does not fail
+        }
+    }
+
+    /**
+     * @param key  the key the entry was looked up by
+     * @param file the file's contents
+     * @return the entry, or null when the file is not a whole, intact entry for that key
+     */
+    public static CacheEntry decode(String key, byte[] file) {
+        try {
+            if (file.length < HEADER) {
+                return null;
+            }
+            DataInputStream header = new DataInputStream(new ByteArrayInputStream(file, 0, HEADER));
+            int magic = header.readInt();
+            int version = header.readInt();
+            int length = header.readInt();
+            int crc = header.readInt();
+            if (magic != MAGIC || version != VERSION || length < 0 || length > MAX_PAYLOAD || HEADER + length != file.length
+                    || crc(file, HEADER, length) != crc) {
+                return null;
+            }
+            ByteArrayInputStream bytes = new ByteArrayInputStream(file, HEADER, length);
+            DataInputStream in = new DataInputStream(bytes);
+            if (!in.readUTF().equals(key)) {
+                return null;
+            }
+            String owner = in.readUTF();
+            int classLength = in.readInt();
+            byte[] classFile = null;
+            if (classLength >= 0) {
+                if (classLength > bytes.available()) {
+                    return null;
+                }
+                classFile = in.readNBytes(classLength);
+            }
+            int n = in.readInt();
+            if (n < 0 || n > bytes.available()) {
+                return null;
+            }
+            List<Method> methods = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                methods.add(new Method(in.readUTF(), in.readUTF(), in.readInt(), in.readInt(), in.readUTF(), in.readInt(),
+                        in.readUTF(), in.readUTF(), in.readLong(), in.readBoolean()));
+            }
+            if (bytes.available() != 0 || !consistent(classFile, methods)) {
+                return null;
+            }
+            return new CacheEntry(owner, classFile, List.copyOf(methods));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static boolean consistent(byte[] classFile, List<Method> methods) {
+        for (Method m : methods) {
+            if (m.idOffset >= 0 && (classFile == null || m.idOffset < 1 || m.idOffset + 4 > classFile.length)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int crc(byte[] b, int off, int len) {
+        CRC32C c = new CRC32C();
+        c.update(b, off, len);
+        return (int) c.getValue();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CacheEntry e && owner.equals(e.owner) && Arrays.equals(classFile, e.classFile)
+                && methods.equals(e.methods);
+    }
+
+    @Override
+    public int hashCode() {
+        return owner.hashCode() * 31 + Arrays.hashCode(classFile) * 17 + methods.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "CacheEntry[" + owner + ", " + (classFile == null ? "unchanged" : classFile.length + " bytes") + ", " + methods + "]";
+    }
+}
