@@ -19,6 +19,7 @@ import java.util.Enumeration;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
+import java.util.zip.ZipEntry;
 import java.lang.instrument.Instrumentation;
 
 /**
@@ -101,6 +102,12 @@ final class BootstrapRuntime implements RuntimeLink {
                 if (e.getName().startsWith(PACKAGE_PATH) && e.getName().endsWith(".class")) {
                     JarEntry copy = new JarEntry(e.getName());
                     copy.setTimeLocal(ENTRY_TIME); // a local time needs no time-zone data, unlike "now"
+                    // stored, not deflated: the agent jar's directory gives size and CRC, and a short
+                    // program is spared compressing the runtime on every start
+                    copy.setMethod(ZipEntry.STORED);
+                    copy.setSize(e.getSize());
+                    copy.setCompressedSize(e.getSize());
+                    copy.setCrc(e.getCrc());
                     out.putNextEntry(copy);
                     try (InputStream data = in.getInputStream(e)) {
                         data.transferTo(out);

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * class and its report lines depend on (the context): the agent's version and jar, the options that
  * change the output ({@code vectorize, parallel, strict, threads}, report on or off, which decides
  * the timing probes), the JDK's feature version, whether {@code jdk.incubator.vector} is resolved,
- * and the preferred vector size, which sets the lane counts. Options that do not change the output
+ * and what sets the preferred vector size, hence the lane counts ({@link VectorHardware}). Options that do not change the output
  * ({@code log}, the report's destination, {@code dump}) are left out, so they share entries.
  */
 public final class CacheKey {
@@ -32,14 +32,14 @@ public final class CacheKey {
      * @return the key for this JVM; reads the preferred vector size when vectorization can happen
      */
     public static CacheKey forThisJvm(AgentOptions options, boolean vectorApi, String agentVersion) {
-        int vectorBits = vectorApi && options.vectorize() ? preferredVectorBits() : 0;
-        return new CacheKey(context(options, vectorApi, agentVersion, agentJarStamp(), Runtime.version().feature(), vectorBits));
+        String vectors = vectorApi && options.vectorize() ? VectorHardware.fingerprint() : "none";
+        return new CacheKey(context(options, vectorApi, agentVersion, agentJarStamp(), Runtime.version().feature(), vectors));
     }
 
     static String context(AgentOptions options, boolean vectorApi, String agentVersion, String jarStamp, int javaFeature,
-                          int vectorBits) {
+                          String vectors) {
         return FORMAT + ";agent=" + agentVersion + ";jar=" + jarStamp + ";java=" + javaFeature
-                + ";vectorApi=" + vectorApi + ";vectorBits=" + vectorBits
+                + ";vectorApi=" + vectorApi + ";vectors=" + vectors
                 + ";enabled=" + options.enabled() + ";vectorize=" + options.vectorize() + ";parallel=" + options.parallel()
                 + ";strict=" + options.strict() + ";threads=" + options.threads()
                 + ";timed=" + (options.report().kind() != ReportTarget.Kind.OFF);
@@ -79,17 +79,6 @@ public final class CacheKey {
             return f != null && f.isFile() ? f.length() + "@" + f.lastModified() : "classes";
         } catch (Exception e) {
             return "unknown";
-        }
-    }
-
-    /** {@code VectorShape.preferredShape().vectorBitSize()}, read reflectively, or 0. */
-    private static int preferredVectorBits() {
-        try {
-            Class<?> shape = Class.forName("jdk.incubator.vector.VectorShape", false, null);
-            Object preferred = shape.getMethod("preferredShape").invoke(null);
-            return (Integer) shape.getMethod("vectorBitSize").invoke(preferred);
-        } catch (ReflectiveOperationException | LinkageError e) {
-            return 0;
         }
     }
 }

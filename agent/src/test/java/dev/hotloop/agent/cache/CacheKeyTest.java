@@ -17,8 +17,9 @@ class CacheKeyTest {
     private static final byte[] CLASS = {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 61};
 
     private static String key(String agentArgs, boolean vectorApi, String version, int feature, int bits, byte[] cls) {
+        String vectors = "amd64;cpu=1f;jvm=-XX:MaxVectorSize=" + bits;
         AgentOptions o = AgentOptions.parse("threads=4," + agentArgs, new Properties(), Map.of());
-        return new CacheKey(CacheKey.context(o, vectorApi, version, "1@2", feature, bits)).of(cls);
+        return new CacheKey(CacheKey.context(o, vectorApi, version, "1@2", feature, vectors)).of(cls);
     }
 
     private static String key(String agentArgs) {
