@@ -103,7 +103,7 @@ final class VectorRewrite implements LoopRewrite, Opcodes {
         cls.methods.add(OutlinedMethod.build(TierSwitch.SCALAR + number, sig, twinOut.code, scratch.maxLocals, stack));
         cls.fields.add(new FieldNode(ACC_PRIVATE | ACC_STATIC | ACC_VOLATILE | ACC_SYNTHETIC, TierSwitch.GATE + number, "I", null, null));
 
-        tier.dispatch(sig, site, plan.summary(), fallback);
+        tier.dispatch(sig, site, plan.summary() + " (" + vectorBits() + "-bit vectors)", fallback);
         out.label(fallback);
         retarget(method, header, entry);
         AbstractInsnNode before = previousReal(header);
@@ -126,6 +126,15 @@ final class VectorRewrite implements LoopRewrite, Opcodes {
             n = next;
         }
         return tail;
+    }
+
+    /** @return the width of the widest vector the loop computes with: what the measurement measured */
+    private int vectorBits() {
+        int bytes = 0;
+        for (Kind k : plan.kinds()) {
+            bytes = Math.max(bytes, k.bytes());
+        }
+        return plan.lanes() * bytes * 8;
     }
 
     private List<Expr> values() {

@@ -19,7 +19,9 @@ import java.util.stream.Stream;
  * fresh JVMs run {@link RunLengthApp} N times per kernel, interleaved, R times each:
  * <ul>
  *   <li>plain: {@code java --add-modules jdk.incubator.vector -cp ... RunLengthApp N};
- *   <li>agent: the same with {@code -javaagent:hotloop-agent.jar} and its default options;
+ *   <li>agent (cold): the same with {@code -javaagent:hotloop-agent.jar} and its default options,
+ *       its class cache in a new empty directory each run (a first run: the rewrite is done and
+ *       stored), so that no earlier run's cache in the user's home makes it look warm;
  *   <li>warm cache: the agent with {@code cache=DIR}, DIR filled by one untimed run first. An
  *       agent without that option stops with exit status 2; the warm columns then read n/a.
  * </ul>
@@ -138,7 +140,9 @@ public final class RunLengthBenchmark {
                         if (v == Variant.WARM && !cache) {
                             continue;
                         }
-                        JvmRun run = JvmRun.run(command(v, n, dir), o.timeoutSeconds, scratch);
+                        Path cacheDir = v == Variant.WARM ? dir
+                                : v == Variant.AGENT && cache ? Files.createDirectory(scratch.resolve("cold-" + n + "-" + r)) : null;
+                        JvmRun run = JvmRun.run(command(v, n, cacheDir), o.timeoutSeconds, scratch);
                         report(n, v.name().toLowerCase(Locale.ROOT), run);
                         table.add(n, v, run);
                     }
@@ -157,7 +161,7 @@ public final class RunLengthBenchmark {
             }
         }
 
-        /** @return the command line of a variant; {@code cacheDir} only for {@link Variant#WARM} */
+        /** @return the command line of a variant; {@code cacheDir}, when not null, as the agent's cache */
         List<String> command(Variant v, long calls, Path cacheDir) {
             List<String> c = new ArrayList<>();
             c.add(java.toString());
@@ -166,7 +170,7 @@ public final class RunLengthBenchmark {
                 if (!o.agentOpts.isEmpty()) {
                     opts.add(o.agentOpts);
                 }
-                if (v == Variant.WARM) {
+                if (cacheDir != null) {
                     opts.add("cache=" + cacheDir);
                 }
                 c.add("-javaagent:" + o.agent + (opts.isEmpty() ? "" : "=" + String.join(",", opts)));
