@@ -57,6 +57,7 @@ final class Differential implements AutoCloseable {
     static ClassRewriter agentRewriter(String agentArgs) {
         AgentOptions options = AgentOptions.parse(agentArgs, new Properties(), Map.of());
         Tiers.configure(Tiers.Policy.SIMD, null); // the SIMD form from the first call: the form under test
+        Tiers.sampleAfter(0);
         return new ClassRewriter(options, new Planner(options, VectorApi.resolved()), new TestRuntimeLink());
     }
 

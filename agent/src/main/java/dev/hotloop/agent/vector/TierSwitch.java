@@ -15,6 +15,7 @@ final class TierSwitch implements Opcodes {
 
     static final String TIERS = "dev/hotloop/runtime/tier/Tiers";
     static final String GATE = "hotloop$tier$";
+    static final String WORK = "hotloop$work$";
     static final String SIMD = "hotloop$simd$";
     static final String SCALAR = "hotloop$scalar$";
     private static final int STATE_SCALAR = 1;
@@ -47,13 +48,26 @@ final class TierSwitch implements Opcodes {
     }
 
     /**
-     * Samples the inputs while the switch asks for them (and runs the state the sample returns),
-     * else calls the SIMD form and takes its results; then falls through to the original loop.
+     * While the switch asks for a sample, adds this entry's iterations to the loop's work and, once
+     * the work reaches {@code Tiers.sampleAfter()}, samples the inputs and runs the state the sample
+     * returns; else calls the SIMD form and takes its results. Then falls through to the original
+     * loop. A loop that never does that much work is never measured: a short run pays nothing.
+     *
+     * @param trips pushes this entry's iteration count as a {@code long} (any sign)
      */
-    void dispatch(LoopSignature sig, String site, String summary, LabelNode original) {
+    void dispatch(LoopSignature sig, String site, String summary, Runnable trips, LabelNode original) {
         LabelNode call = new LabelNode();
         out.load(ILOAD, state);
         out.jump(IFNE, call);
+        out.add(new FieldInsnNode(GETSTATIC, owner, WORK + number, "J"));
+        trips.run();
+        out.invokestatic("java/lang/Math", "abs", "(J)J");
+        out.op(LADD);
+        out.op(DUP2);
+        out.add(new FieldInsnNode(PUTSTATIC, owner, WORK + number, "J"));
+        out.invokestatic(TIERS, "sampleAfter", "()J");
+        out.op(LCMP);
+        out.jump(IFLT, original);
         out.invokestatic("java/lang/invoke/MethodHandles", "lookup", "()Ljava/lang/invoke/MethodHandles$Lookup;");
         out.ldc(number);
         out.ldc(site);

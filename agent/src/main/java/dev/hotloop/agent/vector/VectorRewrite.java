@@ -83,6 +83,7 @@ final class VectorRewrite implements LoopRewrite, Opcodes {
         scratch.maxLocals = callerLocals;
         Emitter twinOut = new Emitter(scratch);
         ScalarEmitter twinScalars = scalars.forIterations(twinOut, ir.iv());
+        ScalarEmitter callerScalars = scalars.forIterations(out, ir.iv()); // knows only the caller's locals
 
         LabelNode split = new LabelNode();
         out.label(split);
@@ -103,7 +104,8 @@ final class VectorRewrite implements LoopRewrite, Opcodes {
         cls.methods.add(OutlinedMethod.build(TierSwitch.SCALAR + number, sig, twinOut.code, scratch.maxLocals, stack));
         cls.fields.add(new FieldNode(ACC_PRIVATE | ACC_STATIC | ACC_VOLATILE | ACC_SYNTHETIC, TierSwitch.GATE + number, "I", null, null));
 
-        tier.dispatch(sig, site, plan.summary() + " (" + vectorBits() + "-bit vectors)", fallback);
+        cls.fields.add(new FieldNode(ACC_PRIVATE | ACC_STATIC | ACC_SYNTHETIC, TierSwitch.WORK + number, "J", null, null));
+        tier.dispatch(sig, site, plan.summary() + " (" + vectorBits() + "-bit vectors)", new Trips(out, callerScalars, ir), fallback);
         out.label(fallback);
         retarget(method, header, entry);
         AbstractInsnNode before = previousReal(header);
@@ -126,6 +128,18 @@ final class VectorRewrite implements LoopRewrite, Opcodes {
             n = next;
         }
         return tail;
+    }
+
+    /** Pushes, as a {@code long}, the distance from the induction variable to the bound: the entry's iterations. */
+    private record Trips(Emitter out, ScalarEmitter scalars, LoopIR ir) implements Runnable {
+        @Override
+        public void run() {
+            scalars.push(ir.bound());
+            out.op(I2L);
+            out.load(ILOAD, ir.iv());
+            out.op(I2L);
+            out.op(LSUB);
+        }
     }
 
     /** @return the width of the widest vector the loop computes with: what the measurement measured */

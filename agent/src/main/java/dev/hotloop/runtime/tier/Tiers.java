@@ -9,8 +9,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * The switch between a loop's original form and its SIMD form. Each rewritten loop has a static
  * {@code int} field in its class, read once per loop entry:
  * <ul>
- *   <li>{@link #SAMPLE} (the field's initial value): the loop wants its inputs for a measurement;
- *       this entry calls {@link #offer} and uses the state it returns;</li>
+ *   <li>{@link #SAMPLE} (the field's initial value): the loop counts its iterations in a second
+ *       field; once they reach {@link #sampleAfter()}, the entry calls {@link #offer} with its
+ *       inputs and uses the state it returns (until then the original loop runs);</li>
  *   <li>{@link #SCALAR}: the original loop runs (while the SIMD form is measured, and for good when
  *       it measured slower);</li>
  *   <li>{@link #SIMD}: the SIMD form runs, then the original loop finishes the last iterations.</li>
@@ -31,13 +32,23 @@ public final class Tiers {
         /** The SIMD form from the first call (tests of the SIMD form itself). */
         SIMD,
         /** The original loop always (measurements off). */
-        SCALAR
+        SCALAR,
+        /**
+         * Measure as {@link #MEASURE} does, then switch the SIMD form on whatever was measured:
+         * tests of the switch itself, which must not depend on how fast the machine is.
+         */
+        MEASURE_THEN_SIMD
     }
 
     private static final List<TierRecord> RECORDS = new CopyOnWriteArrayList<>();
     private static volatile Policy policy = Policy.MEASURE;
     private static volatile PrintStream announce;
     private static volatile long budgetNanos = 2_000_000_000L;
+    /**
+     * Iterations a loop runs (over all its entries) before it is measured: about 4 ms to 20 ms of
+     * scalar work. A shorter program never starts a measurement, and pays nothing for it.
+     */
+    private static volatile long sampleAfter = 1L << 22;
 
     private Tiers() {
     }
@@ -59,6 +70,25 @@ public final class Tiers {
     /** @param nanos the most time the warm-up thread spends on one loop */
     public static void budget(long nanos) {
         budgetNanos = nanos;
+    }
+
+    /** @param iterations the work a loop does before it is measured (tests: 0) */
+    public static void sampleAfter(long iterations) {
+        sampleAfter = iterations;
+    }
+
+    /** @return the work a loop does before it is measured; read by rewritten code while it samples */
+    public static long sampleAfter() {
+        return sampleAfter;
+    }
+
+    /**
+     * @param nanos the most time to wait
+     * @return whether every queued measurement has finished (tests: no measurement outlives its test)
+     * @throws InterruptedException when interrupted while waiting
+     */
+    public static boolean awaitIdle(long nanos) throws InterruptedException {
+        return WarmupThread.awaitIdle(nanos);
     }
 
     static long budgetNanos() {

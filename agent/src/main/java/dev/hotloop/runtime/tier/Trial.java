@@ -105,7 +105,7 @@ final class Trial implements Runnable {
             }
             double simdNanos = median(v);
             double scalarNanos = median(s);
-            boolean on = simdNanos <= MARGIN * scalarNanos;
+            boolean on = simdNanos <= MARGIN * scalarNanos || Tiers.policy() == Tiers.Policy.MEASURE_THEN_SIMD;
             state = on ? Tiers.SIMD : Tiers.SCALAR;
             TierRecord rec = new TierRecord(site, summary, on, simdNanos, scalarNanos, iterations,
                     System.nanoTime() - start, null);

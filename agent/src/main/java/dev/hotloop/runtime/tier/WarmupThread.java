@@ -1,6 +1,7 @@
 package dev.hotloop.runtime.tier;
 
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The one daemon thread that measures loops, one after another, started at the first measurement.
@@ -10,6 +11,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 final class WarmupThread extends Thread {
 
     private static final LinkedBlockingQueue<Trial> QUEUE = new LinkedBlockingQueue<>();
+    /** Trials queued or running. */
+    private static final AtomicInteger PENDING = new AtomicInteger();
     private static WarmupThread thread;
 
     private WarmupThread() {
@@ -21,6 +24,7 @@ final class WarmupThread extends Thread {
     }
 
     static synchronized void submit(Trial t) {
+        PENDING.incrementAndGet();
         QUEUE.add(t);
         if (thread == null) {
             thread = new WarmupThread();
@@ -37,7 +41,23 @@ final class WarmupThread extends Thread {
             } catch (InterruptedException e) {
                 continue; // a daemon that lives as long as the JVM
             }
-            t.run();
+            try {
+                t.run();
+            } finally {
+                PENDING.decrementAndGet();
+            }
         }
+    }
+
+    /** @return whether no trial is queued or running, after waiting at most {@code nanos} */
+    static boolean awaitIdle(long nanos) throws InterruptedException {
+        long deadline = System.nanoTime() + nanos;
+        while (PENDING.get() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(5);
+        }
+        return true;
     }
 }

@@ -35,6 +35,7 @@ public final class InstrumentingLoader extends ClassLoader {
         // The SIMD form from the first call, so that every comparison exercises it; the tiered
         // switch itself has tests of its own (TieredLoopTest).
         Tiers.configure(Tiers.Policy.SIMD, null);
+        Tiers.sampleAfter(0);
         rewriter = new ClassRewriter(options, new Planner(options, VectorApi.resolved()), new FakeRuntimeLink());
     }
 

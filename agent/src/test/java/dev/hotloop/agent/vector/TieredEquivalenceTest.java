@@ -20,13 +20,15 @@ import org.junit.jupiter.api.Test;
 class TieredEquivalenceTest {
 
     private static final long DEADLINE_NANOS = 120_000_000_000L;
-    private static final long QUIET_NANOS = 2_000_000_000L;
 
     @Test
     void everyKernelBehavesLikeTheOriginalBeforeDuringAndAfterItsSwitch() throws Exception {
         InstrumentingLoader loader = new InstrumentingLoader(AgentOptions.defaults());
-        Tiers.configure(Tiers.Policy.MEASURE, null);
-        Tiers.budget(150_000_000L);
+        // every measured loop switches to its SIMD form, so that rounds after the switch run it
+        // whatever this machine measures; TieredLoopTest covers the measured choice
+        Tiers.configure(Tiers.Policy.MEASURE_THEN_SIMD, null);
+        Tiers.sampleAfter(0);
+        Tiers.budget(100_000_000L);
         try {
             int before = Tiers.records().size();
             List<VectorKernel> kernels = VectorKernel.all();
@@ -35,26 +37,20 @@ class TieredEquivalenceTest {
                 methods.add(VectorEquivalenceTest.rewritten(loader, k));
             }
             long start = System.nanoTime();
-            int seen = -1;
-            long quietSince = System.nanoTime();
             int rounds = 0;
-            while (System.nanoTime() - start < DEADLINE_NANOS) {
-                round(kernels, methods, rounds++);
-                int now = Tiers.records().size();
-                if (now != seen) {
-                    seen = now;
-                    quietSince = System.nanoTime();
-                } else if (System.nanoTime() - quietSince > QUIET_NANOS) {
-                    break;
-                }
-            }
+            do {
+                round(kernels, methods, rounds++); // the first round samples every loop; later ones cross the switches
+            } while (!Tiers.awaitIdle(0) && System.nanoTime() - start < DEADLINE_NANOS);
+            assertTrue(Tiers.awaitIdle(0), "every measurement ended within " + DEADLINE_NANOS / 1_000_000_000 + " s");
             round(kernels, methods, rounds); // every loop decided
             List<TierRecord> decided = Tiers.records().subList(before, Tiers.records().size());
             long simd = decided.stream().filter(TierRecord::simd).count();
-            assertTrue(decided.size() >= 50 && simd > 0, "the corpus was measured and some loops switched: "
-                    + decided.size() + " decided, " + simd + " to SIMD, in " + rounds + " rounds");
+            long measured = decided.stream().filter(TierRecord::measured).count();
+            assertTrue(measured >= 50 && simd == measured, "the corpus was measured and every measured loop switched: "
+                    + decided.size() + " decided, " + measured + " measured, " + simd + " to SIMD, in " + rounds + " rounds");
         } finally {
             Tiers.configure(Tiers.Policy.SIMD, null);
+            Tiers.sampleAfter(0);
             Tiers.budget(2_000_000_000L);
         }
     }

@@ -34,13 +34,16 @@ class TieredLoopTest {
     void measure() throws Exception {
         rewritten = new InstrumentingLoader(AgentOptions.defaults()).loadClass(KERNELS);
         Tiers.configure(Tiers.Policy.MEASURE, null);
+        Tiers.sampleAfter(0);
         Tiers.budget(1_000_000_000L);
         recordsBefore = Tiers.records().size();
     }
 
     @AfterEach
-    void restore() {
+    void restore() throws InterruptedException {
+        assertTrue(Tiers.awaitIdle(WAIT_NANOS), "the test's measurements end");
         Tiers.configure(Tiers.Policy.SIMD, null);
+        Tiers.sampleAfter(0);
         Tiers.budget(2_000_000_000L);
     }
 
@@ -135,6 +138,25 @@ class TieredLoopTest {
         });
         assertTrue(!r.measured() && r.reason().contains("none of the first"), r.line());
         assertEquals(Tiers.SCALAR, gate(0));
+    }
+
+    @Test
+    void aLoopIsMeasuredOnlyOnceItHasDoneEnoughWork() throws Exception {
+        Tiers.sampleAfter(4_500);
+        try {
+            Method sum = rewritten.getMethod("sumInt", int[].class);
+            int[] a = ints(new SplittableRandom(9), 1000);
+            for (int call = 1; call <= 4; call++) {
+                assertEquals(TieredKernels.sumInt(a), sum.invoke(null, (Object) a));
+                assertEquals(Tiers.SAMPLE, gate(0), "after " + call * 1000 + " iterations the loop has not asked for a measurement");
+            }
+            assertEquals(recordsBefore, Tiers.records().size());
+            assertEquals(TieredKernels.sumInt(a), sum.invoke(null, (Object) a));
+            assertEquals(Tiers.SCALAR, gate(0), "at 5,000 iterations it sampled its inputs");
+            assertTrue(awaitRecord("sumInt", () -> { }).measured());
+        } finally {
+            Tiers.sampleAfter(0);
+        }
     }
 
     @Test
