@@ -49,23 +49,32 @@ final class TierSwitch implements Opcodes {
 
     /**
      * While the switch asks for a sample, adds this entry's iterations to the loop's work and, once
-     * the work reaches {@code Tiers.sampleAfter()}, samples the inputs and runs the state the sample
-     * returns; else calls the SIMD form and takes its results. Then falls through to the original
+     * the work reaches {@code Tiers.sampleAfter()}, samples the inputs of the next entry long enough
+     * for the SIMD form and runs the state the sample returns; else calls the SIMD form and takes its results. Then falls through to the original
      * loop. A loop that never does that much work is never measured: a short run pays nothing.
      *
-     * @param trips pushes this entry's iteration count as a {@code long} (any sign)
+     * @param trips    pushes this entry's iteration count as a {@code long} (any sign)
+     * @param minTrips the fewest iterations an entry must have to be sampled
      */
-    void dispatch(LoopSignature sig, String site, String summary, Runnable trips, LabelNode original) {
+    void dispatch(LoopSignature sig, String site, String summary, Runnable trips, int minTrips, LabelNode original) {
         LabelNode call = new LabelNode();
         out.load(ILOAD, state);
         out.jump(IFNE, call);
-        out.add(new FieldInsnNode(GETSTATIC, owner, WORK + number, "J"));
+        int count = out.local(2);
         trips.run();
         out.invokestatic("java/lang/Math", "abs", "(J)J");
+        out.load(LSTORE, count);
+        out.add(new FieldInsnNode(GETSTATIC, owner, WORK + number, "J"));
+        out.load(LLOAD, count);
         out.op(LADD);
         out.op(DUP2);
         out.add(new FieldInsnNode(PUTSTATIC, owner, WORK + number, "J"));
         out.invokestatic(TIERS, "sampleAfter", "()J");
+        out.op(LCMP);
+        out.jump(IFLT, original);
+        // an entry too short for the SIMD form's unrolled loop is no sample worth measuring
+        out.load(LLOAD, count);
+        out.ldc((long) minTrips);
         out.op(LCMP);
         out.jump(IFLT, original);
         out.invokestatic("java/lang/invoke/MethodHandles", "lookup", "()Ljava/lang/invoke/MethodHandles$Lookup;");

@@ -105,7 +105,8 @@ final class VectorRewrite implements LoopRewrite, Opcodes {
         cls.fields.add(new FieldNode(ACC_PRIVATE | ACC_STATIC | ACC_VOLATILE | ACC_SYNTHETIC, TierSwitch.GATE + number, "I", null, null));
 
         cls.fields.add(new FieldNode(ACC_PRIVATE | ACC_STATIC | ACC_SYNTHETIC, TierSwitch.WORK + number, "J", null, null));
-        tier.dispatch(sig, site, plan.summary() + " (" + vectorBits() + "-bit vectors)", new Trips(out, callerScalars, ir), fallback);
+        tier.dispatch(sig, site, plan.summary() + " (" + vectorBits() + "-bit vectors)", new Trips(out, callerScalars, ir),
+                2 * plan.lanes() * plan.unroll() + 1, fallback);
         out.label(fallback);
         retarget(method, header, entry);
         AbstractInsnNode before = previousReal(header);

@@ -1,5 +1,9 @@
 package dev.hotloop.runtime.tier;
 
+import java.lang.reflect.Array;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
 /** Private copies of a loop's inputs, so that a measurement never writes the program's arrays. */
 final class Inputs {
 
@@ -19,8 +23,13 @@ final class Inputs {
             return null;
         }
         Object[] out = args.clone();
+        // one copy per array, so that arguments that alias in the program alias in the copy
+        Map<Object, Object> copies = new IdentityHashMap<>();
         for (int i = 0; i < out.length; i++) {
-            out[i] = cloneArray(out[i]);
+            Object a = out[i];
+            if (a != null && a.getClass().isArray()) {
+                out[i] = copies.computeIfAbsent(a, Inputs::cloneArray);
+            }
         }
         return out;
     }
@@ -30,7 +39,7 @@ final class Inputs {
         for (int i = 0; i < from.length; i++) {
             Object a = from[i];
             if (a != null && a.getClass().isArray() && a.getClass().getComponentType().isPrimitive()) {
-                System.arraycopy(a, 0, into[i], 0, java.lang.reflect.Array.getLength(a));
+                System.arraycopy(a, 0, into[i], 0, Array.getLength(a));
             }
         }
     }

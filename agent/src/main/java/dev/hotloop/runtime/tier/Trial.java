@@ -123,22 +123,36 @@ final class Trial implements Runnable {
         }
     }
 
-    /** Sets the switch once the caller has stored the state its sample returned. */
+    /**
+     * Sets the switch once the caller has stored the state its sample returned ({@link Tiers#SCALAR},
+     * right after {@link Tiers#offer} returns): a measurement that ends first waits for it, so the
+     * caller's store never overwrites the decision.
+     */
     private static void publish(VarHandle gate, int state) {
         if (gate == null) {
             return;
         }
-        for (int i = 0; i < 1_000; i++) {
+        for (int i = 0; i < 2_000; i++) {
             if (gate.compareAndSet(Tiers.SCALAR, state) || (int) gate.getVolatile() != Tiers.SAMPLE) {
                 return;
             }
-            Thread.onSpinWait();
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                return; // the warm-up thread is never interrupted but by the JVM's end
+            }
         }
-        gate.setVolatile(state);
     }
 
-    /** Runs both forms alternately until each has been called enough and its time stopped falling. */
+    /**
+     * Runs both forms alternately until each has been called past the JIT's thresholds and its time
+     * has stopped falling, and then either the SIMD form is ahead (compiled code only gets faster)
+     * or the JIT has been idle for a while (both are compiled as far as they will be: a C1-compiled
+     * Vector API loop is as steady as a C2-compiled one, only many times slower); or until the
+     * budget is spent.
+     */
     private void warm(long deadline) throws Throwable {
+        JitActivity jit = new JitActivity();
         int calls = 0;
         int batch = 16;
         double lastV = Double.MAX_VALUE;
@@ -148,7 +162,7 @@ final class Trial implements Runnable {
             double s = timeScalar(batch);
             calls += batch;
             boolean settled = v > 0.85 * lastV && s > 0.85 * lastS;
-            if (calls >= WARM_CALLS && settled) {
+            if (calls >= WARM_CALLS && settled && (v <= MARGIN * s || jit.idle())) {
                 return;
             }
             lastV = v;

@@ -126,18 +126,35 @@ class TieredLoopTest {
     }
 
     @Test
-    void aLoopWhoseCallsAreTooShortStopsAsking() throws Exception {
+    void callsTooShortForTheSimdFormAreNoSamples() throws Exception {
         Method sum = rewritten.getMethod("sumInt", int[].class);
         int[] tiny = {1, 2, 3};
-        TierRecord r = awaitRecord("sumInt", () -> {
+        for (int i = 0; i < 100; i++) {
+            assertEquals(6, sum.invoke(null, (Object) tiny));
+        }
+        assertEquals(Tiers.SAMPLE, gate(0), "still waiting for a call long enough to measure");
+        assertEquals(recordsBefore, Tiers.records().size());
+    }
+
+    @Test
+    void aLoopWhoseGuardsAlwaysFailStopsAsking() throws Exception {
+        Method select = rewritten.getMethod("select", int[].class, int[].class, int[].class);
+        SplittableRandom rnd = new SplittableRandom(11);
+        int loop = 2; // sumInt, scaleInPlace, select: the class's third SIMD loop
+        TierRecord r = awaitRecord("select", () -> {
+            int[] a = ints(rnd, 1000);
+            int[] b = ints(rnd, 1000);
+            int[] want = a.clone();
+            TieredKernels.select(want, b, want);
             try {
-                assertEquals(6, sum.invoke(null, (Object) tiny));
+                select.invoke(null, a, b, a); // written and read through two names: the alias guard fails
             } catch (ReflectiveOperationException e) {
                 throw new AssertionError(e);
             }
+            assertArrayEquals(want, a);
         });
         assertTrue(!r.measured() && r.reason().contains("none of the first"), r.line());
-        assertEquals(Tiers.SCALAR, gate(0));
+        assertEquals(Tiers.SCALAR, gate(loop));
     }
 
     @Test
