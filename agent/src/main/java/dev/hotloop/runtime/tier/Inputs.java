@@ -27,7 +27,7 @@ final class Inputs {
         Map<Object, Object> copies = new IdentityHashMap<>();
         for (int i = 0; i < out.length; i++) {
             Object a = out[i];
-            if (a != null && a.getClass().isArray()) {
+            if (primitiveArray(a)) {
                 out[i] = copies.computeIfAbsent(a, Inputs::cloneArray);
             }
         }
@@ -38,51 +38,35 @@ final class Inputs {
     static void refresh(Object[] from, Object[] into) {
         for (int i = 0; i < from.length; i++) {
             Object a = from[i];
-            if (a != null && a.getClass().isArray() && a.getClass().getComponentType().isPrimitive()) {
+            if (primitiveArray(a)) {
                 System.arraycopy(a, 0, into[i], 0, Array.getLength(a));
             }
         }
     }
 
+    /** @return the bytes of a primitive array, else 0 */
     private static long bytes(Object a) {
-        if (a instanceof float[] f) {
-            return 4L * f.length;
-        } else if (a instanceof double[] d) {
-            return 8L * d.length;
-        } else if (a instanceof int[] x) {
-            return 4L * x.length;
-        } else if (a instanceof long[] x) {
-            return 8L * x.length;
-        } else if (a instanceof short[] x) {
-            return 2L * x.length;
-        } else if (a instanceof char[] x) {
-            return 2L * x.length;
-        } else if (a instanceof byte[] x) {
-            return x.length;
-        } else if (a instanceof boolean[] x) {
-            return x.length;
+        if (!primitiveArray(a)) {
+            return 0;
         }
-        return 0;
+        Class<?> c = a.getClass().getComponentType();
+        int size = c == long.class || c == double.class ? 8 : c == int.class || c == float.class ? 4
+                : c == short.class || c == char.class ? 2 : 1;
+        return (long) size * Array.getLength(a);
     }
 
+    /** @return a copy of a primitive array; anything else (an object the loop only reads) as it is */
     private static Object cloneArray(Object a) {
-        if (a instanceof float[] f) {
-            return f.clone();
-        } else if (a instanceof double[] d) {
-            return d.clone();
-        } else if (a instanceof int[] x) {
-            return x.clone();
-        } else if (a instanceof long[] x) {
-            return x.clone();
-        } else if (a instanceof short[] x) {
-            return x.clone();
-        } else if (a instanceof char[] x) {
-            return x.clone();
-        } else if (a instanceof byte[] x) {
-            return x.clone();
-        } else if (a instanceof boolean[] x) {
-            return x.clone();
+        if (!primitiveArray(a)) {
+            return a;
         }
-        return a; // a boxed scalar, or an object the loop only reads fields of
+        int n = Array.getLength(a);
+        Object copy = Array.newInstance(a.getClass().getComponentType(), n);
+        System.arraycopy(a, 0, copy, 0, n);
+        return copy;
+    }
+
+    private static boolean primitiveArray(Object a) {
+        return a != null && a.getClass().isArray() && a.getClass().getComponentType().isPrimitive();
     }
 }
