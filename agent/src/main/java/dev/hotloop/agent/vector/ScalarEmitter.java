@@ -21,8 +21,6 @@ final class ScalarEmitter implements Opcodes {
     private final Emitter out;
     private final LabelNode fallback;
     private final Map<Expr, Integer> cache;
-    /** Conditions held in int locals by {@link #share}. */
-    private final Set<Expr> booleans = new HashSet<>();
     /** The induction variable's slot, for code that evaluates per-iteration values; -1 for none. */
     private final int iv;
 
@@ -69,10 +67,7 @@ final class ScalarEmitter implements Opcodes {
                 Kind k = e.kind() == Kind.BOOL ? Kind.INT : e.kind();
                 int slot = out.local(Emitter.size(k));
                 out.load(Emitter.storeOpcode(k), slot);
-                cache.put(e, slot);
-                if (e.kind() == Kind.BOOL) {
-                    booleans.add(e);
-                }
+                cache.put(e, slot); // a condition in an int local (only share holds conditions)
             }
         }
     }
@@ -125,7 +120,7 @@ final class ScalarEmitter implements Opcodes {
     void push(Expr e) {
         Integer slot = cache.get(e);
         if (slot != null) {
-            out.load(booleans.contains(e) ? ILOAD : Emitter.loadOpcode(e.kind()), slot);
+            out.load(e.kind() == Kind.BOOL ? ILOAD : Emitter.loadOpcode(e.kind()), slot);
         } else if (e.kind() == Kind.REF) {
             throw new IllegalStateException("the guards did not null-check " + e + " before its use");
         } else {
@@ -273,6 +268,26 @@ final class ScalarEmitter implements Opcodes {
                     out.invokestatic("java/lang/Math", b.op().symbol(), "(DD)D");
                 }
                 break;
+        }
+    }
+
+    /**
+     * Combines the two values on the stack as a reduction does: {@code acc op term}, or
+     * {@code acc - term} for a subtracting sum.
+     *
+     * @param k the values' stack type
+     */
+    static void combine(Emitter out, Op op, boolean subtract, Kind k) {
+        int o = offset(k);
+        boolean wide = k == Kind.LONG;
+        String d = k.descriptor();
+        switch (op) {
+            case ADD: out.op(subtract ? ISUB + o : IADD + o); break;
+            case MUL: out.op(IMUL + o); break;
+            case AND: out.op(wide ? LAND : IAND); break;
+            case OR: out.op(wide ? LOR : IOR); break;
+            case XOR: out.op(wide ? LXOR : IXOR); break;
+            default: out.invokestatic("java/lang/Math", op.symbol(), "(" + d + d + ")" + d); break;
         }
     }
 

@@ -57,7 +57,7 @@ final class ScalarTwin implements Opcodes {
             Kind k = r.kind().stack();
             out.load(Emitter.loadOpcode(k), r.slot());
             scalars.push(r.term());
-            combine(out, r.op(), r.subtract(), k);
+            ScalarEmitter.combine(out, r.op(), r.subtract(), k);
             if (r.narrow() != null) {
                 out.op(r.narrow() == Kind.BYTE ? I2B : I2S);
             }
@@ -65,19 +65,5 @@ final class ScalarTwin implements Opcodes {
         }
         out.iinc(ir.iv(), ir.step());
         out.jump(GOTO, top);
-    }
-
-    private static void combine(Emitter out, Op op, boolean subtract, Kind k) {
-        int o = ScalarEmitter.offset(k);
-        boolean wide = k == Kind.LONG;
-        String d = k.descriptor();
-        switch (op) {
-            case ADD: out.op(subtract ? ISUB + o : IADD + o); break;
-            case MUL: out.op(IMUL + o); break;
-            case AND: out.op(wide ? LAND : IAND); break;
-            case OR: out.op(wide ? LOR : IOR); break;
-            case XOR: out.op(wide ? LXOR : IXOR); break;
-            default: out.invokestatic("java/lang/Math", op.symbol(), "(" + d + d + ")" + d); break;
-        }
     }
 }

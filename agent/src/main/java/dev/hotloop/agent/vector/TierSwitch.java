@@ -1,5 +1,6 @@
 package dev.hotloop.agent.vector;
 
+import dev.hotloop.runtime.tier.Tiers;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.FieldInsnNode;
@@ -14,12 +15,11 @@ import org.objectweb.asm.tree.TypeInsnNode;
 final class TierSwitch implements Opcodes {
 
     static final String TIERS = "dev/hotloop/runtime/tier/Tiers";
-    static final String GATE = "hotloop$tier$";
-    static final String WORK = "hotloop$work$";
-    static final String SIMD = "hotloop$simd$";
-    static final String SCALAR = "hotloop$scalar$";
-    private static final int STATE_SCALAR = 1;
-    private static final int STATE_SIMD = 2;
+    // compile-time constants of the runtime, copied in by javac: no runtime class loads at transform
+    static final String GATE = Tiers.SWITCH_FIELD;
+    static final String WORK = Tiers.WORK_FIELD;
+    static final String SIMD = Tiers.SIMD_METHOD;
+    static final String SCALAR = Tiers.SCALAR_METHOD;
 
     private final Emitter out;
     private final String owner;
@@ -43,7 +43,7 @@ final class TierSwitch implements Opcodes {
         out.add(new FieldInsnNode(GETSTATIC, owner, GATE + number, "I"));
         out.load(ISTORE, state);
         out.load(ILOAD, state);
-        out.ldc(STATE_SCALAR);
+        out.ldc(Tiers.SCALAR);
         out.jump(IF_ICMPEQ, original);
     }
 
@@ -95,7 +95,7 @@ final class TierSwitch implements Opcodes {
                 "(Ljava/lang/invoke/MethodHandles$Lookup;ILjava/lang/String;Ljava/lang/String;[Ljava/lang/Object;)I");
         out.op(DUP);
         out.add(new FieldInsnNode(PUTSTATIC, owner, GATE + number, "I"));
-        out.ldc(STATE_SIMD);
+        out.ldc(Tiers.SIMD);
         out.jump(IF_ICMPNE, original);
         out.label(call);
         for (int i = 0; i < sig.slots().length; i++) {

@@ -139,16 +139,7 @@ final class VectorLoop implements Opcodes {
         out.load(ALOAD, accs[0]);
         out.operator(r.op().name(), "Associative");
         out.invokevirtual(v, "reduceLanes", "(L" + Emitter.OPERATORS + "$Associative;)" + d);
-        int k = ScalarEmitter.offset(r.kind());
-        boolean wide = r.kind() == Kind.LONG;
-        switch (r.op()) {
-            case ADD: out.op(r.subtract() ? ISUB + k : IADD + k); break;
-            case MUL: out.op(IMUL + k); break;
-            case AND: out.op(wide ? LAND : IAND); break;
-            case OR: out.op(wide ? LOR : IOR); break;
-            case XOR: out.op(wide ? LXOR : IXOR); break;
-            default: out.invokestatic("java/lang/Math", r.op().symbol(), "(" + d + d + ")" + d); break;
-        }
+        ScalarEmitter.combine(out, r.op(), r.subtract(), r.kind());
         if (r.narrow() != null) {
             out.op(r.narrow() == Kind.BYTE ? I2B : I2S);
         }

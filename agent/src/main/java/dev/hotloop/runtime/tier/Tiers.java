@@ -25,6 +25,12 @@ public final class Tiers {
     public static final int SCALAR = 1;
     public static final int SIMD = 2;
 
+    /** Names of what the agent adds to a class per loop N: the switch, the work count, the two forms. */
+    public static final String SWITCH_FIELD = "hotloop$tier$";
+    public static final String WORK_FIELD = "hotloop$work$";
+    public static final String SIMD_METHOD = "hotloop$simd$";
+    public static final String SCALAR_METHOD = "hotloop$scalar$";
+
     /** How a loop's form is chosen. */
     public enum Policy {
         /** Measure both forms on a copy of the first inputs, on the warm-up thread (the default). */

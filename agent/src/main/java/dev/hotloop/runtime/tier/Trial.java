@@ -76,11 +76,11 @@ final class Trial implements Runnable {
         int state = Tiers.SCALAR;
         try {
             Class<?> owner = lookup.lookupClass();
-            gate = lookup.findStaticVarHandle(owner, "hotloop$tier$" + loop, int.class);
-            Method simdMethod = method(owner, "hotloop$simd$" + loop);
+            gate = lookup.findStaticVarHandle(owner, Tiers.SWITCH_FIELD + loop, int.class);
+            Method simdMethod = method(owner, Tiers.SIMD_METHOD + loop);
             types = simdMethod.getParameterTypes();
             simd = spread(lookup.unreflect(simdMethod));
-            scalar = spread(lookup.unreflect(method(owner, "hotloop$scalar$" + loop)));
+            scalar = spread(lookup.unreflect(method(owner, Tiers.SCALAR_METHOD + loop)));
             work = Inputs.copy(pristine);
             long first = iv(simd.invokeExact(work));
             if (first == ((Number) pristine[0]).longValue()) {
