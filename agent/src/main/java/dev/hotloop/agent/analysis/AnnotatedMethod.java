@@ -59,6 +59,11 @@ public record AnnotatedMethod(String owner, MethodNode method, List<HotloopAnnot
      * @return whether any annotation of that kind is present
      */
     public boolean has(HotloopAnnotation.Kind kind) {
-        return annotations.stream().anyMatch(a -> a.kind() == kind);
+        for (HotloopAnnotation a : annotations) {
+            if (a.kind() == kind) {
+                return true;
+            }
+        }
+        return false;
     }
 }

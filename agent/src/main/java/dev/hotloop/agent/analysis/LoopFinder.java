@@ -45,14 +45,20 @@ public final class LoopFinder {
         for (int b = 0; b < g.size(); b++) {
             for (int h : g.successors(b)) {
                 if (dom.dominates(h, b)) {
-                    BitSet body = bodies.computeIfAbsent(h, k -> new BitSet());
-                    latches.computeIfAbsent(h, k -> new ArrayList<>()).add(b);
+                    if (!bodies.containsKey(h)) {
+                        bodies.put(h, new BitSet());
+                        latches.put(h, new ArrayList<>());
+                    }
+                    BitSet body = bodies.get(h);
+                    latches.get(h).add(b);
                     collect(g, h, b, body);
                 }
             }
         }
         List<Loop> loops = new ArrayList<>();
-        bodies.forEach((h, body) -> loops.add(new Loop(h, body, latches.get(h))));
+        for (Map.Entry<Integer, BitSet> e : bodies.entrySet()) {
+            loops.add(new Loop(e.getKey(), e.getValue(), latches.get(e.getKey())));
+        }
         // Nest: the parent of a loop is the smallest other loop that contains its header.
         for (Loop inner : loops) {
             Loop best = null;
@@ -69,7 +75,14 @@ public final class LoopFinder {
         for (Loop loop : loops) {
             describe(g, dom, loop);
         }
-        loops.sort(Comparator.comparingInt(Loop::depth).thenComparingInt(l -> g.firstInsn(l.header())));
+        // Outer loops first, then in code order (a comparator class, not lambdas: see vector.Walk).
+        loops.sort(new Comparator<Loop>() {
+            @Override
+            public int compare(Loop x, Loop y) {
+                int byDepth = Integer.compare(x.depth(), y.depth());
+                return byDepth != 0 ? byDepth : Integer.compare(g.firstInsn(x.header()), g.firstInsn(y.header()));
+            }
+        });
         return loops;
     }
 
@@ -106,7 +119,7 @@ public final class LoopFinder {
             for (int i = g.firstInsn(b); i <= g.lastInsn(b); i++) {
                 AbstractInsnNode insn = insns.get(i);
                 if (insn instanceof IincInsnNode inc) {
-                    iincs.merge(inc.var, inc.incr, (x, y) -> Integer.MIN_VALUE); // two iincs: not counted
+                    iincs.put(inc.var, iincs.containsKey(inc.var) ? Integer.MIN_VALUE : inc.incr); // two iincs: not counted
                     iincBlock.put(inc.var, b);
                 } else if (insn instanceof VarInsnNode v && v.getOpcode() >= Opcodes.ISTORE && v.getOpcode() <= Opcodes.ASTORE) {
                     stored.set(v.var);

@@ -14,17 +14,32 @@ public record MethodPlan(AnnotatedMethod method, List<LoopDecision> decisions) {
 
     /** @return whether an annotated loop was left as written (strict mode fails such methods) */
     public boolean anyRefused() {
-        return decisions.stream().anyMatch(d -> !d.rewritten());
+        for (LoopDecision d : decisions) {
+            if (!d.rewritten()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return whether any loop was rewritten */
     public boolean anyRewritten() {
-        return decisions.stream().anyMatch(LoopDecision::rewritten);
+        for (LoopDecision d : decisions) {
+            if (d.rewritten()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return the first reported line, or -1 */
     public int line() {
-        return decisions.stream().mapToInt(LoopDecision::line).filter(l -> l >= 0).findFirst().orElse(-1);
+        for (LoopDecision d : decisions) {
+            if (d.line() >= 0) {
+                return d.line();
+            }
+        }
+        return -1;
     }
 
     /** @return the report's "rewrite" column: what the loops became, shortest form */

@@ -7,6 +7,7 @@ import dev.hotloop.agent.options.AgentOptions;
 import dev.hotloop.agent.parallel.ParallelStrategy;
 import dev.hotloop.agent.vector.VectorStrategy;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.LabelNode;
@@ -20,6 +21,14 @@ import org.objectweb.asm.tree.LabelNode;
  * loop itself and supplies the rewrite.
  */
 public final class Planner {
+
+    /** Decisions in source order (a class, not a lambda: see vector.Walk). */
+    private static final Comparator<LoopDecision> BY_LINE = new Comparator<>() {
+        @Override
+        public int compare(LoopDecision x, LoopDecision y) {
+            return Integer.compare(x.line(), y.line());
+        }
+    };
 
     private final AgentOptions options;
     private final boolean vectorApiResolved;
@@ -74,7 +83,7 @@ public final class Planner {
                 out.add(decide(method, a, loop, mayAddMembers));
             }
         }
-        out.sort((x, y) -> Integer.compare(x.line(), y.line()));
+        out.sort(BY_LINE);
         return new MethodPlan(method, List.copyOf(out));
     }
 

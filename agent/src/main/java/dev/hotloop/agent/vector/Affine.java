@@ -46,6 +46,17 @@ record Affine(int scale, Expr base, long offset) {
         return scale == o.scale && java.util.Objects.equals(base, o.base);
     }
 
+    // Spelled out, not generated: see Expr's note on records at transform time.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Affine o && scale == o.scale && offset == o.offset && java.util.Objects.equals(base, o.base);
+    }
+
+    @Override
+    public int hashCode() {
+        return (31 * scale + java.util.Objects.hashCode(base)) * 31 + Long.hashCode(offset);
+    }
+
     @Override
     public String toString() {
         String s = scale == 0 ? "" : scale == 1 ? "i" : scale + "*i";

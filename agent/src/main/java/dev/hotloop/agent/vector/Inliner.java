@@ -55,13 +55,13 @@ final class Inliner {
         }
         Interpreter interpreter = new Interpreter(new CalleeMemory(caller, name));
         Map<Integer, List<SymState>> incoming = new HashMap<>();
-        incoming.computeIfAbsent(0, k -> new ArrayList<>()).add(new SymState(predicate, params, new ArrayList<>()));
+        Regions.arrivals(incoming, 0).add(new SymState(predicate, params, new ArrayList<>()));
         List<SymState> returns = new ArrayList<>();
         BitSet all = new BitSet();
         all.set(0, g.size());
         InsnList insns = callee.instructions;
         for (int b : Regions.order(g, 0, all)) {
-            SymState s = Regions.merge(incoming.get(b), (sl, k) -> null);
+            SymState s = Regions.merge(incoming.get(b), Regions.NO_VALUE);
             interpreter.checkMerged(s);
             int last = g.lastInsn(b);
             for (int i = g.firstInsn(b); i < last; i++) {
@@ -103,11 +103,11 @@ final class Inliner {
         if (results.isEmpty()) {
             throw new Refusal("calls " + name + ", which never returns normally");
         }
-        return Regions.merge(results, (sl, k) -> null).pop();
+        return Regions.merge(results, Regions.NO_VALUE).pop();
     }
 
     private static void add(Map<Integer, List<SymState>> incoming, int to, SymState s, Expr cond) {
-        incoming.computeIfAbsent(to, k -> new ArrayList<>()).add(s.copy(Simplify.and(s.predicate, cond)));
+        Regions.arrivals(incoming, to).add(s.copy(Simplify.and(s.predicate, cond)));
     }
 
     /** The callee's view of memory: its own locals, the caller's arrays and calls. */

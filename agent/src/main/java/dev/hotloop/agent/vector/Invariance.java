@@ -32,7 +32,7 @@ final class Invariance {
         } else if (e instanceof Expr.Length l) {
             return test(l.array());
         } else if (e instanceof Expr.Load l) {
-            return test(l.array()) && test(l.index()) && stores.stream().noneMatch(s -> s.array().equals(l.array()));
+            return test(l.array()) && test(l.index()) && !stored(l.array());
         } else if (e instanceof Expr.Unary u) {
             return test(u.x());
         } else if (e instanceof Expr.Binary b) {
@@ -43,5 +43,14 @@ final class Invariance {
             return test(f.a()) && test(f.b()) && test(f.c());
         }
         return false; // the index, conditions and selects vary, or are not worth hoisting
+    }
+
+    private boolean stored(Expr array) {
+        for (Store s : stores) {
+            if (s.array().equals(array)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

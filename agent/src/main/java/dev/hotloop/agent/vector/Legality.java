@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Decides whether a lifted loop may run as SIMD code with results identical to the original
@@ -82,7 +83,13 @@ final class Legality {
         int lanes = Lanes.of(kinds, preferredBits);
         List<Access[]> overlaps = dependences(accesses, lanes);
         int u = unroll > 0 ? unroll : reductions.isEmpty() ? 1 : 4;
-        boolean approximate = !reductions.stream().allMatch(r -> exact(r)) || computed.stream().anyMatch(Legality::approximate);
+        boolean approximate = false;
+        for (Reduction r : reductions) {
+            approximate |= !exact(r);
+        }
+        for (Expr e : computed) {
+            approximate |= approximate(e);
+        }
         return new VectorPlan(ir, lanes, kinds, List.copyOf(stores), List.copyOf(reductions), accesses,
                 aliases(accesses), overlaps, divisors(computed, ir.bound()), references(), u, fastMath && approximate);
     }
@@ -92,7 +99,12 @@ final class Legality {
     }
 
     private static boolean approximate(Expr e) {
-        return Walk.any(e, n -> n instanceof Expr.Unary u && u.op().approximate() || n instanceof Binary b && b.op().approximate());
+        for (Expr n : Walk.nodes(e)) {
+            if (n instanceof Expr.Unary u && u.op().approximate() || n instanceof Binary b && b.op().approximate()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The lane types of a vector value: loads and invariants (broadcast) end the walk. */
@@ -158,22 +170,21 @@ final class Legality {
     }
 
     private Var firstAssigned(Expr e) {
-        Var[] found = new Var[1];
-        Walk.each(e, n -> {
-            if (found[0] == null && n instanceof Var v && ir.finals().containsKey(v.slot())) {
-                found[0] = v;
+        for (Expr n : Walk.nodes(e)) {
+            if (n instanceof Var v && ir.finals().containsKey(v.slot())) {
+                return v;
             }
-        });
-        return found[0];
+        }
+        return null;
     }
 
     // ---------------------------------------------------------------- operations
 
     private void check(Expr e) throws Refusal {
         List<Refusal> bad = new ArrayList<>();
-        Walk.each(e, n -> {
+        for (Expr n : Walk.nodes(e)) {
             if (!bad.isEmpty()) {
-                return;
+                break;
             }
             if (n instanceof Expr.Not x && x.x() instanceof Expr.True) {
                 bad.add(new Refusal("has code under a condition that never holds; remove it"));
@@ -193,7 +204,7 @@ final class Legality {
             } else if (n.kind() == Kind.REF && !(n instanceof Var || n instanceof Expr.Field)) {
                 bad.add(new Refusal("computes with object references inside the loop"));
             }
-        });
+        }
         if (!bad.isEmpty()) {
             throw bad.get(0);
         }
@@ -209,7 +220,13 @@ final class Legality {
         if (!fastMath) {
             return e;
         }
-        return Walk.map(e, n -> {
+        return Walk.map(e, new FastForms());
+    }
+
+    /** The node-by-node fastMath rewrite (a class, not a lambda: see {@link Walk}). */
+    private static final class FastForms implements UnaryOperator<Expr> {
+        @Override
+        public Expr apply(Expr n) {
             if (n instanceof Expr.Convert down && down.from() == Kind.DOUBLE && down.kind() == Kind.FLOAT
                     && down.x() instanceof Expr.Unary u && u.op().approximate()
                     && u.x() instanceof Expr.Convert up && up.from() == Kind.FLOAT && up.kind() == Kind.DOUBLE) {
@@ -219,7 +236,7 @@ final class Legality {
                 return javaPow(b);
             }
             return n;
-        });
+        }
     }
 
     private static Expr javaPow(Expr.Binary pow) {
@@ -251,11 +268,11 @@ final class Legality {
         }
         List<Expr.Load> loads = new ArrayList<>();
         for (Expr e : computed) {
-            Walk.each(e, n -> {
+            for (Expr n : Walk.nodes(e)) {
                 if (n instanceof Expr.Load l) {
                     loads.add(l);
                 }
-            });
+            }
         }
         for (Expr.Load l : loads) {
             add(out, new Access(l.array(), l.kind(), affine(l.array(), l.index(), "reads"), false, ir.lateLoads().contains(l)));
@@ -355,13 +372,22 @@ final class Legality {
         List<Expr> all = new ArrayList<>(computed);
         all.add(bound);
         for (Expr e : all) {
-            Walk.each(e, n -> {
+            for (Expr n : Walk.nodes(e)) {
                 if (n instanceof Binary b && (b.op() == Op.DIV || b.op() == Op.REM) && b.kind().integral() && !out.contains(b.right())) {
                     out.add(b.right());
                 }
-            });
+            }
         }
         return List.copyOf(out);
+    }
+
+    private static boolean paired(List<Expr[]> pairs, Expr x, Expr y) {
+        for (Expr[] p : pairs) {
+            if (p[0].equals(x) && p[1].equals(y) || p[0].equals(y) && p[1].equals(x)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Expr[]> aliases(List<Access> accesses) {
@@ -371,8 +397,7 @@ final class Legality {
                 Access a = accesses.get(i);
                 Access b = accesses.get(j);
                 if ((a.written() || b.written()) && a.element() == b.element() && !a.array().equals(b.array())
-                        && out.stream().noneMatch(p -> p[0].equals(a.array()) && p[1].equals(b.array())
-                                || p[0].equals(b.array()) && p[1].equals(a.array()))) {
+                        && !paired(out, a.array(), b.array())) {
                     out.add(new Expr[] {a.array(), b.array()});
                 }
             }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.InsnList;
@@ -39,6 +40,12 @@ final class Lifter implements Interpreter.Memory {
     private final List<Expr> traps = new ArrayList<>();
     private final List<Expr.Load> lateLoads = new ArrayList<>();
     private final Interpreter interpreter = new Interpreter(this);
+    private final BiFunction<Integer, Kind, Expr> initialValues = new BiFunction<>() {
+        @Override
+        public Expr apply(Integer slot, Kind kind) {
+            return initial(slot, kind);
+        }
+    };
     private final java.util.Set<String> inlining = new java.util.HashSet<>();
     private int inlined;
 
@@ -79,13 +86,13 @@ final class Lifter implements Interpreter.Memory {
     private LoopIR run() throws Refusal {
         int h = loop.header();
         Map<Integer, List<SymState>> incoming = new HashMap<>();
-        incoming.computeIfAbsent(h, k -> new ArrayList<>()).add(new SymState(Simplify.TRUE, new HashMap<>(), new ArrayList<>()));
+        Regions.arrivals(incoming, h).add(new SymState(Simplify.TRUE, new HashMap<>(), new ArrayList<>()));
         List<SymState> latches = new ArrayList<>();
         Expr[] exit = null; // {continue condition}, and whether it was at the bottom
         boolean bottom = false;
         InsnList insns = method.instructions;
         for (int b : Regions.order(g, h, loop.body())) {
-            SymState s = Regions.merge(incoming.get(b), this::initial);
+            SymState s = Regions.merge(incoming.get(b), initialValues);
             interpreter.checkMerged(s);
             int last = g.lastInsn(b);
             for (int i = g.firstInsn(b); i < last; i++) {
@@ -127,7 +134,7 @@ final class Lifter implements Interpreter.Memory {
         if (exit == null) {
             throw new Refusal("no exit test on the index was found");
         }
-        SymState end = Regions.merge(latches, this::initial);
+        SymState end = Regions.merge(latches, initialValues);
         interpreter.checkMerged(end);
         Expr next = end.locals.remove(loop.inductionVar());
         Expr expected = new Binary(Op.ADD, Kind.INT, iv, new Const(Kind.INT, loop.step()));
@@ -137,7 +144,7 @@ final class Lifter implements Interpreter.Memory {
         Map<Integer, Expr> finals = new HashMap<>(end.locals);
         Cmp test = exitTest(exit[0], bottom ? expected : iv, new Invariance(finals.keySet(), stores));
         for (int slot : finals.keySet()) {
-            names.computeIfAbsent(slot, this::name);
+            nameOf(slot);
         }
         return new LoopIR(header(), loop.inductionVar(), iv.name(), loop.step(), bottom,
                 test.cond(), test.right(), List.copyOf(stores), finals, List.copyOf(traps),
@@ -149,7 +156,7 @@ final class Lifter implements Interpreter.Memory {
         if (to == h) {
             latches.add(next);
         } else {
-            incoming.computeIfAbsent(to, k -> new ArrayList<>()).add(next);
+            Regions.arrivals(incoming, to).add(next);
         }
     }
 
@@ -188,7 +195,17 @@ final class Lifter implements Interpreter.Memory {
         if (slot == loop.inductionVar()) {
             return iv;
         }
-        return new Var(slot, kind, names.computeIfAbsent(slot, this::name));
+        return new Var(slot, kind, nameOf(slot));
+    }
+
+    // A helper instead of a lambda, which costs a link at class load (see Walk).
+    private String nameOf(int slot) {
+        String n = names.get(slot);
+        if (n == null) {
+            n = name(slot);
+            names.put(slot, n);
+        }
+        return n;
     }
 
     private String name(int slot) {

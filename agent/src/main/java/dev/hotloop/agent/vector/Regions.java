@@ -50,6 +50,24 @@ final class Regions {
      * @param initial  the value of a local that a path did not assign (null when there is none)
      * @return the state after the join
      */
+    /** For merges where a local that one path lacks has no value (an inlined callee's frame). */
+    static final BiFunction<Integer, Kind, Expr> NO_VALUE = new BiFunction<>() {
+        @Override
+        public Expr apply(Integer slot, Kind kind) {
+            return null;
+        }
+    };
+
+    /** @return the states that arrive at a block, created empty on first use */
+    static List<SymState> arrivals(Map<Integer, List<SymState>> incoming, int block) {
+        List<SymState> states = incoming.get(block);
+        if (states == null) {
+            states = new ArrayList<>();
+            incoming.put(block, states);
+        }
+        return states;
+    }
+
     static SymState merge(List<SymState> incoming, BiFunction<Integer, Kind, Expr> initial) throws Refusal {
         if (incoming.size() == 1) {
             return incoming.get(0);

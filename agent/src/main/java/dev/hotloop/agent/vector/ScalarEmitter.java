@@ -73,7 +73,9 @@ final class ScalarEmitter implements Opcodes {
     }
 
     private static void count(Expr e, Map<Expr, Integer> uses) {
-        if (uses.merge(e, 1, Integer::sum) == 1) {
+        Integer seen = uses.get(e);
+        uses.put(e, seen == null ? 1 : seen + 1);
+        if (seen == null) {
             for (Expr c : Walk.children(e)) {
                 count(c, uses);
             }

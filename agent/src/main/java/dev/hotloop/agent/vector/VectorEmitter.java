@@ -31,7 +31,9 @@ final class VectorEmitter implements Opcodes {
 
     /** Counts how often each value is used, so values used twice are computed once per chunk. */
     void count(Expr e) {
-        int n = uses.merge(e, 1, Integer::sum);
+        Integer seen = uses.get(e);
+        int n = seen == null ? 1 : seen + 1;
+        uses.put(e, n);
         if (n == 1 && !invariance.test(e) && !(e instanceof Expr.Load)) {
             for (Expr c : Walk.children(e)) {
                 count(c);

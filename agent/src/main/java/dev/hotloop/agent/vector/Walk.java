@@ -1,10 +1,14 @@
 package dev.hotloop.agent.vector;
 
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.ArrayList;
 import java.util.function.UnaryOperator;
 
-/** Traversal and bottom-up rewriting of IR trees. */
+/**
+ * Traversal and bottom-up rewriting of IR trees. Callers loop over {@link #nodes} rather than pass
+ * lambdas: every lambda site links through LambdaMetafactory the first time it runs, and at class
+ * load the agent runs interpreted, where each link cost about half a millisecond (measured).
+ */
 final class Walk {
 
     private Walk() {
@@ -40,25 +44,18 @@ final class Walk {
         return List.of();
     }
 
-    /** Visits every node of the tree, operands before the node that uses them. */
-    static void each(Expr e, Consumer<Expr> visit) {
-        for (Expr c : children(e)) {
-            each(c, visit);
-        }
-        visit.accept(e);
+    /** @return every node of the tree, operands before the node that uses them */
+    static List<Expr> nodes(Expr e) {
+        List<Expr> out = new ArrayList<>();
+        collect(e, out);
+        return out;
     }
 
-    /** @return whether any node of the tree satisfies the test */
-    static boolean any(Expr e, java.util.function.Predicate<Expr> test) {
-        if (test.test(e)) {
-            return true;
-        }
+    private static void collect(Expr e, List<Expr> out) {
         for (Expr c : children(e)) {
-            if (any(c, test)) {
-                return true;
-            }
+            collect(c, out);
         }
-        return false;
+        out.add(e);
     }
 
     /** @return the tree with {@code f} applied to every node, operands first */
