@@ -4,7 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Call counts and timings of one annotated method, updated by the code the agent adds around it.
@@ -13,6 +13,13 @@ import java.util.concurrent.atomic.LongAdder;
  * compilation of the callees). The next {@value #WARM_CALLS} calls are all timed; after that one
  * call in {@value #SAMPLE_EVERY} is, so that a small hot method pays two {@code nanoTime()} reads
  * only rarely. Every call is counted exactly.
+ *
+ * <p>The steady state is the time after the JIT compiled the code that runs, which is late in a
+ * run, not its average: timed calls after the first fall into windows that double in length
+ * (timed call 1, 2-3, 4-7, ..., 2^k to 2^(k+1) - 1), and the steady time per call is the mean of
+ * the latest complete window of at least {@value #MIN_WINDOW} calls: the later half of all timed
+ * calls, so the interpreted and C1-compiled calls of the first half (and a tier switch from the
+ * original loop to its SIMD form) fall out of it as the run grows.
  *
  * <p>The common case, one thread calling the method, pays no atomic instruction: the first thread
  * to call becomes the owner and counts with a plain field that only it writes. Other threads count
@@ -27,6 +34,8 @@ public final class MethodStats {
     static final int WARM_CALLS = 1024;
     /** A power of two. */
     static final int SAMPLE_EVERY = 64;
+    /** The shortest window the steady state is read from. */
+    static final int MIN_WINDOW = 8;
 
     private final String key;
     /**
@@ -43,8 +52,8 @@ public final class MethodStats {
     private final long[] ownerCalls = new long[2 * PAD + 1];
     private static final int PAD = 16;
     private final AtomicLong timedExits = new AtomicLong();
-    private final LongAdder warmNanos = new LongAdder();
-    private final LongAdder sampledNanos = new LongAdder();
+    /** Nanoseconds of the timed calls after the first, by window: index k holds timed calls 2^k to 2^(k+1) - 1. */
+    private final AtomicLongArray windowNanos = new AtomicLongArray(Long.SIZE);
     private volatile long firstCallNanos = -1;
 
     /** True until {@value #WARM_CALLS} calls after the first were timed; read on every call, written once. */
@@ -94,13 +103,11 @@ public final class MethodStats {
         long n = timedExits.getAndIncrement();
         if (n == 0) {
             firstCallNanos = elapsed;
-        } else if (n <= WARM_CALLS) {
-            warmNanos.add(elapsed);
-            if (n == WARM_CALLS) {
-                warm = false;
-            }
-        } else {
-            sampledNanos.add(elapsed);
+            return;
+        }
+        windowNanos.getAndAdd(63 - Long.numberOfLeadingZeros(n), elapsed);
+        if (n == WARM_CALLS) {
+            warm = false;
         }
     }
 
@@ -116,10 +123,21 @@ public final class MethodStats {
 
     /** @return a consistent-enough copy of the counters, for reports */
     public Snapshot snapshot() {
-        // Timed exit n (0-based) is the first call, then warm-up up to WARM_CALLS, then sampled.
-        long afterFirst = Math.max(0, timedExits.get() - 1);
+        long exits = timedExits.get();
+        long timedNanos = 0;
+        long steadyNanos = 0;
+        long steadyTimed = 0;
+        for (int k = 0; k < Long.SIZE - 1; k++) {
+            long window = windowNanos.get(k);
+            timedNanos += window;
+            // Window k is complete once timed exit 2^(k+1) - 1 (0-based) has been counted.
+            if (exits >>> 1 >= 1L << k && 1L << k >= MIN_WINDOW) {
+                steadyNanos = window;
+                steadyTimed = 1L << k;
+            }
+        }
         return new Snapshot(ownerCalls[PAD] + (long) SLOT.getVolatile(sharedCalls, PAD), firstCallNanos,
-                warmNanos.sum(), Math.min(afterFirst, WARM_CALLS), sampledNanos.sum(), Math.max(0, afterFirst - WARM_CALLS));
+                timedNanos, Math.max(0, exits - 1), steadyNanos, steadyTimed);
     }
 
     /**
@@ -127,34 +145,34 @@ public final class MethodStats {
      *
      * @param calls          every call, timed or not
      * @param firstCallNanos the first completed call, or -1 when none completed
-     * @param warmNanos      total time of the timed calls after the first, while warming up
-     * @param warmTimed      how many calls {@code warmNanos} covers
-     * @param sampledNanos   total time of the calls sampled after warm-up
-     * @param sampledTimed   how many calls {@code sampledNanos} covers
+     * @param timedNanos     total time of the timed calls after the first
+     * @param timed          how many calls {@code timedNanos} covers
+     * @param steadyNanos    total time of the calls of the latest complete window
+     * @param steadyTimed    how many calls {@code steadyNanos} covers; 0 before a window of
+     *                       {@value MethodStats#MIN_WINDOW} calls is complete
      */
-    public record Snapshot(long calls, long firstCallNanos, long warmNanos, long warmTimed,
-                           long sampledNanos, long sampledTimed) {
+    public record Snapshot(long calls, long firstCallNanos, long timedNanos, long timed,
+                           long steadyNanos, long steadyTimed) {
 
-        /** Below this many samples after warm-up, the warm-up calls estimate the steady state. */
-        static final long MIN_SAMPLES = 8;
-
-        /** @return mean time of a call after the first, or -1 when there was no such call */
+        /**
+         * @return mean time of a call of the latest complete window (the later half of the timed
+         *         calls); before one is complete, of every timed call after the first; -1 when
+         *         there was no call after the first
+         */
         public double steadyNanosPerCall() {
-            if (sampledTimed >= MIN_SAMPLES) {
-                return (double) sampledNanos / sampledTimed;
+            if (steadyTimed > 0) {
+                return (double) steadyNanos / steadyTimed;
             }
-            long n = warmTimed + sampledTimed;
-            return n == 0 ? -1 : (double) (warmNanos + sampledNanos) / n;
+            return timed == 0 ? -1 : (double) timedNanos / timed;
         }
 
-        /** @return measured first call plus every later call, the untimed ones estimated */
+        /** @return measured first call plus every later call, the untimed ones at the steady time */
         public double totalNanos() {
             if (firstCallNanos < 0) {
                 return 0;
             }
-            long later = calls - 1 - warmTimed - sampledTimed;
-            double steady = steadyNanosPerCall();
-            return firstCallNanos + warmNanos + sampledNanos + Math.max(0, later) * Math.max(0, steady);
+            long untimed = calls - 1 - timed;
+            return firstCallNanos + timedNanos + Math.max(0, untimed) * Math.max(0, steadyNanosPerCall());
         }
     }
 }

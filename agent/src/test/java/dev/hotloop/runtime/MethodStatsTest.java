@@ -40,7 +40,7 @@ class MethodStatsTest {
         MethodStats.Snapshot s = stats.snapshot();
         assertEquals(1, s.calls());
         assertTrue(s.firstCallNanos() >= 2_000_000, "first call took " + s.firstCallNanos());
-        assertEquals(0, s.warmTimed());
+        assertEquals(0, s.timed());
         assertEquals(-1, s.steadyNanosPerCall(), EPS, "one call has no steady state");
         assertEquals(s.firstCallNanos(), s.totalNanos(), EPS);
         assertEquals("k", stats.key());
@@ -52,8 +52,7 @@ class MethodStatsTest {
         calls(stats, 1 + MethodStats.WARM_CALLS);
         MethodStats.Snapshot s = stats.snapshot();
         assertEquals(1 + MethodStats.WARM_CALLS, s.calls());
-        assertEquals(MethodStats.WARM_CALLS, s.warmTimed());
-        assertEquals(0, s.sampledTimed());
+        assertEquals(MethodStats.WARM_CALLS, s.timed());
     }
 
     @Test
@@ -71,10 +70,10 @@ class MethodStatsTest {
         }
         MethodStats.Snapshot s = stats.snapshot();
         assertEquals(1 + MethodStats.WARM_CALLS + later, s.calls());
-        assertEquals(MethodStats.WARM_CALLS, s.warmTimed());
-        assertEquals(later, s.sampledTimed() + untimed, "every later call is either sampled or not");
+        long sampled = s.timed() - MethodStats.WARM_CALLS;
+        assertEquals(later, sampled + untimed, "every later call is either sampled or not");
         // Binomial(6400, 1/64): mean 100, standard deviation 9.9; these bounds are 5 deviations out.
-        assertTrue(s.sampledTimed() >= 50 && s.sampledTimed() <= 150, "sampled " + s.sampledTimed());
+        assertTrue(sampled >= 50 && sampled <= 150, "sampled " + sampled);
     }
 
     @Test
@@ -114,28 +113,67 @@ class MethodStatsTest {
         MethodStats.Snapshot s = stats.snapshot();
         assertEquals((long) threads * perThread, s.calls());
         assertTrue(s.firstCallNanos() >= 0);
-        assertEquals(MethodStats.WARM_CALLS, s.warmTimed(), "the first WARM_CALLS timed exits after the first are warm-up");
-        assertTrue(s.sampledTimed() > 0);
-        assertTrue(1 + s.warmTimed() + s.sampledTimed() <= s.calls());
+        assertTrue(s.timed() > MethodStats.WARM_CALLS, "every call of the warm-up, then samples, were timed: " + s.timed());
+        assertTrue(1 + s.timed() <= s.calls());
         assertTrue(s.steadyNanosPerCall() >= 0);
         assertTrue(s.totalNanos() >= s.firstCallNanos());
     }
 
-    @Test
-    void steadyStateFallsBackToWarmUpCallsWithFewSamples() {
-        MethodStats.Snapshot s = new MethodStats.Snapshot(11, 500, 1_000, 10, 0, 0);
-        assertEquals(100, s.steadyNanosPerCall(), EPS);
-        assertEquals(500 + 1_000, s.totalNanos(), EPS);
-        MethodStats.Snapshot few = new MethodStats.Snapshot(1_100, 500, 2_048, 1_024, 700, 7);
-        assertEquals((2_048 + 700) / 1_031.0, few.steadyNanosPerCall(), EPS);
+    /** Exits a call that lasted {@code nanos}, as far as the clock tells. */
+    private static void callLasting(MethodStats stats, long nanos) {
+        long token = stats.enter();
+        assertNotEquals(MethodStats.NOT_TIMED, token);
+        stats.exit(token - nanos);
     }
 
     @Test
-    void steadyStateUsesSamplesOnceThereAreEnough() {
-        MethodStats.Snapshot s = new MethodStats.Snapshot(2_000, 500, 10_240, 1_024, 800, 8);
+    void steadyStateIsTheLatestCompleteWindowNotTheMean() {
+        MethodStats stats = new MethodStats("k");
+        callLasting(stats, 50_000_000);
+        // Timed calls 1-511 as the interpreter runs them, 512-1023 as compiled code.
+        for (int n = 1; n < 512; n++) {
+            callLasting(stats, 1_000_000);
+        }
+        for (int n = 512; n < 1024; n++) {
+            callLasting(stats, 1_000);
+        }
+        MethodStats.Snapshot s = stats.snapshot();
+        assertEquals(1023, s.timed());
+        assertEquals(512, s.steadyTimed(), "window 9: timed calls 512 to 1023");
+        assertTrue(s.steadyNanosPerCall() >= 1_000 && s.steadyNanosPerCall() < 50_000,
+                "steady " + s.steadyNanosPerCall() + " ns, not the mean of all calls (about 500 us)");
+        assertTrue(s.firstCallNanos() >= 50_000_000);
+    }
+
+    @Test
+    void anIncompleteWindowDoesNotCount() {
+        MethodStats stats = new MethodStats("k");
+        callLasting(stats, 1_000);
+        for (int n = 1; n < 16; n++) {
+            callLasting(stats, 1_000);
+        }
+        // Window 4 (timed calls 16-31) has begun with slow calls: window 3 (8-15) still decides.
+        for (int n = 16; n < 20; n++) {
+            callLasting(stats, 10_000_000);
+        }
+        MethodStats.Snapshot s = stats.snapshot();
+        assertEquals(8, s.steadyTimed());
+        assertTrue(s.steadyNanosPerCall() < 1_000_000, "steady " + s.steadyNanosPerCall());
+    }
+
+    @Test
+    void beforeAWindowOfEightTheMeanOfTimedCallsStandsIn() {
+        MethodStats.Snapshot s = new MethodStats.Snapshot(11, 500, 1_000, 10, 0, 0);
         assertEquals(100, s.steadyNanosPerCall(), EPS);
-        long untimed = 2_000 - 1 - 1_024 - 8;
-        assertEquals(500 + 10_240 + 800 + untimed * 100.0, s.totalNanos(), EPS);
+        assertEquals(500 + 1_000, s.totalNanos(), EPS);
+    }
+
+    @Test
+    void untimedCallsCountAtTheSteadyTime() {
+        MethodStats.Snapshot s = new MethodStats.Snapshot(2_000, 500, 10_240, 1_032, 51_200, 512);
+        assertEquals(100, s.steadyNanosPerCall(), EPS);
+        long untimed = 2_000 - 1 - 1_032;
+        assertEquals(500 + 10_240 + untimed * 100.0, s.totalNanos(), EPS);
     }
 
     @Test
