@@ -47,7 +47,7 @@ public final class ParallelStrategy implements LoopStrategy {
             LoopLocals locals = LoopLocals.of(method.owner(), g, sources, loop, shape);
             int grain = annotation.grain() > 0 ? annotation.grain() : WorkEstimate.grain(g, loop, shape);
             int threads = annotation.threads() > 0 ? Math.min(annotation.threads(), options.threads()) : options.threads();
-            String site = site(method);
+            String site = site(method) + (loop.line() >= 0 ? " line " + loop.line() : "");
             ParallelRewrite rewrite = new ParallelRewrite(shape, locals, grain, annotation.threads(), site);
             return LoopDecision.rewritten(annotation, loop, loop.line(), summary(shape, loop, locals, grain, threads), rewrite);
         } catch (Refusal r) {

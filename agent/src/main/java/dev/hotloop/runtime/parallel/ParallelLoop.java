@@ -1,5 +1,6 @@
 package dev.hotloop.runtime.parallel;
 
+import java.io.PrintStream;
 import java.util.List;
 import java.util.RandomAccess;
 
@@ -80,6 +81,34 @@ public final class ParallelLoop {
             return;
         }
         int workers = Math.min(chunks, threads > 0 ? Math.min(threads, SharedPool.size()) : SharedPool.size());
-        run.inParallel(workers, Progress.start(site, workers, (long) to - from));
+        long iterations = (long) to - from;
+        ParallelChoice choice = workers > 1 ? ParallelChoice.at(site) : null;
+        if (choice == null) {
+            run.inParallel(workers, Progress.start(site, workers, iterations));
+            return;
+        }
+        boolean sequential = choice.sequential(iterations);
+        long start = System.nanoTime();
+        if (sequential) {
+            run.sequentially();
+        } else {
+            run.inParallel(workers, Progress.start(site, workers, iterations));
+        }
+        choice.record(sequential, iterations, System.nanoTime() - start, workers);
+    }
+
+    /**
+     * Turns on the measured choice between the pool and a sequential run for short loops
+     * ({@link ParallelChoice}); called by the agent once, with the other settings.
+     *
+     * @param decisions where each loop's decision is printed, or null
+     */
+    public static void measure(PrintStream decisions) {
+        ParallelChoice.configure(true, decisions);
+    }
+
+    /** @return how each measured loop was settled, in the order of the decisions */
+    public static List<ParallelRecord> decisions() {
+        return ParallelChoice.records();
     }
 }
