@@ -25,7 +25,7 @@ shell_words() {
 usage() {
     cat <<'EOF'
 usage: scripts/vector-bench.sh [-k KERNELS] [-s SIZES] [-f FORKS] [-w WARMUP] [-i ITERATIONS]
-                               [-t SECONDS] [-j JDK] [-o DIR] [--no-build]
+                               [-t SECONDS] [-j JDK] [-x VMFLAGS] [-o DIR] [--no-build]
   -k KERNELS    regular expression of kernel names (default: all), e.g. 'dotFloat|sumInt'
   -s SIZES      elements per call, comma-separated (default 1000,1000000; matmul needs cubes)
   -f FORKS      forks of each benchmark (default 1)
@@ -33,6 +33,7 @@ usage: scripts/vector-bench.sh [-k KERNELS] [-s SIZES] [-f FORKS] [-w WARMUP] [-
   -i ITERATIONS measured iterations (default 3)
   -t SECONDS    length of each iteration (default 1)
   -j JDK        the JDK that builds and runs (default /usr/lib/jvm/temurin-25-jdk-amd64)
+  -x VMFLAGS    JVM flags for every fork, e.g. '-XX:MaxVectorSize=16' or '-XX:UseAVX=2'
   -o DIR        where jmh.json, jmh.log and vector-bench.md go (default benchmarks/target/vector-bench)
   --no-build    use the jars already built
 environment: MVN_FLAGS adds options to the Maven build (e.g. -o for offline)
@@ -49,6 +50,7 @@ jdk=/usr/lib/jvm/temurin-25-jdk-amd64
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=$root/benchmarks/target/vector-bench
 build=1
+vmflags=
 command=$(shell_words scripts/vector-bench.sh "$@")
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -59,6 +61,7 @@ while [ $# -gt 0 ]; do
         -i) iterations=$2; shift 2 ;;
         -t) seconds=$2; shift 2 ;;
         -j) jdk=$2; shift 2 ;;
+        -x) vmflags=$2; shift 2 ;;
         -o) out=$(mkdir -p "$2" && cd "$2" && pwd); shift 2 ;;
         --no-build) build=0; shift ;;
         -h|--help) usage; exit 0 ;;
@@ -100,7 +103,10 @@ runs=$((count * $(tr ',' '\n' <<<"$sizes" | grep -c .)))
 echo "running $runs benchmarks ($count kernel variants x sizes $sizes), about $(( runs * (forks * (warmup + iterations) * seconds + 3 * forks) / 60 + 1 )) minutes ..." >&2
 
 # The JMH host runs without flags: JMH hands its own JVM flags on to every fork.
-if ! "$java" -cp "$jar" dev.hotloop.bench.vector.VectorBench "$out/table.md" "$include" \
+# Prepended, so that the agent fork keeps its @Fork(jvmArgsAppend) flags.
+prepend=()
+[ -n "$vmflags" ] && prepend=(-jvmArgsPrepend "$vmflags")
+if ! "$java" -cp "$jar" dev.hotloop.bench.vector.VectorBench "$out/table.md" "$include" "${prepend[@]}" \
         -f "$forks" -wi "$warmup" -i "$iterations" -w "${seconds}s" -r "${seconds}s" -p "size=$sizes" \
         -rf json -rff "$out/jmh.json" 2>&1 | tee "$out/jmh.log"; then
     echo "vector-bench: JMH failed; see $out/jmh.log" >&2
@@ -115,6 +121,7 @@ avx=$(grep -m1 -o -w 'avx512f' /proc/cpuinfo || grep -m1 -o -w 'avx2' /proc/cpui
 jdk_version=$("$java" -version 2>&1 | sed -n 2p)
 {
     echo "Machine: $cpu, $(nproc) cores, ${avx^^}, Linux $(uname -r); JDK: $jdk_version."
+    [ -n "$vmflags" ] && echo "JVM flags of every fork: $vmflags."
     echo "JMH 1.37: $forks fork(s) of each variant, $iterations x ${seconds} s measured after $warmup x ${seconds} s warm-up;"
     echo "ns per element = JMH average time per call / size (matmul: size = n^3 inner iterations)."
     echo "Command: \`$command\`"

@@ -46,7 +46,7 @@ class ParallelIT {
         List<String> progress = r.hotloopLines().stream().filter(l -> l.contains("Parallel(threads=")).collect(Collectors.toList());
         assertTrue(progress.size() >= 2, r::describe);
         for (String line : progress) {
-            assertTrue(line.matches(".*\\[hotloop] Parallel\\(threads=2\\) ParallelApp\\.slow: done \\d+ of 200 iterations, "
+            assertTrue(line.matches(".*\\[hotloop] Parallel\\(threads=2\\) ParallelApp\\.slow line \\d+: done \\d+ of 200 iterations, "
                     + "elapsed \\d+\\.\\d s"), line);
         }
         assertTrue(progress.get(progress.size() - 1).contains("done 200 of 200"), r::describe);

@@ -92,6 +92,27 @@ public final class KernelInputs {
     }
 
     /**
+     * Doubles to convert, and the arrays the conversions write: values from -3e9 to 3e9, so that
+     * {@code (int)} casts saturate on part of them, as Java's casts do.
+     */
+    @State(Scope.Thread)
+    public static class Conversions {
+        @Param({"1000", "1000000"})
+        public int size;
+
+        public double[] a;
+        public long[] longs;
+        public int[] ints;
+
+        @Setup
+        public void setUp() {
+            a = Inputs.doubles(size, 10, -3e9, 3e9);
+            longs = new long[size];
+            ints = new int[size];
+        }
+    }
+
+    /**
      * Three {@code n x n} row-major matrices with {@code n^3 = size}: {@code size} is the number
      * of inner-loop iterations, so 1,000 is n = 10 and 1,000,000 is n = 100.
      */

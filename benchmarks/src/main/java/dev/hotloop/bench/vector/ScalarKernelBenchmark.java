@@ -92,4 +92,22 @@ public abstract class ScalarKernelBenchmark {
         ScalarKernels.matmul(in.a, in.b, in.c, in.n);
         return in.c;
     }
+
+    @Benchmark
+    public float[] hypot(KernelInputs.Floats in) {
+        ScalarKernels.hypot(in.a, in.b, in.out);
+        return in.out;
+    }
+
+    @Benchmark
+    public long[] toLong(KernelInputs.Conversions in) {
+        ScalarKernels.toLong(in.a, in.longs);
+        return in.longs;
+    }
+
+    @Benchmark
+    public int[] toInt(KernelInputs.Conversions in) {
+        ScalarKernels.toInt(in.a, in.ints);
+        return in.ints;
+    }
 }

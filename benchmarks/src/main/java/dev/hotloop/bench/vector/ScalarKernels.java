@@ -150,4 +150,31 @@ public final class ScalarKernels {
             }
         }
     }
+
+    /**
+     * The loop of issue 9 that the Vector API makes slower than the plain JVM: float inputs
+     * widened to double lanes for the square root. The agent measures it and keeps the faster form.
+     */
+    @Vectorize
+    public static void hypot(float[] a, float[] b, float[] out) {
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) Math.sqrt((double) a[i] * a[i] + (double) b[i] * b[i]);
+        }
+    }
+
+    /** {@code double -> long} casts: 25-100x slower as Vector API code on 128-bit vectors (JDK 17). */
+    @Vectorize
+    public static void toLong(double[] a, long[] out) {
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (long) a[i];
+        }
+    }
+
+    /** {@code double -> int} casts, saturating as Java's casts do. */
+    @Vectorize
+    public static void toInt(double[] a, int[] out) {
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (int) a[i];
+        }
+    }
 }
