@@ -2,6 +2,7 @@ package dev.hotloop.maven;
 
 import dev.hotloop.agent.options.AgentOptions;
 import dev.hotloop.agent.options.OptionsException;
+import dev.hotloop.agent.options.ReportTarget;
 import java.io.File;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -67,9 +68,19 @@ public class PrepareAgentMojo extends AbstractMojo {
     @Parameter(property = "hotloop.threads")
     private Integer threads;
 
-    /** Agent option {@code report}: {@code stderr}, {@code off}, or a {@code .json}, {@code .csv} or {@code .html} file. */
+    /**
+     * Agent option {@code report}: {@code stderr}, {@code off}, or a {@code .json}, {@code .csv} or
+     * {@code .html} file (several separated by the platform's path separator).
+     */
     @Parameter(property = "hotloop.report", defaultValue = "${project.build.directory}/hotloop/hotloop-report.json")
     private String report;
+
+    /**
+     * The HTML page of the report, written by the agent at the test JVM's exit as a second report
+     * target (so its format is the agent's own); {@code off} for none. None either when {@code report=off}.
+     */
+    @Parameter(property = "hotloop-plugin.htmlReport", defaultValue = "${project.build.directory}/hotloop/hotloop-report.html")
+    private String htmlReport;
 
     /** Agent option {@code log}: {@code off}, {@code warn}, {@code info} or {@code debug}. */
     @Parameter(property = "hotloop.log")
@@ -113,6 +124,15 @@ public class PrepareAgentMojo extends AbstractMojo {
         return agent.getFile();
     }
 
+    /** @return {@code report}, followed by the HTML page unless either is off */
+    private String reportTargets() {
+        boolean off = report == null || report.isBlank() || report.trim().equalsIgnoreCase("off");
+        if (off || htmlReport == null || htmlReport.isBlank() || htmlReport.trim().equalsIgnoreCase("off")) {
+            return report;
+        }
+        return report.trim() + ReportTarget.SEPARATOR + htmlReport.trim();
+    }
+
     /** @return the options that were set, in the agent's syntax, checked by the agent's parser */
     String agentOptions() throws MojoExecutionException {
         Map<String, Object> set = new LinkedHashMap<>();
@@ -121,7 +141,7 @@ public class PrepareAgentMojo extends AbstractMojo {
         set.put(AgentOptions.PARALLEL, parallel);
         set.put(AgentOptions.STRICT, strict);
         set.put(AgentOptions.THREADS, threads);
-        set.put(AgentOptions.REPORT, report);
+        set.put(AgentOptions.REPORT, reportTargets());
         set.put(AgentOptions.LOG, log);
         set.put(AgentOptions.DUMP, dump == null ? null : dump.getAbsolutePath());
         set.put(AgentOptions.CACHE, cache);
