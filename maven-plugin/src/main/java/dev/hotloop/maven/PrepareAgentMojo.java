@@ -35,68 +35,68 @@ public class PrepareAgentMojo extends AbstractMojo {
     static final String AGENT_ARTIFACT = "dev.hotloop:hotloop-agent";
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
+    MavenProject project;
 
     @Parameter(defaultValue = "${plugin.artifactMap}", readonly = true, required = true)
-    private Map<String, Artifact> pluginArtifactMap;
+    Map<String, Artifact> pluginArtifactMap;
 
     /** Leaves the property as it is (set to empty when it was not set, so that {@code @{argLine}} still resolves). */
     @Parameter(property = "hotloop-plugin.skip", defaultValue = "false")
-    private boolean skip;
+    boolean skip;
 
     /** The property that receives the JVM arguments. */
     @Parameter(property = "hotloop-plugin.propertyName", defaultValue = "argLine")
-    private String propertyName;
+    String propertyName;
 
     /** Agent option {@code enabled}: {@code false} leaves every class untouched. */
     @Parameter(property = "hotloop.enabled")
-    private Boolean enabled;
+    Boolean enabled;
 
     /** Agent option {@code vectorize}: apply {@code @Vectorize} rewrites. */
     @Parameter(property = "hotloop.vectorize")
-    private Boolean vectorize;
+    Boolean vectorize;
 
     /** Agent option {@code parallel}: apply {@code @Parallel} rewrites. */
     @Parameter(property = "hotloop.parallel")
-    private Boolean parallel;
+    Boolean parallel;
 
     /** Agent option {@code strict}: a loop that cannot be rewritten makes its method throw, with the diagnostic. */
     @Parameter(property = "hotloop.strict")
-    private Boolean strict;
+    Boolean strict;
 
     /** Agent option {@code threads}: size of the shared pool. */
     @Parameter(property = "hotloop.threads")
-    private Integer threads;
+    Integer threads;
 
     /**
      * Agent option {@code report}: {@code stderr}, {@code off}, or a {@code .json}, {@code .csv} or
      * {@code .html} file (several separated by the platform's path separator).
      */
     @Parameter(property = "hotloop.report", defaultValue = "${project.build.directory}/hotloop/hotloop-report.json")
-    private String report;
+    String report;
 
     /**
      * The HTML page of the report, written by the agent at the test JVM's exit as a second report
      * target (so its format is the agent's own); {@code off} for none. None either when {@code report=off}.
      */
     @Parameter(property = "hotloop-plugin.htmlReport", defaultValue = "${project.build.directory}/hotloop/hotloop-report.html")
-    private String htmlReport;
+    String htmlReport;
 
     /** Agent option {@code log}: {@code off}, {@code warn}, {@code info} or {@code debug}. */
     @Parameter(property = "hotloop.log")
-    private String log;
+    String log;
 
     /** Agent option {@code dump}: directory where rewritten class files are written. */
     @Parameter(property = "hotloop.dump")
-    private File dump;
+    File dump;
 
     /** Agent option {@code cache}: {@code off} or the directory of the cache of rewritten classes. */
     @Parameter(property = "hotloop.cache")
-    private String cache;
+    String cache;
 
     /** More agent options, {@code key=value,key=value}, added last (so they win over the parameters above). */
     @Parameter(property = "hotloop-plugin.options")
-    private String options;
+    String options;
 
     @Override
     public void execute() throws MojoExecutionException {
