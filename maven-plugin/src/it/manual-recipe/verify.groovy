@@ -1,4 +1,4 @@
-// The README's manual recipe works: the copied jar runs as the agent of the tests.
+// The README's manual recipe (the same argLine) works: the copied jar runs as the agent of the tests.
 def log = new File(basedir, 'build.log').text
 assert new File(basedir, 'target/hotloop-agent.jar').isFile()
 assert log =~ /\[hotloop\] sample\.Kernels\.scale\(float\[\],float\) line \d+: / : 'not as expected in build.log'

@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hotloop.agent.options.ReportTarget;
 import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DefaultArtifact;
 import org.apache.maven.artifact.handler.DefaultArtifactHandler;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,10 +23,17 @@ class PrepareAgentMojoTest {
 
     private static final File JAR = new File("/repo/hotloop-agent-0.1.0.jar");
     private PrepareAgentMojo mojo;
+    private final List<String> logged = new ArrayList<>();
 
     @BeforeEach
     void mojo() {
         mojo = new PrepareAgentMojo();
+        mojo.setLog(new SystemStreamLog() {
+            @Override
+            public void info(CharSequence content) {
+                logged.add(content.toString());
+            }
+        });
         mojo.project = new MavenProject();
         Artifact agent = new DefaultArtifact("dev.hotloop", "hotloop-agent", "0.1.0", "runtime", "jar", null,
                 new DefaultArtifactHandler("jar"));
@@ -39,6 +49,7 @@ class PrepareAgentMojoTest {
         mojo.strict = true;
         mojo.threads = 2;
         mojo.execute();
+        assertEquals(List.of("hotloop: argLine set to " + mojo.project.getProperties().getProperty("argLine")), logged);
         assertEquals("-javaagent:" + JAR + "=strict=true,threads=2,report=/p/target/hotloop/hotloop-report.json"
                 + ReportTarget.SEPARATOR + "/p/target/hotloop/hotloop-report.html --add-modules jdk.incubator.vector",
                 mojo.project.getProperties().getProperty("argLine"));
