@@ -22,8 +22,13 @@ final class AgentArgLine {
      * @param agentJar the agent jar
      * @param options  the agent options, {@code key=value,key=value}, or empty
      * @return {@code -javaagent:<jar>=<options> --add-modules jdk.incubator.vector}, quoted where needed
+     * @throws IllegalArgumentException when the jar path holds {@code =}, where the JVM would cut it
      */
     static String of(Path agentJar, String options) {
+        if (agentJar.toString().indexOf('=') >= 0) {
+            throw new IllegalArgumentException("the agent jar " + agentJar + " has '=' in its path, where the JVM"
+                    + " would cut -javaagent:; use a local repository whose path has no '='");
+        }
         String agent = "-javaagent:" + agentJar + (options.isEmpty() ? "" : "=" + options);
         return quote(agent) + " " + ADD_MODULES;
     }

@@ -110,7 +110,13 @@ public class PrepareAgentMojo extends AbstractMojo {
             return;
         }
         String agentOptions = agentOptions();
-        String value = AgentArgLine.append(existing, AgentArgLine.of(agentJar().toPath(), agentOptions));
+        String agent;
+        try {
+            agent = AgentArgLine.of(agentJar().toPath(), agentOptions);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("hotloop: " + e.getMessage());
+        }
+        String value = AgentArgLine.append(existing, agent);
         properties.setProperty(propertyName, value);
         getLog().info("hotloop: " + propertyName + " set to " + value);
     }

@@ -2,6 +2,7 @@ package dev.hotloop.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,6 +41,13 @@ class AgentArgLineTest {
         assertEquals("'-javaagent:/x/a\"b.jar'", AgentArgLine.quote("-javaagent:/x/a\"b.jar"));
         assertEquals("\"-javaagent:/x/it's.jar\"", AgentArgLine.quote("-javaagent:/x/it's.jar"));
         assertThrows(IllegalArgumentException.class, () -> AgentArgLine.quote("/a'b\"c"));
+    }
+
+    @Test
+    void anEqualsSignInTheJarPathIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AgentArgLine.of(Path.of("/a=b/hotloop-agent.jar"), ""));
+        assertTrue(e.getMessage().contains("'='"), e.getMessage());
     }
 
     @Test
