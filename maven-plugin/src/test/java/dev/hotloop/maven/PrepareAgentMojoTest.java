@@ -33,6 +33,11 @@ class PrepareAgentMojoTest {
             public void info(CharSequence content) {
                 logged.add(content.toString());
             }
+
+            @Override
+            public void warn(CharSequence content) {
+                logged.add("WARN " + content);
+            }
         });
         mojo.project = new MavenProject();
         Artifact agent = new DefaultArtifact("dev.hotloop", "hotloop-agent", "0.1.0", "runtime", "jar", null,
@@ -64,6 +69,15 @@ class PrepareAgentMojoTest {
         assertEquals("-Xmx1g -javaagent:" + JAR + "=report=/p/target/hotloop/hotloop-report.json"
                 + " --add-modules jdk.incubator.vector", mojo.project.getProperties().getProperty("testArgs"));
         assertFalse(mojo.project.getProperties().containsKey("argLine"));
+    }
+
+    @Test
+    void jacocoFirstIsWarnedAbout() throws Exception {
+        mojo.project.getProperties().setProperty("argLine", "-javaagent:/r/org/jacoco/org.jacoco.agent/0.8.14/"
+                + "org.jacoco.agent-0.8.14-runtime.jar=destfile=/p/target/jacoco.exec");
+        mojo.execute();
+        assertEquals(2, logged.size(), logged.toString());
+        assertTrue(logged.get(1).startsWith("WARN hotloop: JaCoCo's agent runs first"), logged.toString());
     }
 
     @Test
