@@ -4,6 +4,7 @@ import dev.hotloop.agent.attach.LoadedClassRetransformer;
 import dev.hotloop.agent.cache.ClassCache;
 import dev.hotloop.agent.options.AgentOptions;
 import dev.hotloop.agent.options.LogLevel;
+import dev.hotloop.agent.options.ReportTarget;
 import dev.hotloop.agent.report.Diagnostics;
 import dev.hotloop.agent.report.ExitReport;
 import dev.hotloop.agent.report.LoadTimeReporter;
@@ -13,7 +14,9 @@ import dev.hotloop.agent.transform.CachedRewrites;
 import dev.hotloop.agent.transform.DeferredRewriter;
 import dev.hotloop.agent.transform.HotloopTransformer;
 import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -57,8 +60,12 @@ final class AgentInstaller {
                 : new CachedRewrites(new ClassCache(options.cache(), diagnostics), options, vectorApi, version, runtime, diagnostics);
         HotloopTransformer transformer = new HotloopTransformer(rewriter, cache, reporter, version);
 
-        ExitReport exit = new ExitReport(catalog, options.report(), context(version, options, vectorApi), diagnostics, System.err);
-        Runtime.getRuntime().addShutdownHook(new Thread(exit, "hotloop-exit-report"));
+        Map<String, String> context = context(version, options, vectorApi);
+        List<ExitReport> reports = new ArrayList<>();
+        for (ReportTarget target : options.reports()) {
+            reports.add(new ExitReport(catalog, target, context, diagnostics, System.err));
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(new ExitReports(reports), "hotloop-exit-report"));
 
         // Retransformation is needed only on attach, for classes loaded before the agent. A
         // retransform-capable transformer makes the JVM keep a copy of every class file it loads,
@@ -77,5 +84,21 @@ final class AgentInstaller {
         c.put("vectorApi", vectorApi ? "resolved" : "not resolved");
         c.put("options", options.toString());
         return c;
+    }
+
+    /** The exit reports, one after the other, from one shutdown hook (no lambda: premain must not bootstrap java.lang.invoke). */
+    private static final class ExitReports implements Runnable {
+        private final List<ExitReport> reports;
+
+        ExitReports(List<ExitReport> reports) {
+            this.reports = reports;
+        }
+
+        @Override
+        public void run() {
+            for (ExitReport r : reports) {
+                r.run();
+            }
+        }
     }
 }

@@ -41,7 +41,7 @@ public final class AgentOptions {
     private final boolean parallel;
     private final boolean strict;
     private final int threads;
-    private final ReportTarget report;
+    private final List<ReportTarget> reports;
     private final LogLevel log;
     private final Path dump;
     private final Path cache;
@@ -54,7 +54,9 @@ public final class AgentOptions {
         parallel = (Boolean) value(settings, PARALLEL, Boolean.TRUE);
         strict = (Boolean) value(settings, STRICT, Boolean.FALSE);
         threads = (Integer) value(settings, THREADS, Runtime.getRuntime().availableProcessors());
-        report = (ReportTarget) value(settings, REPORT, new ReportTarget(ReportTarget.Kind.STDERR, null));
+        @SuppressWarnings("unchecked")
+        List<ReportTarget> r = (List<ReportTarget>) value(settings, REPORT, List.of(new ReportTarget(ReportTarget.Kind.STDERR, null)));
+        reports = r;
         log = (LogLevel) value(settings, LOG, LogLevel.INFO);
         dump = (Path) value(settings, DUMP, null);
         Setting c = settings.get(CACHE);
@@ -165,7 +167,7 @@ public final class AgentOptions {
             case THREADS:
                 return threadCount(value);
             case REPORT:
-                return ReportTarget.parse(value);
+                return ReportTarget.parseAll(value);
             case LOG:
                 return LogLevel.parse(value);
             case DUMP:
@@ -227,8 +229,14 @@ public final class AgentOptions {
         return threads;
     }
 
+    /** @return the first report target: {@code off} exactly when reports are off */
     public ReportTarget report() {
-        return report;
+        return reports.get(0);
+    }
+
+    /** @return every report target, in the order given; each is written at exit */
+    public List<ReportTarget> reports() {
+        return reports;
     }
 
     public LogLevel log() {
@@ -253,12 +261,20 @@ public final class AgentOptions {
     public String toString() {
         StringJoiner j = new StringJoiner(",");
         j.add(ENABLED + "=" + enabled).add(VECTORIZE + "=" + vectorize).add(PARALLEL + "=" + parallel)
-                .add(STRICT + "=" + strict).add(THREADS + "=" + threads).add(REPORT + "=" + report)
+                .add(STRICT + "=" + strict).add(THREADS + "=" + threads).add(REPORT + "=" + reportValue())
                 .add(LOG + "=" + log.name().toLowerCase(Locale.ROOT));
         if (dump != null) {
             j.add(DUMP + "=" + dump);
         }
         j.add(CACHE + "=" + (cache == null ? CACHE_OFF : cache.toString()));
+        return j.toString();
+    }
+
+    private String reportValue() {
+        StringJoiner j = new StringJoiner(ReportTarget.SEPARATOR);
+        for (ReportTarget t : reports) {
+            j.add(t.toString());
+        }
         return j.toString();
     }
 

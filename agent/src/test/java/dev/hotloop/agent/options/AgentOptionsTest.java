@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,27 @@ class AgentOptionsTest {
     })
     void reportTargets(String value, ReportTarget.Kind kind) {
         assertEquals(kind, args("report=" + value).report().kind());
+    }
+
+    @Test
+    void reportListsSeveralTargetsEachWrittenAtExit() {
+        String sep = ReportTarget.SEPARATOR;
+        AgentOptions o = args("report=out/r.json" + sep + "out/r.html" + sep + "stderr");
+        assertEquals(List.of(new ReportTarget(ReportTarget.Kind.JSON, Path.of("out/r.json")),
+                new ReportTarget(ReportTarget.Kind.HTML, Path.of("out/r.html")),
+                new ReportTarget(ReportTarget.Kind.STDERR, null)), o.reports());
+        assertEquals(o.reports().get(0), o.report());
+        assertTrue(o.toString().contains("report=out/r.json" + sep + "out/r.html" + sep + "stderr"), o.toString());
+        assertEquals(o.toString(), args(o.toString()).toString());
+    }
+
+    @Test
+    void reportOffStandsAlone() {
+        assertEquals(List.of(new ReportTarget(ReportTarget.Kind.OFF, null)), args("report=off").reports());
+        OptionsException e = assertThrows(OptionsException.class,
+                () -> args("report=off" + ReportTarget.SEPARATOR + "r.json"));
+        assertTrue(e.getMessage().contains("off cannot be listed with other report targets"), e.getMessage());
+        assertThrows(OptionsException.class, () -> args("report=r.json" + ReportTarget.SEPARATOR));
     }
 
     @ParameterizedTest
