@@ -33,6 +33,8 @@ public final class AgentOptions {
     static final String ENV_PREFIX = "HOTLOOP_";
     /** The value of {@code cache} that turns the cache off. */
     static final String CACHE_OFF = "off";
+    /** The value of {@code cache} that names the default directory, as if unset. */
+    static final String CACHE_ON = "on";
     /** Properties under our prefix that are ours but not options. */
     private static final List<String> RESERVED_PROPERTIES = List.of("hotloop.agent.version");
 
@@ -60,7 +62,9 @@ public final class AgentOptions {
         log = (LogLevel) value(settings, LOG, LogLevel.INFO);
         dump = (Path) value(settings, DUMP, null);
         Setting c = settings.get(CACHE);
-        cache = c != null && c.value.trim().equals(CACHE_OFF) ? null : (Path) value(settings, CACHE, defaultCache);
+        String cacheValue = c == null ? null : c.value.trim();
+        cache = CACHE_OFF.equals(cacheValue) ? null
+                : CACHE_ON.equals(cacheValue) ? defaultCache : (Path) value(settings, CACHE, defaultCache);
         explicit = new LinkedHashMap<>();
         for (Map.Entry<String, Setting> e : settings.entrySet()) {
             explicit.put(e.getKey(), e.getValue().value);

@@ -69,6 +69,13 @@ class AgentOptionsTest {
     }
 
     @Test
+    void cacheOnIsTheDefaultDirectoryNotADirectoryNamedOn() {
+        Properties home = props("user.home", "/home/ann");
+        assertEquals(Path.of("/home/ann/.cache/hotloop"), AgentOptions.parse("cache=on", home, Map.of()).cache());
+        assertEquals(Path.of("/home/ann/.cache/hotloop"), AgentOptions.parse(null, home, Map.of("HOTLOOP_CACHE", "on")).cache());
+    }
+
+    @Test
     void cacheIsOffOrADirectoryWithTheUsualPrecedence() {
         assertNull(args("cache=off").cache());
         assertEquals(Path.of("/tmp/hl-cache"), args("cache=/tmp/hl-cache").cache());
