@@ -65,7 +65,7 @@ public final class ClassRewriter {
     public TransformResult rewrite(ClassLoader loader, byte[] bytes, boolean mayAddMembers) {
         long start = System.nanoTime();
         ClassNode cls = ClassReaders.parse(bytes);
-        List<AnnotatedMethod> annotated = AnnotationScanner.scan(cls);
+        List<AnnotatedMethod> annotated = AnnotationScanner.scan(cls, loader);
         if (annotated.isEmpty()) {
             return TransformResult.UNCHANGED;
         }
