@@ -93,9 +93,10 @@ public final class ClassRewriter {
         long start = System.nanoTime();
         ClassNode cls = ClassReaders.parse(bytes);
         List<AnnotatedMethod> annotated = AnnotationScanner.scan(cls, loader);
-        if (annotated.isEmpty()) {
+        if (annotated.isEmpty() || OwnMembers.hasMethods(cls)) {
             return TransformResult.UNCHANGED;
         }
+        OwnMembers.dropFields(cls);
         TimingIdSlots slots = TimingIdSlots.avoiding(bytes);
         List<MethodPlan> plans = new ArrayList<>(annotated.size());
         long[] nanos = new long[annotated.size()];
