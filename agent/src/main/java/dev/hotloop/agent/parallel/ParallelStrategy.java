@@ -42,6 +42,7 @@ public final class ParallelStrategy implements LoopStrategy {
             }
             ControlFlowGraph g = ControlFlowGraph.build(method.owner(), method.method());
             LoopShape shape = LoopShape.recognise(g, loop);
+            BoundFields.check(method, shape, loop);
             Frame<SourceValue>[] sources = Reductions.sources(method.owner(), method.method());
             BodyChecks.check(method.method(), sources, shape);
             LoopLocals locals = LoopLocals.of(method.owner(), g, sources, loop, shape);

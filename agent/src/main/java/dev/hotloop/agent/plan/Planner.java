@@ -113,6 +113,22 @@ public final class Planner {
         return new MethodPlan(method, List.copyOf(out));
     }
 
+    /**
+     * @param plan the plan of a method whose rewrite failed
+     * @param why  the failure, as {@code java.lang.IllegalStateException: ...}
+     * @return the plan that keeps the method's loops as written: each rewrite becomes a refusal
+     *     that names the failure
+     */
+    public MethodPlan planFailed(MethodPlan plan, String why) {
+        List<LoopDecision> out = new ArrayList<>();
+        for (LoopDecision d : plan.decisions()) {
+            out.add(!d.rewritten() ? d : LoopDecision.refused(d.annotation(), d.loop(), d.line(),
+                    "not rewritten: the rewrite failed (" + why + "); this method runs as written, the class's other "
+                    + "methods keep their rewrites; please report it with the class file (dump=DIR)"));
+        }
+        return new MethodPlan(plan.method(), List.copyOf(out));
+    }
+
     private LoopDecision decide(AnnotatedMethod method, HotloopAnnotation a, Loop loop, boolean mayAddMembers) {
         boolean vector = a.kind() == HotloopAnnotation.Kind.VECTORIZE;
         String verb = vector ? "not vectorized" : "not parallelized";
@@ -128,6 +144,10 @@ public final class Planner {
         if (vector && !vectorApiResolved) {
             return LoopDecision.refused(a, loop, loop.line(), verb
                     + ": jdk.incubator.vector is not resolved; add --add-modules jdk.incubator.vector to the java command");
+        }
+        String invalid = AttributeCheck.problem(a);
+        if (invalid != null) {
+            return LoopDecision.refused(a, loop, loop.line(), verb + ": " + invalid);
         }
         return (vector ? this.vector : parallel).decide(method, a, loop, mayAddMembers);
     }

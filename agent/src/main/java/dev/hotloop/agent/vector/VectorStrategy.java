@@ -11,7 +11,9 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 
 /**
@@ -63,6 +65,7 @@ public final class VectorStrategy implements LoopStrategy {
             }
             ControlFlowGraph g = graph(method);
             LoopIR ir = Lifter.lift(method.owner(), method.method(), method.siblings(), g, loop);
+            refuseVolatileReads(method, g, loop);
             VectorPlan plan = Legality.check(ir, annotation.fastMath(), annotation.unroll(), preferredBits);
             // A loop C2's SuperWord vectorizes as written is tiered like any other: the run-time
             // measurement, not a guess, decides whether the Vector API form beats it.
@@ -77,6 +80,21 @@ public final class VectorStrategy implements LoopStrategy {
             return LoopDecision.refused(annotation, loop, loop.line(), worded ? why : "not vectorized: " + why);
         } catch (AnalyzerException e) {
             return LoopDecision.refused(annotation, loop, loop.line(), "not vectorized: the bytecode could not be analysed (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * Plain Java reads a {@code volatile} field again on every iteration (another thread may change
+     * it, and the read orders memory); the SIMD loop reads its invariants once, before it starts.
+     */
+    private static void refuseVolatileReads(AnnotatedMethod method, ControlFlowGraph g, Loop loop) throws Refusal {
+        for (AbstractInsnNode n : instructions(g, loop)) {
+            if (n instanceof FieldInsnNode f && (n.getOpcode() == Opcodes.GETFIELD || n.getOpcode() == Opcodes.GETSTATIC)
+                    && method.fields().isVolatile(f)) {
+                throw new Refusal("the loop reads the volatile field " + f.owner.replace('/', '.') + "." + f.name
+                        + ", which plain Java reads again on every iteration (another thread may change it); the SIMD loop "
+                        + "would read it once: read it into a local before the loop if once is what you mean");
+            }
         }
     }
 
