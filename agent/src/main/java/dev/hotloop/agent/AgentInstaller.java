@@ -8,13 +8,12 @@ import dev.hotloop.agent.report.Diagnostics;
 import dev.hotloop.agent.report.ExitReport;
 import dev.hotloop.agent.report.LoadTimeReporter;
 import dev.hotloop.agent.report.MethodCatalog;
+import dev.hotloop.agent.report.RunContext;
 import dev.hotloop.agent.report.StderrDiagnostics;
 import dev.hotloop.agent.transform.CachedRewrites;
 import dev.hotloop.agent.transform.DeferredRewriter;
 import dev.hotloop.agent.transform.HotloopTransformer;
 import java.lang.instrument.Instrumentation;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Wires the agent together once per JVM: runtime on the bootstrap path, transformer, exit report,
@@ -57,7 +56,7 @@ final class AgentInstaller {
                 : new CachedRewrites(new ClassCache(options.cache(), diagnostics), options, vectorApi, version, runtime, diagnostics);
         HotloopTransformer transformer = new HotloopTransformer(rewriter, cache, reporter, version);
 
-        ExitReport exit = new ExitReport(catalog, options.report(), context(version, options, vectorApi), diagnostics, System.err);
+        ExitReport exit = new ExitReport(catalog, options.report(), RunContext.of(version, options, vectorApi), diagnostics, System.err);
         Runtime.getRuntime().addShutdownHook(new Thread(exit, "hotloop-exit-report"));
 
         // Retransformation is needed only on attach, for classes loaded before the agent. A
@@ -67,15 +66,5 @@ final class AgentInstaller {
         if (attached) {
             new LoadedClassRetransformer(inst, diagnostics).retransformAnnotated();
         }
-    }
-
-    private static Map<String, String> context(String version, AgentOptions options, boolean vectorApi) {
-        Map<String, String> c = new LinkedHashMap<>();
-        c.put("agent", "hotloop " + version);
-        c.put("java", System.getProperty("java.vm.name") + " " + Runtime.version());
-        c.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
-        c.put("vectorApi", vectorApi ? "resolved" : "not resolved");
-        c.put("options", options.toString());
-        return c;
     }
 }
