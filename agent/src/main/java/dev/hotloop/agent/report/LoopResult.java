@@ -68,8 +68,15 @@ public record LoopResult(LoopRecord loop, TierRecord tier) {
             TierRecord match = null;
             if (l.rewritten() && LoopRecord.VECTORIZE.equals(l.kind())) {
                 String site = method + " line " + l.line();
+                // a @Parallel @Vectorize loop is measured in its chunk method, Owner.hotloop$parallel$N(...)
+                String chunk = owner(method) + ".hotloop$";
                 for (TierRecord t : tiers) {
                     if (t.site().equals(site)) {
+                        match = t;
+                    }
+                }
+                for (TierRecord t : match != null ? List.<TierRecord>of() : tiers) {
+                    if (t.site().startsWith(chunk) && t.site().endsWith(")" + site.substring(method.length()))) {
                         match = t;
                     }
                 }
@@ -77,5 +84,12 @@ public record LoopResult(LoopRecord loop, TierRecord tier) {
             out[i] = new LoopResult(l, match);
         }
         return List.of(out);
+    }
+
+    /** @return {@code com.acme.Stats} of {@code com.acme.Stats.dot(float[])} */
+    private static String owner(String method) {
+        int paren = method.indexOf('(');
+        int dot = method.lastIndexOf('.', paren < 0 ? method.length() : paren);
+        return dot < 0 ? method : method.substring(0, dot);
     }
 }

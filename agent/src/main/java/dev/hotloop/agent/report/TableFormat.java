@@ -42,13 +42,13 @@ final class TableFormat {
         b.append("[hotloop] exit report: ").append(rows.size()).append(rows.size() == 1 ? " annotated method" : " annotated methods")
                 .append(" (first call includes JIT compilation; steady/call is the mean of later calls)\n");
         for (String[] row : cells) {
-            b.append("[hotloop]");
+            StringBuilder line = new StringBuilder("[hotloop]");
             for (int c = 0; c < row.length; c++) {
                 boolean left = c < 2;
                 String fmt = left ? "%-" + width[c] + "s" : "%" + width[c] + "s";
-                b.append("  ").append(String.format(Locale.ROOT, fmt, row[c]));
+                line.append("  ").append(String.format(Locale.ROOT, fmt, row[c]));
             }
-            b.append('\n');
+            b.append(line.toString().stripTrailing()).append('\n'); // a continuation line ends with its text
         }
         return b.toString();
     }

@@ -122,6 +122,20 @@ class JsonFormatTest {
     }
 
     @Test
+    void aParallelSimdLoopFindsItsMeasurementInItsChunkMethod() {
+        TierRecord inChunk = new TierRecord("a.B.hotloop$parallel$0(double[],int,int) line 53", "SIMD double x8", true,
+                100, 300, 64, 1, null);
+        TierRecord otherClass = new TierRecord("a.C.hotloop$parallel$0(double[],int,int) line 53", "SIMD double x8", false,
+                100, 50, 64, 1, null);
+        List<LoopResult> r = LoopResult.join("a.B.mul(double[])", List.of(
+                new LoopRecord(52, LoopRecord.PARALLEL, true, "parallel loop over i", null),
+                new LoopRecord(53, LoopRecord.VECTORIZE, true, "SIMD double x8", null)), List.of(otherClass, inChunk));
+        assertNull(r.get(0).tier());
+        assertEquals(inChunk, r.get(1).tier());
+        assertEquals("simd", r.get(1).tierState());
+    }
+
+    @Test
     void stringsWithQuotesBackslashesAndControlCharactersRoundTrip() {
         Map<String, Object> options = new LinkedHashMap<>();
         options.put(NASTY, NASTY);

@@ -67,9 +67,11 @@ class TableFormatTest {
         assertTrue(lines.get(3).matches("\\[hotloop] +\\S.*"), "the continuation holds only text: " + lines.get(3));
         assertTrue(lines.get(4).contains("a.B.n()"), lines.get(4));
         int width = lines.get(1).length();
-        for (String l : lines.subList(1, lines.size())) {
-            assertEquals(width, l.length(), "misaligned: '" + l + "'");
+        for (int i : new int[] {1, 2, 4}) {
+            assertEquals(width, lines.get(i).length(), "misaligned: '" + lines.get(i) + "'");
         }
+        assertEquals(lines.get(3).stripTrailing(), lines.get(3), "no trailing blanks after the text");
+        assertEquals(lines.get(2).indexOf("SIMD"), lines.get(3).indexOf("SuperWord"), "the text continues in its column");
     }
 
     @Test
