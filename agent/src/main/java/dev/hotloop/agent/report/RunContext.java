@@ -60,10 +60,20 @@ public record RunContext(String agentVersion, String java, int cores, boolean ve
         if (v.equals("true") || v.equals("false")) {
             return Boolean.valueOf(v);
         }
-        if (!v.isEmpty() && v.length() < 10 && v.chars().allMatch(Character::isDigit)) {
+        if (!v.isEmpty() && v.length() < 10 && digits(v)) {
             return Integer.valueOf(v);
         }
         return v;
+    }
+
+    /** A loop, not a lambda: this runs in premain, where a lambda would bootstrap java.lang.invoke. */
+    private static boolean digits(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            if (!Character.isDigit(v.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @return {@code hotloop 0.1.0-SNAPSHOT} */
