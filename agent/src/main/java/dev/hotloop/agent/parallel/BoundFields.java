@@ -1,5 +1,6 @@
 package dev.hotloop.agent.parallel;
 
+import dev.hotloop.agent.report.RefusalCode;
 import dev.hotloop.agent.analysis.AnnotatedMethod;
 import dev.hotloop.agent.analysis.Loop;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -25,7 +26,7 @@ final class BoundFields {
             String field = f.owner.replace('/', '.') + "." + f.name;
             String name = loop.inductionName();
             if (method.fields().isVolatile(f)) {
-                throw new Refusal("the bound of the loop over " + name + " reads the volatile field " + field
+                throw new Refusal(RefusalCode.NON_INVARIANT_BOUND, "the bound of the loop over " + name + " reads the volatile field " + field
                         + ", which plain Java reads again before every iteration (another thread may change it), and a"
                         + " parallel loop splits the range once: read it into a local before the loop if once is what you mean");
             }

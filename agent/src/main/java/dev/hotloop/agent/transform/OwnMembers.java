@@ -1,6 +1,9 @@
 package dev.hotloop.agent.transform;
 
+import java.util.Iterator;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldNode;
+import org.objectweb.asm.tree.MethodNode;
 
 /**
  * The members a rewrite adds all have names that start with {@code hotloop$} (chunk, SIMD and
@@ -19,11 +22,21 @@ final class OwnMembers {
 
     /** @return whether the class holds a method a rewrite added: it was rewritten already */
     static boolean hasMethods(ClassNode cls) {
-        return cls.methods.stream().anyMatch(m -> m.name.startsWith(PREFIX));
+        // loops, not lambdas: this runs on the loading thread (see vector.Walk)
+        for (MethodNode m : cls.methods) {
+            if (m.name.startsWith(PREFIX)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Drops the fields a rewrite would add, so that it adds them again in its own order. */
     static void dropFields(ClassNode cls) {
-        cls.fields.removeIf(f -> f.name.startsWith(PREFIX));
+        for (Iterator<FieldNode> i = cls.fields.iterator(); i.hasNext();) {
+            if (i.next().name.startsWith(PREFIX)) {
+                i.remove();
+            }
+        }
     }
 }

@@ -28,7 +28,12 @@ final class RewrittenClasses {
             return;
         }
         synchronized (byLoader) {
-            byLoader.computeIfAbsent(loader, l -> new ConcurrentHashMap<>()).put(className, addedMembers);
+            Map<String, Boolean> classes = byLoader.get(loader);
+            if (classes == null) {
+                classes = new ConcurrentHashMap<>();
+                byLoader.put(loader, classes);
+            }
+            classes.put(className, addedMembers);
         }
     }
 
