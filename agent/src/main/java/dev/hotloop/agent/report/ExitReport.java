@@ -3,6 +3,7 @@ package dev.hotloop.agent.report;
 import dev.hotloop.agent.options.ReportTarget;
 import dev.hotloop.runtime.MethodStats;
 import dev.hotloop.runtime.Timings;
+import dev.hotloop.runtime.parallel.ParallelLoop;
 import dev.hotloop.runtime.tier.TierRecord;
 import dev.hotloop.runtime.tier.Tiers;
 import java.io.IOException;
@@ -73,7 +74,8 @@ public final class ExitReport implements Runnable {
             List<TierRecord> tiers = Tiers.records();
             List<ReportRow> rows = rows(tiers);
             switch (target.kind()) {
-                case STDERR -> err.print(TableFormat.format(rows) + TierSection.format(tiers, rows));
+                case STDERR -> err.print(TableFormat.format(rows) + TierSection.format(tiers, rows)
+                        + ParallelSection.format(ParallelLoop.decisions()));
                 case JSON -> write(target.file(), JsonFormat.format(context, rows, tiers));
                 case CSV -> write(target.file(), CsvFormat.format(rows));
                 case HTML -> write(target.file(), HtmlFormat.format(context, rows, tiers));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hotloop.agent.SourceMarkers;
 import dev.hotloop.agent.options.AgentOptions;
 import dev.hotloop.agent.targets.parallel.InitCallsParallel;
 import dev.hotloop.runtime.parallel.ParallelLoop;
@@ -58,8 +59,8 @@ class ClassInitParallelTest {
         }
         String text = said.toString(StandardCharsets.UTF_8);
         assertEquals(1, text.lines().count(), text);
-        assertTrue(text.startsWith("[hotloop] InitCallsParallel.fill runs its parallel loop sequentially while class "
-                + InitCallsParallel.class.getName() + " is being initialized"), text);
+        assertTrue(text.startsWith("[hotloop] InitCallsParallel.fill line " + SourceMarkers.of(InitCallsParallel.class).line("fill")
+                + " runs its parallel loop sequentially while class " + InitCallsParallel.class.getName() + " is being initialized"), text);
 
         // Initialized: the same method runs on the pool, and says nothing more.
         Class<?> c = Class.forName(InitCallsParallel.class.getName(), true, loader);
