@@ -59,7 +59,7 @@ class ClassInitParallelTest {
         }
         String text = said.toString(StandardCharsets.UTF_8);
         assertEquals(1, text.lines().count(), text);
-        assertTrue(text.startsWith("[hotloop] InitCallsParallel.fill line " + SourceMarkers.of(InitCallsParallel.class).line("fill")
+        assertTrue(text.startsWith("[hotloop] InitCallsParallel.fill line " + SourceMarkers.line(InitCallsParallel.class, "fill")
                 + " runs its parallel loop sequentially while class " + InitCallsParallel.class.getName() + " is being initialized"), text);
 
         // Initialized: the same method runs on the pool, and says nothing more.
