@@ -9,7 +9,8 @@ import java.util.HexFormat;
 /**
  * The application the cluster test runs, with and without the agent: Mandelbrot pixels into an
  * {@code int[]}, a Monte Carlo estimate (a double sum and an int count), a loop that throws from
- * one iteration, and, with the argument {@code slow}, a loop long enough to lose a worker in.
+ * one iteration, and, with the arguments {@code slow MILLIS}, a loop of 32 chunks of that many
+ * milliseconds each, long enough to lose a worker in.
  * It prints one line per result, with a SHA-256 of every written array, so runs compare bit for bit.
  */
 public final class ClusterSample {
@@ -37,9 +38,9 @@ public final class ClusterSample {
             System.out.println("failing " + e.getClass().getName() + ": " + e.getMessage() + " array " + sha(squares));
         }
 
-        if (args.length > 0 && args[0].equals("slow")) {
-            long[] slow = new long[64];
-            slowly(slow, 150);
+        if (args.length > 1 && args[0].equals("slow")) {
+            long[] slow = new long[32];
+            slowly(slow, Integer.parseInt(args[1]));
             System.out.println("slow " + sha(slow));
         }
     }
