@@ -126,6 +126,15 @@ public final class Cluster {
         }
     }
 
+    /** For tests: the backend every later cluster loop uses, as if loaded for {@code masterUrl}. */
+    static void useBackend(String masterUrl, ClusterBackend b) {
+        synchronized (Cluster.class) {
+            master = masterUrl;
+            backend = b;
+            loaded = true;
+        }
+    }
+
     /** For tests: where lines go. */
     static void printTo(PrintStream stream) {
         err = stream;
