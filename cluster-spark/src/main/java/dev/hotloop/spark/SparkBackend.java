@@ -32,6 +32,9 @@ import org.apache.spark.broadcast.Broadcast;
  */
 public final class SparkBackend implements ClusterBackend {
 
+    /** How long a job may wait without any executor before its loop goes back to the local pool. */
+    static final long NO_EXECUTOR_NANOS = 60_000_000_000L;
+
     private final String master;
     private final boolean progress;
     private final Set<String> shipped = new HashSet<>();
@@ -75,9 +78,10 @@ public final class SparkBackend implements ClusterBackend {
                 toShip[a] = copy(args[a]);
             }
         }
-        Broadcast<Object[]> shared = sc.broadcast(toShip);
         List<ChunkResult> results;
+        Broadcast<Object[]> shared = null;
         try {
+            shared = sc.broadcast(toShip);
             List<Integer> chunks = new ArrayList<>(loop.chunks());
             for (int k = 0; k < loop.chunks(); k++) {
                 chunks.add(k);
@@ -88,8 +92,8 @@ public final class SparkBackend implements ClusterBackend {
                             loop.from(), loop.to(), loop.chunks()))
                     .collectAsync();
             results = await(sc, job, loop);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
+        } catch (ExecutionException | RuntimeException e) {
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             synchronized (this) {
                 failedSites.add(loop.site());
             }
@@ -97,7 +101,7 @@ public final class SparkBackend implements ClusterBackend {
                     + firstLine(cause) + "); this loop runs on the local pool from now on");
             return false;
         } finally {
-            shared.destroy();
+            destroy(shared);
         }
         try {
             ChunkMerge.merge(args, roles, results);
@@ -105,6 +109,17 @@ public final class SparkBackend implements ClusterBackend {
             throw SparkBackend.<RuntimeException>unchecked(t);
         }
         return true;
+    }
+
+    private static void destroy(Broadcast<?> shared) {
+        if (shared == null) {
+            return;
+        }
+        try {
+            shared.destroy();
+        } catch (RuntimeException e) {
+            // the context stopped under the job: its broadcasts went with it
+        }
     }
 
     private List<ChunkResult> await(JavaSparkContext sc, JavaFutureAction<List<ChunkResult>> job, ClusterLoop loop)
@@ -119,6 +134,13 @@ public final class SparkBackend implements ClusterBackend {
                 }
                 return r;
             } catch (TimeoutException e) {
+                if (System.nanoTime() - start > NO_EXECUTOR_NANOS && !master.startsWith("local")
+                        && sc.sc().statusTracker().getExecutorInfos().length <= 1 && completed(sc, job) == 0) {
+                    job.cancel(true);
+                    throw new ExecutionException(new IllegalStateException("no executor has joined in "
+                            + NO_EXECUTOR_NANOS / 1_000_000_000L + " s (are the workers up, with enough memory and "
+                            + "cores, on a JDK their executors can start on?)"));
+                }
                 if (progress) {
                     progress(loop, completed(sc, job), start);
                     printed = true;
@@ -157,6 +179,9 @@ public final class SparkBackend implements ClusterBackend {
         try {
             if (context == null) {
                 context = start();
+            }
+            if (context.sc().isStopped()) {
+                throw new IllegalStateException("the Spark context has stopped");
             }
             shipCode(loop.owner());
             return context;
