@@ -55,4 +55,18 @@ public @interface Parallel {
      * @return the minimum iterations per task, or {@code 0} for automatic
      */
     int grain() default 0;
+
+    /**
+     * Whether this loop may run on a cluster: with the agent option {@code cluster=<Spark master URL>}
+     * (and {@code dev.hotloop:hotloop-spark} on the class path) its chunks run as Spark tasks, with
+     * the same chunk boundaries and the same combination order as on the local pool, so results
+     * are identical. Only loops whose effects can be shipped go there: writes into captured
+     * primitive arrays at the loop index (plus a constant) and reductions of locals, over captured
+     * primitives, primitive arrays, strings and {@link java.io.Serializable} objects; the agent's
+     * report says why any other loop stays on the local pool. Without the option the loop runs on
+     * the local pool as with {@code false} (the default).
+     *
+     * @return whether the loop may be shipped to the cluster named by the agent option {@code cluster}
+     */
+    boolean cluster() default false;
 }

@@ -52,7 +52,7 @@ final class AgentInstaller {
         MethodCatalog catalog = new MethodCatalog();
         LoadTimeReporter reporter = new LoadTimeReporter(diagnostics, catalog, vectorApi);
         // Built at the first annotated class: a program without annotations never loads ASM.
-        BootstrapRuntime runtime = new BootstrapRuntime(inst, diagnostics, options.threads());
+        BootstrapRuntime runtime = new BootstrapRuntime(inst, diagnostics, options.threads(), options.cluster());
         DeferredRewriter rewriter = new DeferredRewriter(options, vectorApi, runtime);
         // The cache directory is opened at the first annotated class, like the rewriter.
         CachedRewrites cache = options.cache() == null ? null

@@ -85,6 +85,7 @@ public final class AnnotationScanner {
         int unroll = 0;
         int threads = -1;
         int grain = 0;
+        boolean cluster = false;
         if (a.values != null) {
             for (int i = 0; i + 1 < a.values.size(); i += 2) {
                 String name = (String) a.values.get(i);
@@ -94,10 +95,11 @@ public final class AnnotationScanner {
                     case "unroll": unroll = (Integer) value; break;
                     case "threads": threads = (Integer) value; break;
                     case "grain": grain = (Integer) value; break;
+                    case "cluster": cluster = (Boolean) value; break;
                     default: break; // an attribute of a newer annotations jar: ignore
                 }
             }
         }
-        return new HotloopAnnotation(kind, fastMath, unroll, threads, grain, local, ranges);
+        return new HotloopAnnotation(kind, fastMath, unroll, threads, grain, local, ranges, cluster);
     }
 }

@@ -50,8 +50,18 @@ public final class ParallelStrategy implements LoopStrategy {
             int grain = annotation.grain() > 0 ? annotation.grain() : WorkEstimate.grain(g, loop, shape);
             int threads = annotation.threads() > 0 ? Math.min(annotation.threads(), options.threads()) : options.threads();
             String site = site(method) + (loop.line() >= 0 ? " line " + loop.line() : "");
-            ParallelRewrite rewrite = new ParallelRewrite(shape, locals, grain, annotation.threads(), site);
-            return LoopDecision.rewritten(annotation, loop, loop.line(), summary(shape, loop, locals, grain, threads), rewrite);
+            String shipping = null;
+            String summary = summary(shape, loop, locals, grain, threads);
+            if (annotation.cluster()) {
+                try {
+                    shipping = clusterRoles(method, sources, shape, locals);
+                    summary += ", on cluster " + options.cluster();
+                } catch (Refusal r) {
+                    summary += "; on the local pool, not the cluster: " + r.getMessage();
+                }
+            }
+            ParallelRewrite rewrite = new ParallelRewrite(shape, locals, grain, annotation.threads(), site, shipping);
+            return LoopDecision.rewritten(annotation, loop, loop.line(), summary, rewrite);
         } catch (Refusal r) {
             return LoopDecision.refused(annotation, loop, loop.line(), r.code(), "not parallelized: " + r.getMessage());
         } catch (AnalyzerException e) {
@@ -72,6 +82,15 @@ public final class ParallelStrategy implements LoopStrategy {
             }
         }
         return b.toString();
+    }
+
+    /** The roles of the chunk's arguments on the cluster ({@link ClusterShipping}), or a refusal. */
+    private String clusterRoles(AnnotatedMethod method, Frame<SourceValue>[] sources, LoopShape shape, LoopLocals locals)
+            throws Refusal {
+        if (options.cluster() == null) {
+            throw new Refusal(RefusalCode.OPTION_OFF, "the agent option cluster (a Spark master URL) is not set");
+        }
+        return ClusterShipping.roles(method.method(), sources, shape, locals);
     }
 
     /** @return {@code 1.4} for class file version 48, {@code 7} for 51 */

@@ -83,7 +83,9 @@ public enum RefusalCode {
     /** The loop holds or takes a lock. */
     SYNCHRONIZED("synchronized", "move the loop out of synchronized code and avoid locks in its body"),
     /** Exceptions leave or cross the loop in a way parallel chunks cannot keep. */
-    EXCEPTION_FLOW("exception-flow", "put the try block inside the loop body or around the whole loop");
+    EXCEPTION_FLOW("exception-flow", "put the try block inside the loop body or around the whole loop"),
+    /** A {@code @Parallel(cluster = true)} loop's effects or inputs cannot be shipped: it runs on the local pool. */
+    NOT_SHIPPABLE("not-shippable", "write only captured arrays at the loop index and reduce into locals (cluster-spark/README.md)");
 
     private final String code;
     private final String fix;
