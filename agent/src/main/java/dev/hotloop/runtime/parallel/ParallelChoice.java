@@ -13,10 +13,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * form once that has measured at least as fast. Both ways run the same chunks and combine the
  * reductions in the same order, so the choice never changes a result.
  *
- * <p>The first {@link #WARM_RUNS} runs are parallel, as without this class, and not timed: the JIT
- * compiles the chunk method, which both ways run. A parallel run that took {@link #SHORT_NANOS} or
- * more (after the first two, which start the pool's threads) settles the loop as parallel at once,
- * so a long loop never pays a sequential trial. Short loops then alternate between the two ways,
+ * <p>The first {@link #WARM_RUNS} runs are parallel, as without this class: the JIT compiles the
+ * chunk method, which both ways run. When the median of the later half of them took
+ * {@link #SHORT_NANOS} or more, the loop settles as parallel, so a long loop never pays a
+ * sequential trial (a median, so that one run a busy machine delayed decides nothing). Short loops
+ * then alternate between the two ways,
  * {@link #SAMPLES} timed runs each, per iteration, and the medians decide: parallel stays when it
  * takes at most {@link #MARGIN} of the sequential time.
  * A loop settled as sequential still runs in parallel on a range more than
@@ -48,6 +49,7 @@ final class ParallelChoice {
     private int sequentialTimed;
     private int parallelTimed;
     private long longestMeasured;
+    private final long[] warmRuns = new long[WARM_RUNS / 2];
 
     private ParallelChoice(String site) {
         this.site = site;
@@ -128,10 +130,13 @@ final class ParallelChoice {
             if (state != MEASURING) {
                 return;
             }
-            boolean warm = sequential || parallelRuns++ >= WARM_RUNS;
-            if (!sequential && nanos >= SHORT_NANOS && parallelRuns > 2) {
-                decided = decide(PARALLEL, threads, "runs of " + millis(nanos) + " are long enough for the pool");
-            } else if (warm) {
+            int run = sequential ? -1 : parallelRuns++;
+            if (run >= WARM_RUNS / 2 && run < WARM_RUNS) {
+                warmRuns[run - WARM_RUNS / 2] = nanos;
+                if (run == WARM_RUNS - 1 && median(warmRuns) >= SHORT_NANOS) {
+                    decided = decide(PARALLEL, threads, "runs of " + millis(median(warmRuns)) + " are long enough for the pool");
+                }
+            } else if (run < 0 || run >= WARM_RUNS) {
                 double perIteration = (double) nanos / Math.max(1, iterations);
                 longestMeasured = Math.max(longestMeasured, iterations);
                 if (sequential && sequentialTimed < SAMPLES) {
@@ -164,6 +169,12 @@ final class ParallelChoice {
     private ParallelRecord decide(int to, int threads, String reason, double sequentialNanos, double parallelNanos) {
         state = to;
         return new ParallelRecord(site, to == SEQUENTIAL, threads, sequentialNanos, parallelNanos, longestMeasured, reason);
+    }
+
+    private static long median(long[] samples) {
+        long[] sorted = samples.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     private static double median(double[] samples) {
