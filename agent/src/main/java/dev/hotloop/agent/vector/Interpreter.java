@@ -213,6 +213,10 @@ final class Interpreter implements Opcodes {
                 } else if (c instanceof Double) {
                     return new Const(Kind.DOUBLE, (Double) c);
                 }
+                if (c instanceof org.objectweb.asm.ConstantDynamic d) {
+                    throw new Refusal("loads the dynamic constant " + d.getName() + " inside the loop (in an inlined method: "
+                            + "JaCoCo's probe array, for one); only the annotated method's own coverage probes are kept in SIMD loops");
+                }
                 throw new Refusal("uses a " + c.getClass().getSimpleName() + " constant inside the loop");
             default: throw new Refusal("uses null inside the loop");
         }

@@ -60,6 +60,12 @@ final class Legality {
         for (Reduction r : reductions) {
             computed.add(r.term());
         }
+        for (Flag f : ir.flags()) {
+            if (!invariance.test(f.array())) {
+                throw new Refusal("not vectorized: sets a flag in " + f.array() + ", an array the loop assigns");
+            }
+            computed.add(f.mask());
+        }
         computed.addAll(ir.traps()); // dead loads and divisions still throw in the original
         for (Expr e : computed) {
             if (mentionsAssigned(e)) {
@@ -79,6 +85,9 @@ final class Legality {
         for (Reduction r : reductions) {
             kinds.add(r.kind());
             laneKinds(r.term(), kinds);
+        }
+        for (Flag f : ir.flags()) {
+            laneKinds(f.mask(), kinds);
         }
         int lanes = Lanes.of(kinds, preferredBits);
         List<Access[]> overlaps = dependences(accesses, lanes);
@@ -355,6 +364,9 @@ final class Legality {
         List<Expr> all = new ArrayList<>(ir.traps());
         for (Store s : ir.stores()) {
             all.add(new Expr.Load(s.array(), s.index(), s.element()));
+        }
+        for (Flag f : ir.flags()) {
+            all.add(new Expr.Load(f.array(), new Expr.Const(Kind.INT, f.index()), Kind.BYTE));
         }
         for (Expr t : all) {
             Expr ref = t instanceof Expr.Load l ? l.array() : t instanceof Expr.Length l ? l.array()
