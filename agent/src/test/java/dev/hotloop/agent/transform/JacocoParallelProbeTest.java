@@ -10,23 +10,11 @@ import dev.hotloop.agent.plan.LoopDecision;
 import dev.hotloop.agent.plan.MethodPlan;
 import dev.hotloop.agent.targets.parallel.ParallelKernels;
 import dev.hotloop.runtime.parallel.ParallelLoop;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.UnaryOperator;
-import org.jacoco.core.data.ExecutionData;
-import org.jacoco.core.data.IExecutionDataVisitor;
-import org.jacoco.core.data.ISessionInfoVisitor;
-import org.jacoco.core.data.SessionInfo;
-import org.jacoco.core.instr.Instrumenter;
-import org.jacoco.core.runtime.LoggerRuntime;
-import org.jacoco.core.runtime.RuntimeData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,34 +30,34 @@ class JacocoParallelProbeTest {
 
     private static final int[] THREADS = {1, 2, 3, 7};
     private static final int[] SIZES = {0, 1, 2, 3, 7, 100, 1001};
-    private static Coverage alone;
-    private static Coverage rewritten;
+    private static JacocoCoverage alone;
+    private static JacocoCoverage rewritten;
     private static InstrumentingLoader plain;
 
     @BeforeAll
     static void load() throws Exception {
-        alone = new Coverage(null);
-        rewritten = new Coverage(AgentOptions.defaults());
+        alone = new JacocoCoverage(null);
+        rewritten = new JacocoCoverage(AgentOptions.defaults());
         plain = new InstrumentingLoader(AgentOptions.defaults());
     }
 
     @AfterAll
     static void stop() {
-        alone.runtime.shutdown();
-        rewritten.runtime.shutdown();
+        alone.shutdown();
+        rewritten.shutdown();
         ParallelLoop.configure(Runtime.getRuntime().availableProcessors(), false);
     }
 
     @Test
     void everyLoopParallelWithoutJacocoIsParallelWithIt() throws Exception {
         Class<?> without = plain.loadClass(ParallelKernels.class.getName());
-        Class<?> with = rewritten.loader.loadClass(ParallelKernels.class.getName());
+        Class<?> with = rewritten.loader().loadClass(ParallelKernels.class.getName());
         int parallel = 0;
         for (Method m : ParallelKernels.class.getDeclaredMethods()) {
             if (m.isAnnotationPresent(Parallel.class)) {
                 List<Boolean> expected = rewrittenLoops(plain, without, m.getName());
-                List<Boolean> actual = rewrittenLoops(rewritten.loader, with, m.getName());
-                String line = rewritten.loader.result(with.getName()).plans().get(rewritten.loader.planIndex(with, m.getName())).reportLine();
+                List<Boolean> actual = rewrittenLoops(rewritten.loader(), with, m.getName());
+                String line = rewritten.loader().result(with.getName()).plans().get(rewritten.loader().planIndex(with, m.getName())).reportLine();
                 if (m.getName().equals("sharedIndex")) {
                     // not yet: the loop's exit label is also the next loop's header, so JaCoCo
                     // leaves the loop through a probe block laid out inside it
@@ -143,8 +131,8 @@ class JacocoParallelProbeTest {
         String owner = ParallelKernels.class.getName().replace('.', '/');
         alone.probes(owner);
         rewritten.probes(owner);
-        Object expected = call(alone.loader, name, copy(args));
-        Object actual = call(rewritten.loader, name, copy(args));
+        Object expected = call(alone.loader(), name, copy(args));
+        Object actual = call(rewritten.loader(), name, copy(args));
         if (!(expected instanceof Throwable)) {
             assertEquals(Arrays.deepToString(new Object[] {expected}), Arrays.deepToString(new Object[] {actual}), name);
         } else {
@@ -172,45 +160,6 @@ class JacocoParallelProbeTest {
             return m.invoke(null, args);
         } catch (InvocationTargetException e) {
             return e.getCause();
-        }
-    }
-
-    /** One JaCoCo runtime, its instrumenter, and a loader that defines what it instrumented. */
-    private static final class Coverage implements UnaryOperator<byte[]> {
-        final LoggerRuntime runtime = new LoggerRuntime();
-        final RuntimeData data = new RuntimeData();
-        final Instrumenter instrumenter = new Instrumenter(runtime);
-        final InstrumentingLoader loader;
-
-        Coverage(AgentOptions options) throws Exception {
-            runtime.startup(data);
-            loader = new InstrumentingLoader(options, this);
-        }
-
-        @Override
-        public byte[] apply(byte[] bytes) {
-            try {
-                return instrumenter.instrument(bytes, "target");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        /** @return a copy of the class's probes (none when it has none yet), and clears them */
-        boolean[] probes(String className) {
-            Map<String, boolean[]> out = new HashMap<>();
-            data.collect(new IExecutionDataVisitor() {
-                @Override
-                public void visitClassExecution(ExecutionData d) {
-                    out.put(d.getName(), d.getProbes().clone());
-                }
-            }, new ISessionInfoVisitor() {
-                @Override
-                public void visitSessionInfo(SessionInfo info) {
-                }
-            }, true);
-            boolean[] p = out.get(className);
-            return p == null ? new boolean[0] : p;
         }
     }
 }

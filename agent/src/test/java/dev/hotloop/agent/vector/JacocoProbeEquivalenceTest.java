@@ -9,21 +9,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.hotloop.agent.options.AgentOptions;
 import dev.hotloop.agent.plan.LoopDecision;
 import dev.hotloop.agent.targets.vector.CalleeKernels;
-import dev.hotloop.agent.transform.InstrumentingLoader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.hotloop.agent.transform.JacocoCoverage;
 import java.lang.reflect.Method;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.jacoco.core.data.ExecutionData;
-import org.jacoco.core.data.IExecutionDataVisitor;
-import org.jacoco.core.data.ISessionInfoVisitor;
-import org.jacoco.core.data.SessionInfo;
-import org.jacoco.core.instr.Instrumenter;
-import org.jacoco.core.runtime.LoggerRuntime;
-import org.jacoco.core.runtime.RuntimeData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,22 +27,19 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class JacocoProbeEquivalenceTest {
 
-    private static Coverage alone;
-    private static Coverage rewritten;
-    private static InstrumentingLoader rewritingLoader;
+    private static JacocoCoverage alone;
+    private static JacocoCoverage rewritten;
 
     @BeforeAll
     static void load() throws Exception {
-        alone = new Coverage();
-        rewritten = new Coverage();
-        rewritingLoader = new InstrumentingLoader(AgentOptions.defaults(), rewritten);
-        alone.loader = new InstrumentingLoader(null, alone);
+        alone = new JacocoCoverage(null);
+        rewritten = new JacocoCoverage(AgentOptions.defaults());
     }
 
     @AfterAll
     static void stop() {
-        alone.runtime.shutdown();
-        rewritten.runtime.shutdown();
+        alone.shutdown();
+        rewritten.shutdown();
     }
 
     static Stream<VectorKernel> kernels() {
@@ -64,7 +49,7 @@ class JacocoProbeEquivalenceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("kernels")
     void probesAreSetExactlyAsJacocoAloneSetsThem(VectorKernel k) throws Exception {
-        LoopDecision d = VectorExpectationTest.decision(rewritingLoader, k);
+        LoopDecision d = VectorExpectationTest.decision(rewritten.loader(), k);
         if (k.owner() == CalleeKernels.class && k.expect().rewritten()) {
             // not yet: the probes of an inlined callee come from its own read of the probe array
             assertTrue(!d.rewritten() && d.summary().contains("dynamic constant"), () -> k + ": " + d.summary());
@@ -72,8 +57,8 @@ class JacocoProbeEquivalenceTest {
         }
         assertEquals(k.expect().rewritten(), d.rewritten(), () -> k + " with JaCoCo's probes: " + d.summary());
         assumeTrue(d.rewritten(), k + " is not rewritten");
-        Method original = method(alone.loader, k);
-        Method simd = method(rewritingLoader, k);
+        Method original = method(alone.loader(), k);
+        Method simd = method(rewritten.loader(), k);
         String owner = k.owner().getName().replace('.', '/');
         int compared = 0;
         int probed = 0;
@@ -111,43 +96,5 @@ class JacocoProbeEquivalenceTest {
             n += p ? 1 : 0;
         }
         return n;
-    }
-
-    /** One JaCoCo runtime, its instrumenter, and the loader that defines what it instrumented. */
-    private static final class Coverage implements UnaryOperator<byte[]> {
-        final LoggerRuntime runtime = new LoggerRuntime();
-        final RuntimeData data = new RuntimeData();
-        final Instrumenter instrumenter = new Instrumenter(runtime);
-        InstrumentingLoader loader;
-
-        Coverage() throws Exception {
-            runtime.startup(data);
-        }
-
-        @Override
-        public byte[] apply(byte[] bytes) {
-            try {
-                return instrumenter.instrument(bytes, "target");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        /** @return a copy of the class's probes (all false when it has none yet), and clears them */
-        boolean[] probes(String className) {
-            Map<String, boolean[]> out = new HashMap<>();
-            data.collect(new IExecutionDataVisitor() {
-                @Override
-                public void visitClassExecution(ExecutionData d) {
-                    out.put(d.getName(), d.getProbes().clone());
-                }
-            }, new ISessionInfoVisitor() {
-                @Override
-                public void visitSessionInfo(SessionInfo info) {
-                }
-            }, true);
-            boolean[] p = out.get(className);
-            return p == null ? new boolean[0] : p;
-        }
     }
 }
