@@ -210,7 +210,7 @@ final class Legality {
                         ? "uses % on " + b.kind().javaName() + " values per element; the Vector API has no remainder operation"
                         : "divides " + b.kind().javaName() + " values per element (" + b + "); integer division and % have no SIMD "
                         + "instruction on x86, and the Vector API would divide one lane at a time, slower than the loop"));
-            } else if (n.kind() == Kind.REF && !(n instanceof Var || n instanceof Expr.Field)) {
+            } else if (n.kind() == Kind.REF && !(n instanceof Var || n instanceof Expr.Field || n instanceof Expr.ProbeArray)) {
                 bad.add(new Refusal("computes with object references inside the loop"));
             }
         }

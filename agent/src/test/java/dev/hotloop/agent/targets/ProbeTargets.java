@@ -5,7 +5,8 @@ import dev.hotloop.Vectorize;
 /**
  * Loops for the coverage-probe tests, loaded through JaCoCo's instrumenter first: probes on the
  * path of every iteration, under a condition the test makes true for no, one (first, middle or
- * last), some or every iteration, under a nested condition and in both arms of a selection; the
+ * last), some or every iteration, under a nested condition, in both arms of a selection and in an
+ * inlined method; the
  * bound {@code n} may exceed the arrays, so an iteration in the middle throws.
  */
 public final class ProbeTargets {
@@ -43,6 +44,20 @@ public final class ProbeTargets {
             }
             out[i] = v;
         }
+    }
+
+    @Vectorize
+    public static void inlined(int[] a, int[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = tripled(a[i]);
+        }
+    }
+
+    private static int tripled(int v) {
+        if (v == 2) {
+            return 21;
+        }
+        return v * 3;
     }
 
     @Vectorize

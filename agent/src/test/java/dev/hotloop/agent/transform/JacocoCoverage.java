@@ -25,9 +25,21 @@ public final class JacocoCoverage implements UnaryOperator<byte[]> {
     private final RuntimeData data = new RuntimeData();
     private final Instrumenter instrumenter = new Instrumenter(runtime);
     private final InstrumentingLoader loader;
+    private final int classVersion;
 
     /** @param options Hotloop's options, or null for JaCoCo alone */
     public JacocoCoverage(AgentOptions options) throws Exception {
+        this(options, 0);
+    }
+
+    /**
+     * @param options      Hotloop's options, or null for JaCoCo alone
+     * @param classVersion the class-file major version to give the targets before JaCoCo sees
+     *                     them (52: JaCoCo reads its probe array with a static {@code $jacocoInit()}
+     *                     call, not a dynamic constant), or 0 to leave it
+     */
+    public JacocoCoverage(AgentOptions options, int classVersion) throws Exception {
+        this.classVersion = classVersion;
         runtime.startup(data);
         loader = new InstrumentingLoader(options, this);
     }
@@ -43,7 +55,13 @@ public final class JacocoCoverage implements UnaryOperator<byte[]> {
     @Override
     public byte[] apply(byte[] bytes) {
         try {
-            return instrumenter.instrument(bytes, "target");
+            byte[] in = bytes;
+            if (classVersion > 0) {
+                in = bytes.clone();
+                in[6] = (byte) (classVersion >> 8);
+                in[7] = (byte) classVersion;
+            }
+            return instrumenter.instrument(in, "target");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

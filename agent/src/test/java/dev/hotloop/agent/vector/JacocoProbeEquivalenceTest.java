@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.hotloop.agent.options.AgentOptions;
 import dev.hotloop.agent.plan.LoopDecision;
-import dev.hotloop.agent.targets.vector.CalleeKernels;
 import dev.hotloop.agent.transform.JacocoCoverage;
 import java.lang.reflect.Method;
 import java.util.stream.Stream;
@@ -50,11 +49,6 @@ class JacocoProbeEquivalenceTest {
     @MethodSource("kernels")
     void probesAreSetExactlyAsJacocoAloneSetsThem(VectorKernel k) throws Exception {
         LoopDecision d = VectorExpectationTest.decision(rewritten.loader(), k);
-        if (k.owner() == CalleeKernels.class && k.expect().rewritten()) {
-            // not yet: the probes of an inlined callee come from its own read of the probe array
-            assertTrue(!d.rewritten() && d.summary().contains("dynamic constant"), () -> k + ": " + d.summary());
-            return;
-        }
         assertEquals(k.expect().rewritten(), d.rewritten(), () -> k + " with JaCoCo's probes: " + d.summary());
         assumeTrue(d.rewritten(), k + " is not rewritten");
         Method original = method(alone.loader(), k);

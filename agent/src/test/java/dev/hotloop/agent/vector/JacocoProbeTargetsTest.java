@@ -14,8 +14,8 @@ import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.function.IntUnaryOperator;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link ProbeTargets} under JaCoCo's probes, JaCoCo alone against JaCoCo then Hotloop: the
@@ -29,20 +29,25 @@ class JacocoProbeTargetsTest {
     private static JacocoCoverage alone;
     private static JacocoCoverage rewritten;
 
-    @BeforeAll
-    static void load() throws Exception {
-        alone = new JacocoCoverage(null);
-        rewritten = new JacocoCoverage(AgentOptions.defaults());
+    /** @param classVersion 0: as compiled (JaCoCo's probe array a dynamic constant); 52: Java 8 ($jacocoInit()) */
+    private static void load(int classVersion) throws Exception {
+        stop();
+        alone = new JacocoCoverage(null, classVersion);
+        rewritten = new JacocoCoverage(AgentOptions.defaults(), classVersion);
     }
 
     @AfterAll
     static void stop() {
-        alone.shutdown();
-        rewritten.shutdown();
+        if (alone != null) {
+            alone.shutdown();
+            rewritten.shutdown();
+        }
     }
 
-    @Test
-    void everyLoopIsRewrittenWithItsProbes() throws Exception {
+    @ParameterizedTest(name = "class version {0}")
+    @ValueSource(ints = {0, 52})
+    void everyLoopIsRewrittenWithItsProbes(int classVersion) throws Exception {
+        load(classVersion);
         Class<?> c = rewritten.loader().loadClass(ProbeTargets.class.getName());
         int loops = 0;
         for (MethodPlan p : rewritten.loader().result(c.getName()).plans()) {
@@ -51,11 +56,13 @@ class JacocoProbeTargetsTest {
                 loops++;
             }
         }
-        assertEquals(4, loops);
+        assertEquals(5, loops);
     }
 
-    @Test
-    void probesAreJacocosAloneForEveryConditionSizeAndFailure() throws Exception {
+    @ParameterizedTest(name = "class version {0}")
+    @ValueSource(ints = {0, 52})
+    void probesAreJacocosAloneForEveryConditionSizeAndFailure(int classVersion) throws Exception {
+        load(classVersion);
         int calls = 0;
         for (int n : SIZES) {
             for (Pattern pattern : Pattern.values()) {
@@ -70,6 +77,7 @@ class JacocoProbeTargetsTest {
                     calls += same(where, "countMarked", a, bound);
                     calls += same(where, "markedOrNot", a, new int[n], bound);
                     calls += same(where, "nested", a, new int[n], bound);
+                    calls += same(where, "inlined", a, new int[n], bound);
                     calls += same(where, "downward", x, new float[n], bound);
                 }
             }
