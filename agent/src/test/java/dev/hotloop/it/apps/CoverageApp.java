@@ -5,8 +5,9 @@ import dev.hotloop.Vectorize;
 
 /**
  * Loops for the JaCoCo end-to-end test: coverage probes on every iteration's path, under a
- * condition some iterations take, under one no iteration takes, in a {@code @Parallel} loop, and a
- * method never called. Runs each often enough for the tiered loops to be measured.
+ * condition some iterations take, under one no iteration takes, in an inlined method, in a
+ * {@code @Parallel} loop, and a method never called. Runs each often enough for the tiered loops
+ * to be measured.
  */
 public final class CoverageApp {
 
@@ -34,8 +35,15 @@ public final class CoverageApp {
     @Vectorize
     static void clampNegative(int[] a, int[] out) {
         for (int i = 0; i < a.length; i++) {
-            out[i] = a[i] < 0 ? 0 : a[i];
+            out[i] = clamp(a[i]);
         }
+    }
+
+    private static int clamp(int v) {
+        if (v < 0) {
+            return 0;
+        }
+        return v;
     }
 
     @Vectorize
