@@ -40,7 +40,8 @@ public @interface Parallel {
 
     /**
      * The most workers this loop uses. {@code -1} (the default) uses every worker of the shared
-     * pool, whose size is the agent option {@code threads} (all cores unless set).
+     * pool, whose size is the agent option {@code threads} (all cores unless set). {@code 0} and
+     * values below {@code -1} leave the loop sequential, reported with the reason.
      *
      * @return the maximum number of workers, or {@code -1} for all
      */
@@ -48,9 +49,24 @@ public @interface Parallel {
 
     /**
      * The fewest iterations one task runs. {@code 0} (the default) lets the agent choose from the
-     * loop's size and the pool's size.
+     * loop's size and the pool's size. A negative value leaves the loop sequential, reported with
+     * the reason.
      *
      * @return the minimum iterations per task, or {@code 0} for automatic
      */
     int grain() default 0;
+
+    /**
+     * Whether this loop may run on a cluster: with the agent option {@code cluster=<Spark master URL>}
+     * (and {@code dev.hotloop:hotloop-spark} on the class path) its chunks run as Spark tasks, with
+     * the same chunk boundaries and the same combination order as on the local pool, so results
+     * are identical. Only loops whose effects can be shipped go there: writes into captured
+     * primitive arrays at the loop index (plus a constant) and reductions of locals, over captured
+     * primitives, primitive arrays, strings and {@link java.io.Serializable} objects; the agent's
+     * report says why any other loop stays on the local pool. Without the option the loop runs on
+     * the local pool as with {@code false} (the default).
+     *
+     * @return whether the loop may be shipped to the cluster named by the agent option {@code cluster}
+     */
+    boolean cluster() default false;
 }

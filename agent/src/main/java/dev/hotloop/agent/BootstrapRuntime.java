@@ -4,6 +4,7 @@ import dev.hotloop.agent.options.LogLevel;
 import dev.hotloop.agent.report.Diagnostics;
 import dev.hotloop.agent.transform.RuntimeLink;
 import dev.hotloop.runtime.Timings;
+import dev.hotloop.runtime.parallel.Cluster;
 import dev.hotloop.runtime.parallel.ParallelLoop;
 import dev.hotloop.runtime.tier.Tiers;
 import java.io.BufferedOutputStream;
@@ -39,6 +40,7 @@ final class BootstrapRuntime implements RuntimeLink {
     private final Instrumentation inst;
     private final Diagnostics diagnostics;
     private final int threads;
+    private final String cluster;
     private volatile boolean visible;
 
     /**
@@ -47,6 +49,12 @@ final class BootstrapRuntime implements RuntimeLink {
      * @param threads     the size of the parallel loops' shared pool (agent option {@code threads})
      */
     BootstrapRuntime(Instrumentation inst, Diagnostics diagnostics, int threads) {
+        this(inst, diagnostics, threads, null);
+    }
+
+    /** As above, with {@code cluster}, the Spark master URL of the option {@code cluster}, or null. */
+    BootstrapRuntime(Instrumentation inst, Diagnostics diagnostics, int threads, String cluster) {
+        this.cluster = cluster;
         this.inst = inst;
         this.diagnostics = diagnostics;
         this.threads = threads;
@@ -68,6 +76,8 @@ final class BootstrapRuntime implements RuntimeLink {
                 }
                 // First use of the parallel and tier runtimes, now resolved from the boot class path.
                 ParallelLoop.configure(threads, diagnostics.enabled(LogLevel.DEBUG));
+                ParallelLoop.notices(diagnostics.enabled(LogLevel.INFO) ? System.err : null);
+                Cluster.configure(cluster, diagnostics.enabled(LogLevel.INFO));
                 Tiers.configure(Tiers.Policy.MEASURE, diagnostics.enabled(LogLevel.INFO) ? System.err : null);
                 ParallelLoop.measure(diagnostics.enabled(LogLevel.INFO) ? System.err : null);
                 visible = true;

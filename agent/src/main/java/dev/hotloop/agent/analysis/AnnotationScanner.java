@@ -28,6 +28,17 @@ public final class AnnotationScanner {
      * @return its annotated methods, in declaration order
      */
     public static List<AnnotatedMethod> scan(ClassNode cls) {
+        return scan(cls, ClassLoader.getSystemClassLoader());
+    }
+
+    /**
+     * @param cls    a parsed class
+     * @param loader its defining loader (null for the bootstrap loader), where the fields its
+     *               methods read are looked up
+     * @return its annotated methods, in declaration order
+     */
+    public static List<AnnotatedMethod> scan(ClassNode cls, ClassLoader loader) {
+        FieldFlags fields = FieldFlags.of(cls, loader);
         List<AnnotatedMethod> out = new ArrayList<>();
         for (MethodNode m : cls.methods) {
             List<HotloopAnnotation> found = new ArrayList<>();
@@ -53,7 +64,7 @@ public final class AnnotationScanner {
             }
             if (!found.isEmpty()) {
                 out.add(new AnnotatedMethod(cls.name, m, List.copyOf(found), cls.methods, cls.version & 0xFFFF,
-                        (cls.access & Opcodes.ACC_INTERFACE) != 0));
+                        (cls.access & Opcodes.ACC_INTERFACE) != 0, fields));
             }
         }
         return out;
@@ -74,6 +85,7 @@ public final class AnnotationScanner {
         int unroll = 0;
         int threads = -1;
         int grain = 0;
+        boolean cluster = false;
         if (a.values != null) {
             for (int i = 0; i + 1 < a.values.size(); i += 2) {
                 String name = (String) a.values.get(i);
@@ -83,10 +95,11 @@ public final class AnnotationScanner {
                     case "unroll": unroll = (Integer) value; break;
                     case "threads": threads = (Integer) value; break;
                     case "grain": grain = (Integer) value; break;
+                    case "cluster": cluster = (Boolean) value; break;
                     default: break; // an attribute of a newer annotations jar: ignore
                 }
             }
         }
-        return new HotloopAnnotation(kind, fastMath, unroll, threads, grain, local, ranges);
+        return new HotloopAnnotation(kind, fastMath, unroll, threads, grain, local, ranges, cluster);
     }
 }

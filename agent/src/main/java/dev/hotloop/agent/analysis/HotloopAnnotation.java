@@ -13,9 +13,16 @@ import org.objectweb.asm.tree.LabelNode;
  * @param grain      {@code Parallel.grain}
  * @param localIndex the local variable slot it annotates, or -1 when it annotates the method
  * @param ranges     for a local variable, its live ranges as start/end label pairs; else empty
+ * @param cluster    {@code Parallel.cluster}
  */
 public record HotloopAnnotation(Kind kind, boolean fastMath, int unroll, int threads, int grain,
-                                int localIndex, List<LabelNode[]> ranges) {
+                                int localIndex, List<LabelNode[]> ranges, boolean cluster) {
+
+    /** An annotation without {@code cluster = true}. */
+    public HotloopAnnotation(Kind kind, boolean fastMath, int unroll, int threads, int grain,
+                             int localIndex, List<LabelNode[]> ranges) {
+        this(kind, fastMath, unroll, threads, grain, localIndex, ranges, false);
+    }
 
     /** Which annotation. */
     public enum Kind {
@@ -54,6 +61,9 @@ public record HotloopAnnotation(Kind kind, boolean fastMath, int unroll, int thr
             }
             if (grain != 0) {
                 attrs.append(attrs.length() > 0 ? ", " : "").append("grain = ").append(grain);
+            }
+            if (cluster) {
+                attrs.append(attrs.length() > 0 ? ", " : "").append("cluster = true");
             }
         }
         return attrs.length() == 0 ? kind.source() : kind.source() + "(" + attrs + ")";

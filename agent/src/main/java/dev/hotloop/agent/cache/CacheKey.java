@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Names a cache entry: the SHA-256 of the original class file and of everything else the rewritten
  * class and its report lines depend on (the context): the agent's version and jar, the options that
- * change the output ({@code vectorize, parallel, strict, threads}, report on or off, which decides
+ * change the output ({@code vectorize, parallel, strict, threads, cluster}, report on or off, which decides
  * the timing probes), the JDK's feature version, whether {@code jdk.incubator.vector} is resolved,
  * and what sets the preferred vector size, hence the lane counts ({@link VectorHardware}). Options that do not change the output
  * ({@code log}, the report's destination, {@code dump}) are left out, so they share entries.
@@ -42,7 +42,8 @@ public final class CacheKey {
                 + ";vectorApi=" + vectorApi + ";vectors=" + vectors
                 + ";enabled=" + options.enabled() + ";vectorize=" + options.vectorize() + ";parallel=" + options.parallel()
                 + ";strict=" + options.strict() + ";threads=" + options.threads()
-                + ";timed=" + (options.report().kind() != ReportTarget.Kind.OFF);
+                + ";timed=" + (options.report().kind() != ReportTarget.Kind.OFF)
+                + (options.cluster() == null ? "" : ";cluster=" + options.cluster());
     }
 
     /**

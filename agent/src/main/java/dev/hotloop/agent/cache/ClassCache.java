@@ -20,7 +20,8 @@ import java.nio.file.StandardOpenOption;
  * follows writes it again. Writes go to a new temporary file in the same directory, then an atomic
  * rename over the entry, so a reader never sees half an entry and two JVMs writing the same entry
  * at once each install a whole one. An untrusted directory or entry turns the cache off for the
- * rest of the run with one warning; an I/O failure on write is said once, at debug level.
+ * rest of the run with one warning; an I/O failure on write is said once, at debug level. The
+ * directory stays under {@link Eviction#LIMIT}: least recently used entries go first.
  */
 public final class ClassCache {
 
@@ -29,6 +30,7 @@ public final class ClassCache {
     private volatile CacheDirectory dir;
     private volatile boolean off;
     private volatile boolean writeFailureSaid;
+    private volatile boolean pruned;
 
     /**
      * @param dir         the cache directory (option {@code cache}); created at the first lookup
@@ -51,7 +53,11 @@ public final class ClassCache {
         Path file = d.path().resolve(key);
         try {
             d.checkEntry(file);
-            return CacheEntry.decode(key, Files.readAllBytes(file));
+            CacheEntry entry = CacheEntry.decode(key, Files.readAllBytes(file));
+            if (entry != null) {
+                Eviction.touch(file);
+            }
+            return entry;
         } catch (NoSuchFileException e) {
             return null;
         } catch (CacheDirectory.Untrusted e) {
@@ -83,6 +89,10 @@ public final class ClassCache {
                 return; // no atomic rename here: better no entry than half of one (the finally deletes tmp)
             }
             tmp = null;
+            if (!pruned) {
+                pruned = true;
+                Eviction.pruneInBackground(d.path());
+            }
         } catch (IOException e) {
             if (!writeFailureSaid) {
                 writeFailureSaid = true;

@@ -25,14 +25,18 @@ public final class AgentOptions {
     public static final String LOG = "log";
     public static final String DUMP = "dump";
     public static final String CACHE = "cache";
+    public static final String CLUSTER = "cluster";
 
     /** Every key, in the order of the documentation. */
-    public static final List<String> KEYS = List.of(ENABLED, VECTORIZE, PARALLEL, STRICT, THREADS, REPORT, LOG, DUMP, CACHE);
+    public static final List<String> KEYS = List.of(ENABLED, VECTORIZE, PARALLEL, STRICT, THREADS, REPORT, LOG, DUMP, CACHE,
+            CLUSTER);
 
     static final String PROPERTY_PREFIX = "hotloop.";
     static final String ENV_PREFIX = "HOTLOOP_";
     /** The value of {@code cache} that turns the cache off. */
     static final String CACHE_OFF = "off";
+    /** The value of {@code cache} that names the default directory, as if unset. */
+    static final String CACHE_ON = "on";
     /** Properties under our prefix that are ours but not options. */
     private static final List<String> RESERVED_PROPERTIES = List.of("hotloop.agent.version");
 
@@ -45,6 +49,7 @@ public final class AgentOptions {
     private final LogLevel log;
     private final Path dump;
     private final Path cache;
+    private final String cluster;
     private final Map<String, String> explicit;
 
     private AgentOptions(Map<String, Setting> settings, Path defaultCache) {
@@ -60,7 +65,10 @@ public final class AgentOptions {
         log = (LogLevel) value(settings, LOG, LogLevel.INFO);
         dump = (Path) value(settings, DUMP, null);
         Setting c = settings.get(CACHE);
-        cache = c != null && c.value.trim().equals(CACHE_OFF) ? null : (Path) value(settings, CACHE, defaultCache);
+        String cacheValue = c == null ? null : c.value.trim();
+        cache = CACHE_OFF.equals(cacheValue) ? null
+                : CACHE_ON.equals(cacheValue) ? defaultCache : (Path) value(settings, CACHE, defaultCache);
+        cluster = (String) value(settings, CLUSTER, null);
         explicit = new LinkedHashMap<>();
         for (Map.Entry<String, Setting> e : settings.entrySet()) {
             explicit.put(e.getKey(), e.getValue().value);
@@ -173,6 +181,8 @@ public final class AgentOptions {
             case DUMP:
             case CACHE:
                 return directory(value);
+            case CLUSTER:
+                return ClusterUrl.check(value);
             default:
                 return bool(value);
         }
@@ -256,6 +266,14 @@ public final class AgentOptions {
         return cache;
     }
 
+    /**
+     * @return the Spark master URL that {@code @Parallel(cluster = true)} loops run on
+     *     ({@code spark://host:7077}, {@code local[4]}), or null: every loop runs on the local pool
+     */
+    public String cluster() {
+        return cluster;
+    }
+
     /** @return every option with its effective value, in the agent-argument syntax */
     @Override
     public String toString() {
@@ -267,6 +285,9 @@ public final class AgentOptions {
             j.add(DUMP + "=" + dump);
         }
         j.add(CACHE + "=" + (cache == null ? CACHE_OFF : cache.toString()));
+        if (cluster != null) {
+            j.add(CLUSTER + "=" + cluster);
+        }
         return j.toString();
     }
 

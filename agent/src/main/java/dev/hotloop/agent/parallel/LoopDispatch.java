@@ -29,6 +29,7 @@ final class LoopDispatch {
 
     static final String RUNTIME = "dev/hotloop/runtime/parallel/ParallelLoop";
     static final String CHUNK_BODY = "dev/hotloop/runtime/parallel/ChunkBody";
+    static final String CLUSTER = "dev/hotloop/runtime/parallel/Cluster";
     private static final String CHUNK_DESC = "(III)V";
     private static final Handle METAFACTORY = new Handle(Opcodes.H_INVOKESTATIC, "java/lang/invoke/LambdaMetafactory",
             "metafactory", "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
@@ -51,6 +52,16 @@ final class LoopDispatch {
      */
     static void insert(String owner, boolean isInterface, MethodNode method, LoopShape shape, LoopLocals locals,
                        MethodNode chunk, int grain, int threads, String site) {
+        insert(owner, isInterface, method, shape, locals, chunk, grain, threads, site, null);
+    }
+
+    /**
+     * As above; with {@code shipping} (the roles of {@link ClusterShipping}) the loop is handed to
+     * {@code Cluster.run}, with its chunk method's arguments boxed in an array, instead of
+     * {@code ParallelLoop.run}; the runtime then chooses the cluster or the local pool.
+     */
+    static void insert(String owner, boolean isInterface, MethodNode method, LoopShape shape, LoopLocals locals,
+                       MethodNode chunk, int grain, int threads, String site, String shipping) {
         int to = method.maxLocals;
         int chunks = to + 1;
         int k = to + 2;
@@ -62,7 +73,7 @@ final class LoopDispatch {
         for (Captured c : locals.captured()) {
             pushed += c.type().getSize();
         }
-        method.maxStack = Math.max(method.maxStack, pushed + reductions.size() + 8);
+        method.maxStack = Math.max(method.maxStack, pushed + reductions.size() + 8 + (shipping == null ? 0 : 6));
 
         InsnList code = new InsnList();
         if (shape.form == LoopForm.LIST_EACH) {
@@ -110,6 +121,9 @@ final class LoopDispatch {
         code.add(new InvokeDynamicInsnNode("run", captures, METAFACTORY, Type.getMethodType(CHUNK_DESC),
                 new Handle(Opcodes.H_INVOKESTATIC, owner, chunk.name, chunk.desc, isInterface),
                 Type.getMethodType(CHUNK_DESC)));
+        if (shipping != null) {
+            arguments(code, shape, locals, list, parts);
+        }
         if (shape.form == LoopForm.LIST_EACH) {
             code.add(new InsnNode(Opcodes.ICONST_0));
         } else {
@@ -119,8 +133,16 @@ final class LoopDispatch {
         code.add(new VarInsnNode(Opcodes.ILOAD, chunks));
         code.add(new LdcInsnNode(threads));
         code.add(new LdcInsnNode(site));
-        code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RUNTIME, "run",
-                "(L" + CHUNK_BODY + ";IIIILjava/lang/String;)V", false));
+        if (shipping == null) {
+            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RUNTIME, "run",
+                    "(L" + CHUNK_BODY + ";IIIILjava/lang/String;)V", false));
+        } else {
+            code.add(new LdcInsnNode(Type.getObjectType(owner)));
+            code.add(new LdcInsnNode(chunk.name + "#" + chunk.desc + "#" + shipping));
+            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, CLUSTER, "run",
+                    "(L" + CHUNK_BODY + ";[Ljava/lang/Object;IIIILjava/lang/String;Ljava/lang/Class;Ljava/lang/String;)V",
+                    false));
+        }
         for (int q = 0; q < reductions.size(); q++) {
             combine(code, reductions.get(q), parts + q, chunks, k);
         }
@@ -130,6 +152,51 @@ final class LoopDispatch {
         }
         code.add(new JumpInsnNode(Opcodes.GOTO, shape.exit()));
         method.instructions.insertBefore(shape.header, code);
+    }
+
+    /** The chunk method's arguments before {@code chunk, from, to}, boxed into a new {@code Object[]}. */
+    private static void arguments(InsnList code, LoopShape shape, LoopLocals locals, int list, int parts) {
+        List<Reduction> reductions = locals.reductions();
+        int n = locals.captured().size() + (shape.form == LoopForm.LIST_EACH ? 1 : 0) + reductions.size();
+        code.add(new LdcInsnNode(n));
+        code.add(new TypeInsnNode(Opcodes.ANEWARRAY, "java/lang/Object"));
+        int e = 0;
+        for (Captured c : locals.captured()) {
+            code.add(new InsnNode(Opcodes.DUP));
+            code.add(new LdcInsnNode(e++));
+            code.add(new VarInsnNode(c.type().getOpcode(Opcodes.ILOAD), c.slot()));
+            box(code, c.type());
+            code.add(new InsnNode(Opcodes.AASTORE));
+        }
+        if (shape.form == LoopForm.LIST_EACH) {
+            code.add(new InsnNode(Opcodes.DUP));
+            code.add(new LdcInsnNode(e++));
+            code.add(new VarInsnNode(Opcodes.ALOAD, list));
+            code.add(new InsnNode(Opcodes.AASTORE));
+        }
+        for (int q = 0; q < reductions.size(); q++) {
+            code.add(new InsnNode(Opcodes.DUP));
+            code.add(new LdcInsnNode(e++));
+            code.add(new VarInsnNode(Opcodes.ALOAD, parts + q));
+            code.add(new InsnNode(Opcodes.AASTORE));
+        }
+    }
+
+    private static void box(InsnList code, Type t) {
+        String wrapper;
+        switch (t.getSort()) {
+            case Type.BOOLEAN: wrapper = "java/lang/Boolean"; break;
+            case Type.BYTE: wrapper = "java/lang/Byte"; break;
+            case Type.CHAR: wrapper = "java/lang/Character"; break;
+            case Type.SHORT: wrapper = "java/lang/Short"; break;
+            case Type.INT: wrapper = "java/lang/Integer"; break;
+            case Type.LONG: wrapper = "java/lang/Long"; break;
+            case Type.FLOAT: wrapper = "java/lang/Float"; break;
+            case Type.DOUBLE: wrapper = "java/lang/Double"; break;
+            default: return;
+        }
+        code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, wrapper, "valueOf",
+                "(" + t.getDescriptor() + ")L" + wrapper + ";", false));
     }
 
     /** {@code for (k = 0; k < chunks; k++) s = s OP parts[k];} */

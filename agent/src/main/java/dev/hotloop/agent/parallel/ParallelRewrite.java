@@ -22,9 +22,19 @@ final class ParallelRewrite implements LoopRewrite {
     private final int grain;
     private final int threads;
     private final String site;
+    private final String shipping;
     private MethodNode chunk;
 
     ParallelRewrite(LoopShape shape, LoopLocals locals, int grain, int threads, String site) {
+        this(shape, locals, grain, threads, site, null);
+    }
+
+    /**
+     * @param shipping the roles of the chunk's arguments on the cluster ({@link ClusterShipping}), or
+     *                 null for a loop that always runs on the local pool
+     */
+    ParallelRewrite(LoopShape shape, LoopLocals locals, int grain, int threads, String site, String shipping) {
+        this.shipping = shipping;
         this.shape = shape;
         this.locals = locals;
         this.grain = grain;
@@ -40,8 +50,9 @@ final class ParallelRewrite implements LoopRewrite {
         }
         chunk = new ChunkOutliner(method, shape, locals).outline(ChunkOutliner.PREFIX + count(cls));
         cls.methods.add(chunk);
+        InitGuard.insert(cls, method, shape.header, site);
         LoopDispatch.insert(cls.name, (cls.access & Opcodes.ACC_INTERFACE) != 0, method, shape, locals, chunk,
-                grain, threads, site);
+                grain, threads, site, shipping);
     }
 
     /** @return the chunk method added by {@link #apply}, or null before; its loop runs {@code from} to {@code to} */

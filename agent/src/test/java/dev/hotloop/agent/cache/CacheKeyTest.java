@@ -40,6 +40,12 @@ class CacheKeyTest {
     }
 
     @Test
+    void theClusterOptionChangesTheKeyItChangesTheDispatchAndTheReportLine() {
+        assertNotEquals(key("log=info"), key("cluster=local[2]"));
+        assertNotEquals(key("cluster=local[2]"), key("cluster=spark://127.0.0.1:7077"));
+    }
+
+    @Test
     void optionsThatDoNotChangeTheOutputShareEntries() {
         String base = key("log=info");
         assertEquals(base, key("log=debug"));

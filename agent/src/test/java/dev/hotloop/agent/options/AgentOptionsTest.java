@@ -69,6 +69,13 @@ class AgentOptionsTest {
     }
 
     @Test
+    void cacheOnIsTheDefaultDirectoryNotADirectoryNamedOn() {
+        Properties home = props("user.home", "/home/ann");
+        assertEquals(Path.of("/home/ann/.cache/hotloop"), AgentOptions.parse("cache=on", home, Map.of()).cache());
+        assertEquals(Path.of("/home/ann/.cache/hotloop"), AgentOptions.parse(null, home, Map.of("HOTLOOP_CACHE", "on")).cache());
+    }
+
+    @Test
     void cacheIsOffOrADirectoryWithTheUsualPrecedence() {
         assertNull(args("cache=off").cache());
         assertEquals(Path.of("/tmp/hl-cache"), args("cache=/tmp/hl-cache").cache());
@@ -89,7 +96,7 @@ class AgentOptionsTest {
     @Test
     void everyKeyIsParsed() {
         AgentOptions o = args("enabled=false,vectorize=false,parallel=false,strict=true,threads=3,"
-                + "report=out/r.json,log=debug,dump=build/dump,cache=build/cache");
+                + "report=out/r.json,log=debug,dump=build/dump,cache=build/cache,cluster=local[2]");
         assertFalse(o.enabled());
         assertFalse(o.vectorize());
         assertFalse(o.parallel());
@@ -100,6 +107,7 @@ class AgentOptionsTest {
         assertEquals(LogLevel.DEBUG, o.log());
         assertEquals(Path.of("build/dump"), o.dump());
         assertEquals(Path.of("build/cache"), o.cache());
+        assertEquals("local[2]", o.cluster());
         assertEquals(AgentOptions.KEYS.size(), o.explicit().size());
     }
 
@@ -267,6 +275,7 @@ class AgentOptionsTest {
         "report=x.csv",
         "cache=off",
         "cache=/tmp/hotloop-cache",
+        "cluster=local[2]",
     })
     void toStringRoundTrips(String agentArgs) {
         AgentOptions o = args(agentArgs);
@@ -274,7 +283,8 @@ class AgentOptionsTest {
         AgentOptions again = args(once);
         assertEquals(once, again.toString());
         for (String key : AgentOptions.KEYS) {
-            if (!key.equals(AgentOptions.DUMP) || o.dump() != null) {
+            if ((!key.equals(AgentOptions.DUMP) || o.dump() != null)
+                    && (!key.equals(AgentOptions.CLUSTER) || o.cluster() != null)) {
                 assertTrue(once.contains(key + "="), key + " missing from " + once);
             }
         }
