@@ -66,10 +66,11 @@ final class AgentInstaller {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(new ExitReports(reports), "hotloop-exit-report"));
 
-        // Retransformation is needed only on attach, for classes loaded before the agent. A
-        // retransform-capable transformer makes the JVM keep a copy of every class file it loads,
-        // which costs a program start-up time whether it has annotations or not.
-        inst.addTransformer(transformer, attached);
+        // Retransform-capable, also from premain: the JVM runs such transformers after every
+        // non-retransform-capable one (JaCoCo's), whatever the -javaagent order, so Hotloop sees
+        // the probes JaCoCo inserted and JaCoCo computes its class id from the original bytes.
+        // The JVM then keeps a copy of every class file it loads (measured in the JaCoCo report).
+        inst.addTransformer(transformer, true);
         if (attached) {
             new LoadedClassRetransformer(inst, diagnostics).retransformAnnotated();
         }

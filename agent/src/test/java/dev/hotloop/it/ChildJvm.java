@@ -26,6 +26,7 @@ final class ChildJvm {
     private final String mainClass;
     private final List<String> args;
     private final List<String> jvmArgs = new ArrayList<>();
+    private final List<String> agentsBefore = new ArrayList<>();
     private final List<Path> classpathFirst = new ArrayList<>();
     private final Map<String, String> env = new LinkedHashMap<>();
     private boolean agent;
@@ -73,6 +74,16 @@ final class ChildJvm {
         return this;
     }
 
+    /**
+     * @param javaagent another agent's {@code -javaagent:...} option, put before Hotloop's (where
+     *                  {@link #jvmArg} puts options after it)
+     * @return this
+     */
+    ChildJvm agentBefore(String javaagent) {
+        agentsBefore.add(javaagent);
+        return this;
+    }
+
     /** @return this, without {@code --add-modules jdk.incubator.vector} */
     ChildJvm withoutVectorModule() {
         vectorModule = false;
@@ -111,6 +122,7 @@ final class ChildJvm {
     List<String> command() {
         List<String> cmd = new ArrayList<>();
         cmd.add(java());
+        cmd.addAll(agentsBefore);
         if (agent) {
             cmd.add("-javaagent:" + agentJar() + (agentOptions == null || agentOptions.isEmpty() ? "" : "=" + agentOptions));
         }

@@ -33,8 +33,6 @@ public class PrepareAgentMojo extends AbstractMojo {
 
     /** The agent artifact, as a key of the plugin's artifact map. */
     static final String AGENT_ARTIFACT = "dev.hotloop:hotloop-agent";
-    /** How JaCoCo's agent jar is named, in its repository path and file name. */
-    static final String JACOCO_AGENT = "org.jacoco.agent";
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
@@ -121,10 +119,6 @@ public class PrepareAgentMojo extends AbstractMojo {
         String value = AgentArgLine.append(existing, agent);
         properties.setProperty(propertyName, value);
         getLog().info("hotloop: " + propertyName + " set to " + value);
-        if (existing != null && existing.contains(JACOCO_AGENT)) {
-            getLog().warn("hotloop: JaCoCo's agent runs first: its coverage probes in a loop body keep @Vectorize loops"
-                    + " scalar (and fail them under strict=true); check Hotloop's rewrites in a build without JaCoCo");
-        }
     }
 
     private File agentJar() throws MojoExecutionException {

@@ -72,12 +72,13 @@ class PrepareAgentMojoTest {
     }
 
     @Test
-    void jacocoFirstIsWarnedAbout() throws Exception {
+    void jacocoFirstNeedsNoWarning() throws Exception {
+        // the agent keeps JaCoCo's probes exact in rewritten loops, in either -javaagent order
         mojo.project.getProperties().setProperty("argLine", "-javaagent:/r/org/jacoco/org.jacoco.agent/0.8.14/"
                 + "org.jacoco.agent-0.8.14-runtime.jar=destfile=/p/target/jacoco.exec");
         mojo.execute();
-        assertEquals(2, logged.size(), logged.toString());
-        assertTrue(logged.get(1).startsWith("WARN hotloop: JaCoCo's agent runs first"), logged.toString());
+        assertEquals(1, logged.size(), logged.toString());
+        assertTrue(logged.get(0).startsWith("hotloop: argLine set to -javaagent:/r/org/jacoco/"), logged.toString());
     }
 
     @Test

@@ -343,14 +343,44 @@ final class LoopShape {
         return out;
     }
 
+    /** @return the {@code count} instructions before {@code at}, coverage probes (flag stores) left out */
     private static List<AbstractInsnNode> realBefore(AbstractInsnNode at, int count) {
         List<AbstractInsnNode> out = new ArrayList<>();
-        for (AbstractInsnNode n = at.getPrevious(); n != null && out.size() < count; n = n.getPrevious()) {
-            if (n.getOpcode() >= 0) {
+        for (AbstractInsnNode n = previousReal(at); n != null && out.size() < count; n = previousReal(n)) {
+            AbstractInsnNode probe = flagStoreStart(n);
+            if (probe != null) {
+                n = probe;
+            } else {
                 out.add(0, n);
             }
         }
         return out;
+    }
+
+    private static AbstractInsnNode previousReal(AbstractInsnNode n) {
+        AbstractInsnNode p = n.getPrevious();
+        while (p != null && p.getOpcode() < 0) {
+            p = p.getPrevious();
+        }
+        return p;
+    }
+
+    /**
+     * @return the first instruction of {@code aload p; iconst/bipush/sipush k; iconst_1; bastore}
+     *     (JaCoCo's probe, which only sets a flag) when {@code n} ends one, else null
+     */
+    private static AbstractInsnNode flagStoreStart(AbstractInsnNode n) {
+        if (n.getOpcode() != Opcodes.BASTORE) {
+            return null;
+        }
+        AbstractInsnNode one = previousReal(n);
+        AbstractInsnNode index = one == null ? null : previousReal(one);
+        AbstractInsnNode array = index == null ? null : previousReal(index);
+        if (array == null || one.getOpcode() != Opcodes.ICONST_1 || array.getOpcode() != Opcodes.ALOAD) {
+            return null;
+        }
+        int op = index.getOpcode();
+        return op >= Opcodes.ICONST_0 && op <= Opcodes.ICONST_5 || op == Opcodes.BIPUSH || op == Opcodes.SIPUSH ? array : null;
     }
 
     private static String unrecognised(String why) {

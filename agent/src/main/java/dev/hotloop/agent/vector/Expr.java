@@ -339,6 +339,35 @@ sealed interface Expr {
         }
     }
 
+    /**
+     * The class's coverage-probe array as an inlined method reads it: the dynamic constant
+     * JaCoCo's probes load ({@code constant}, cast to {@code boolean[]}), or its static
+     * {@code owner.$jacocoInit()}, which returns the same array on every call. Loop-invariant.
+     */
+    record ProbeArray(org.objectweb.asm.ConstantDynamic constant, String owner) implements Expr {
+        static final String INIT = "$jacocoInit";
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof ProbeArray o && Objects.equals(constant, o.constant) && Objects.equals(owner, o.owner);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash(constant, owner);
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.REF;
+        }
+
+        @Override
+        public String toString() {
+            return constant != null ? constant.getName() : INIT + "()";
+        }
+    }
+
     /** The condition that always holds. */
     record True() implements Expr {
         @Override

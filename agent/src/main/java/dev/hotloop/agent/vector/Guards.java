@@ -11,7 +11,8 @@ import org.objectweb.asm.tree.LabelNode;
  *   <li>the trip count leaves at least one whole vector plus one scalar iteration;</li>
  *   <li>every index of every access, over the whole vector range, is in bounds, computed exactly
  *       in {@code long};</li>
- *   <li>arrays written through one expression and accessed through another are not the same.</li>
+ *   <li>arrays written through one expression and accessed through another are not the same;</li>
+ *   <li>every flag's constant index is below its array's length.</li>
  * </ul>
  * It leaves in locals: the range end for single vectors, and for unrolled steps.
  */
@@ -91,6 +92,13 @@ final class Guards implements Opcodes {
             out.load(ALOAD, scalars.local(pair[0]));
             out.load(ALOAD, scalars.local(pair[1]));
             out.jump(IF_ACMPEQ, fallback);
+        }
+        for (Flag f : ir.flags()) {
+            // a flag's constant index is in bounds (its array was null-checked with the references)
+            out.ldc(f.index());
+            out.load(ALOAD, scalars.local(f.array()));
+            out.op(ARRAYLENGTH);
+            out.jump(IF_ICMPGE, fallback);
         }
     }
 

@@ -129,6 +129,8 @@ final class Interpreter implements Opcodes {
             Length length = new Length(s.pop());
             memory.trap(length);
             s.push(length);
+        } else if (op == CHECKCAST && s.peek() instanceof Expr.ProbeArray) {
+            return; // the probe array's dynamic constant, cast to what it is
         } else if (insn instanceof MethodInsnNode m) {
             Expr[] args = new Expr[Type.getArgumentTypes(m.desc).length];
             for (int i = args.length - 1; i >= 0; i--) {
@@ -214,9 +216,25 @@ final class Interpreter implements Opcodes {
                 } else if (c instanceof Double) {
                     return new Const(Kind.DOUBLE, (Double) c);
                 }
+                if (c instanceof org.objectweb.asm.ConstantDynamic d && castToBooleanArray(insn)) {
+                    return new Expr.ProbeArray(d, null);
+                }
+                if (c instanceof org.objectweb.asm.ConstantDynamic d) {
+                    throw new Refusal(RefusalCode.UNSUPPORTED_TYPE, "loads the dynamic constant " + d.getName() + " inside the loop; of dynamic constants, only "
+                            + "a boolean[] of coverage probes (JaCoCo's) is supported");
+                }
                 throw new Refusal(RefusalCode.UNSUPPORTED_TYPE, "uses a " + c.getClass().getSimpleName() + " constant inside the loop");
             default: throw new Refusal(RefusalCode.UNSUPPORTED_TYPE, "uses null inside the loop");
         }
+    }
+
+    /** @return whether the next instruction casts the constant {@code insn} loads to {@code boolean[]} */
+    private static boolean castToBooleanArray(AbstractInsnNode insn) {
+        AbstractInsnNode next = insn.getNext();
+        while (next != null && next.getOpcode() < 0) {
+            next = next.getNext();
+        }
+        return next instanceof org.objectweb.asm.tree.TypeInsnNode t && t.getOpcode() == CHECKCAST && t.desc.equals("[Z");
     }
 
     private static void stack(SymState s, int op) throws Refusal {

@@ -23,7 +23,7 @@ final class Invariance {
     }
 
     boolean test(Expr e) {
-        if (e instanceof Expr.Const) {
+        if (e instanceof Expr.Const || e instanceof Expr.ProbeArray) {
             return true;
         } else if (e instanceof Expr.Var v) {
             return !assigned.contains(v.slot());

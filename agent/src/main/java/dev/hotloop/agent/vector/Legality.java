@@ -61,6 +61,12 @@ final class Legality {
         for (Reduction r : reductions) {
             computed.add(r.term());
         }
+        for (Flag f : ir.flags()) {
+            if (!invariance.test(f.array())) {
+                throw new Refusal(RefusalCode.GATHER_SCATTER, "not vectorized: sets a flag in an array chosen inside the loop (" + Refusal.brief(f.array()) + ")");
+            }
+            computed.add(f.mask());
+        }
         computed.addAll(ir.traps()); // dead loads and divisions still throw in the original
         for (Expr e : computed) {
             if (mentionsAssigned(e)) {
@@ -80,6 +86,9 @@ final class Legality {
         for (Reduction r : reductions) {
             kinds.add(r.kind());
             laneKinds(r.term(), kinds);
+        }
+        for (Flag f : ir.flags()) {
+            laneKinds(f.mask(), kinds);
         }
         int lanes = Lanes.of(kinds, preferredBits);
         List<Access[]> overlaps = dependences(accesses, lanes);
@@ -202,7 +211,7 @@ final class Legality {
                         ? "uses % on " + b.kind().javaName() + " values per element; the Vector API has no remainder operation"
                         : "divides " + b.kind().javaName() + " values per element (" + b + "); integer division and % have no SIMD "
                         + "instruction on x86, and the Vector API would divide one lane at a time, slower than the loop"));
-            } else if (n.kind() == Kind.REF && !(n instanceof Var || n instanceof Expr.Field)) {
+            } else if (n.kind() == Kind.REF && !(n instanceof Var || n instanceof Expr.Field || n instanceof Expr.ProbeArray)) {
                 bad.add(new Refusal(RefusalCode.UNSUPPORTED_TYPE, "computes with object references inside the loop"));
             }
         }
@@ -356,6 +365,9 @@ final class Legality {
         List<Expr> all = new ArrayList<>(ir.traps());
         for (Store s : ir.stores()) {
             all.add(new Expr.Load(s.array(), s.index(), s.element()));
+        }
+        for (Flag f : ir.flags()) {
+            all.add(new Expr.Load(f.array(), new Expr.Const(Kind.INT, f.index()), Kind.BYTE));
         }
         for (Expr t : all) {
             Expr ref = t instanceof Expr.Load l ? l.array() : t instanceof Expr.Length l ? l.array()

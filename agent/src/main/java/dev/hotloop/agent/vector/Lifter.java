@@ -38,6 +38,7 @@ final class Lifter implements Interpreter.Memory {
     private final Iv iv;
     private final Map<Integer, String> names = new HashMap<>();
     private final List<Store> stores = new ArrayList<>();
+    private final List<Flag> flags = new ArrayList<>();
     private final List<Expr> traps = new ArrayList<>();
     private final List<Expr.Load> lateLoads = new ArrayList<>();
     private final Interpreter interpreter = new Interpreter(this);
@@ -148,7 +149,7 @@ final class Lifter implements Interpreter.Memory {
             nameOf(slot);
         }
         return new LoopIR(header(), loop.inductionVar(), iv.name(), loop.step(), bottom,
-                test.cond(), test.right(), List.copyOf(stores), finals, List.copyOf(traps),
+                test.cond(), test.right(), List.copyOf(stores), List.copyOf(flags), finals, List.copyOf(traps),
                 List.copyOf(lateLoads), Map.copyOf(names));
     }
 
@@ -233,6 +234,54 @@ final class Lifter implements Interpreter.Memory {
         }
     }
 
+    /**
+     * A flag: {@code true} stored into a {@code boolean[]} local at a constant index (a coverage
+     * probe). The local must hold a {@code boolean[]} wherever the method assigns it.
+     */
+    private boolean isFlag(Expr array, Expr index, Kind element, Expr value) {
+        return element == Kind.BYTE && index instanceof Const k && k.value().intValue() >= 0
+                && value instanceof Expr.Convert c && c.x() instanceof Const one && one.value().intValue() == 1
+                && (array instanceof Expr.ProbeArray
+                    || array instanceof Var v && (booleanArrayAssignments(v.slot()) || "[Z".equals(declaredType(array))));
+    }
+
+    /**
+     * @return whether every assignment of the slot in the method stores a value typed
+     *     {@code boolean[]} by the instruction before it (a cast, a static call or a dynamic
+     *     constant: how JaCoCo's probe array arrives, without a local variable entry), and there is
+     *     at least one
+     */
+    private boolean booleanArrayAssignments(int slot) {
+        boolean any = false;
+        for (AbstractInsnNode n : method.instructions) {
+            if (n instanceof org.objectweb.asm.tree.VarInsnNode v && v.var == slot && v.getOpcode() >= Opcodes.ISTORE
+                    && v.getOpcode() <= Opcodes.ASTORE) {
+                AbstractInsnNode p = v.getPrevious();
+                while (p != null && p.getOpcode() < 0) {
+                    p = p.getPrevious();
+                }
+                if (v.getOpcode() != Opcodes.ASTORE || !booleanArray(p)) {
+                    return false;
+                }
+                any = true;
+            } else if (n instanceof org.objectweb.asm.tree.IincInsnNode i && i.var == slot) {
+                return false;
+            }
+        }
+        return any;
+    }
+
+    private static boolean booleanArray(AbstractInsnNode n) {
+        if (n instanceof org.objectweb.asm.tree.TypeInsnNode t) {
+            return t.getOpcode() == Opcodes.CHECKCAST && t.desc.equals("[Z");
+        }
+        if (n instanceof MethodInsnNode call) {
+            return call.getOpcode() == Opcodes.INVOKESTATIC && call.desc.endsWith(")[Z");
+        }
+        return n instanceof org.objectweb.asm.tree.LdcInsnNode ldc && ldc.cst instanceof org.objectweb.asm.ConstantDynamic c
+                && c.getDescriptor().equals("[Z");
+    }
+
     /** @return the descriptor an array expression is declared with, or null when unknown */
     private String declaredType(Expr array) {
         if (array instanceof Expr.Field f) {
@@ -302,6 +351,10 @@ final class Lifter implements Interpreter.Memory {
 
     @Override
     public void store(SymState s, Expr array, Expr index, Kind element, Expr value) throws Refusal {
+        if (isFlag(array, index, element, value)) {
+            flags.add(new Flag(array, ((Const) index).value().intValue(), s.predicate));
+            return;
+        }
         requireByteArray(array, element);
         stores.add(new Store(array, index, element, value, s.predicate));
     }
@@ -321,6 +374,9 @@ final class Lifter implements Interpreter.Memory {
                 throw new Refusal(RefusalCode.NO_SIMD_FORM, "calls Math." + call.name + "(), which has no SIMD form");
             }
             return e;
+        }
+        if (call.owner.equals(owner) && call.name.equals(Expr.ProbeArray.INIT) && call.desc.equals("()[Z")) {
+            return new Expr.ProbeArray(null, owner); // JaCoCo's probe array, the same on every call
         }
         if (!call.owner.equals(owner)) {
             throw new Refusal(RefusalCode.UNSUPPORTED_CALL, "calls " + Interpreter.simpleName(call) + ", which is not a static method of this class; only java.lang.Math and small static methods of the same class are inlined");

@@ -17,6 +17,7 @@ import org.objectweb.asm.tree.LabelNode;
  * @param cond      the continue test, {@code t cond bound}
  * @param bound     the loop-invariant bound
  * @param stores    the array stores of one iteration, in program order
+ * @param flags     the flags ({@code boolean[]} elements set to true) an iteration raises
  * @param finals    the locals other than the induction variable that one iteration assigns, with
  *                  their values at its end
  * @param traps     every operation of an iteration that can throw (loads, lengths and field reads
@@ -25,7 +26,7 @@ import org.objectweb.asm.tree.LabelNode;
  * @param names     source names of locals, for reports
  */
 record LoopIR(LabelNode header, int iv, String ivName, int step, boolean bottom, Expr.Cond cond, Expr bound,
-              List<Store> stores, Map<Integer, Expr> finals, List<Expr> traps, List<Expr.Load> lateLoads,
+              List<Store> stores, List<Flag> flags, Map<Integer, Expr> finals, List<Expr> traps, List<Expr.Load> lateLoads,
               Map<Integer, String> names) {
 
     /** @return the IR as text, one statement a line: what {@code log=debug} prints */
@@ -35,6 +36,9 @@ record LoopIR(LabelNode header, int iv, String ivName, int step, boolean bottom,
                 .append(bottom ? " (tested after the body)" : "").append(" {\n");
         for (Store s : stores) {
             b.append("  ").append(s).append('\n');
+        }
+        for (Flag f : flags) {
+            b.append("  ").append(f).append('\n');
         }
         finals.forEach((slot, v) -> b.append("  ").append(names.getOrDefault(slot, "local#" + slot)).append(" = ").append(v).append('\n'));
         return b.append('}').toString();

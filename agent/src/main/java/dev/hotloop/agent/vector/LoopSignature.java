@@ -131,6 +131,8 @@ record LoopSignature(int[] slots, Type[] types, int outputs) implements Opcodes 
     private static Type typeOf(Expr e, Frame<BasicValue> header) {
         if (e instanceof Expr.Field f) {
             return Type.getType(f.desc());
+        } else if (e instanceof Expr.ProbeArray) {
+            return Type.getType("[Z");
         } else if (e instanceof Expr.Load l) {
             return Type.getType(typeOf(l.array(), header).getDescriptor().substring(1));
         } else if (e instanceof Expr.Var v) {

@@ -140,6 +140,13 @@ final class ScalarEmitter implements Opcodes {
                 push(f.object());
             }
             out.add(new FieldInsnNode(f.object() == null ? GETSTATIC : GETFIELD, f.owner(), f.name(), f.desc()));
+        } else if (e instanceof Expr.ProbeArray p) {
+            if (p.constant() != null) {
+                out.ldc(p.constant());
+                out.checkcast("[Z");
+            } else {
+                out.invokestatic(p.owner(), Expr.ProbeArray.INIT, "()[Z");
+            }
         } else if (e instanceof Expr.Length l) {
             push(l.array());
             out.op(ARRAYLENGTH);

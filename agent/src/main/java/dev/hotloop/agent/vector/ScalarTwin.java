@@ -37,6 +37,9 @@ final class ScalarTwin implements Opcodes {
         for (Reduction r : plan.reductions()) {
             roots.add(r.term());
         }
+        for (Flag f : ir.flags()) {
+            roots.add(f.mask());
+        }
         scalars.share(roots);
         for (Store st : plan.stores()) {
             LabelNode skip = null;
@@ -49,6 +52,21 @@ final class ScalarTwin implements Opcodes {
             scalars.push(st.index());
             scalars.push(st.value());
             out.op(ScalarEmitter.arrayStore(st.element()));
+            if (skip != null) {
+                out.label(skip);
+            }
+        }
+        for (Flag f : ir.flags()) {
+            LabelNode skip = null;
+            if (!(f.mask() instanceof Expr.True)) {
+                skip = new LabelNode();
+                scalars.push(f.mask());
+                out.jump(IFEQ, skip);
+            }
+            scalars.push(f.array());
+            out.ldc(f.index());
+            out.op(ICONST_1);
+            out.op(BASTORE);
             if (skip != null) {
                 out.label(skip);
             }

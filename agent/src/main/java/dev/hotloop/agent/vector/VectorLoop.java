@@ -67,7 +67,7 @@ final class VectorLoop implements Opcodes {
         out.label(done);
     }
 
-    /** One chunk: every value first (loads see memory as it was), then reductions, then stores. */
+    /** One chunk: every value first (loads see memory as it was), then reductions, then stores, then flags. */
     private void chunk(int iv, int position, int u) {
         vectors.beginChunk(iv, position);
         List<Store> stores = plan.stores();
@@ -101,6 +101,27 @@ final class VectorLoop implements Opcodes {
                 out.load(ALOAD, masks[s]);
                 out.invokevirtual(k.vectorClass(), "intoArray", "(" + arr + "IL" + Emitter.MASK + ";)V");
             }
+        }
+        for (Flag f : plan.ir().flags()) {
+            raise(f);
+        }
+    }
+
+    /** Sets the flag when any iteration of the chunk reaches it: every one for an unconditional flag. */
+    private void raise(Flag f) {
+        LabelNode skip = null;
+        if (!(f.mask() instanceof Expr.True)) {
+            skip = new LabelNode();
+            vectors.push(f.mask());
+            out.invokevirtual(Emitter.MASK, "anyTrue", "()Z");
+            out.jump(IFEQ, skip);
+        }
+        out.load(ALOAD, vectors.arrayLocal(f.array()));
+        out.ldc(f.index());
+        out.op(ICONST_1);
+        out.op(BASTORE);
+        if (skip != null) {
+            out.label(skip);
         }
     }
 

@@ -162,6 +162,9 @@ final class VectorRewrite implements LoopRewrite, Opcodes {
         for (Reduction r : plan.reductions()) {
             values.add(r.term());
         }
+        for (Flag f : plan.ir().flags()) {
+            values.add(f.mask());
+        }
         return values;
     }
 

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Loads the classes of {@code dev.hotloop.agent.targets} from the test class path through
@@ -25,18 +26,29 @@ public final class InstrumentingLoader extends ClassLoader {
     }
 
     private final ClassRewriter rewriter;
+    private final UnaryOperator<byte[]> before;
     private final Map<String, TransformResult> results = new ConcurrentHashMap<>();
 
     /**
      * @param options the agent options to rewrite with
      */
     public InstrumentingLoader(AgentOptions options) {
+        this(options, UnaryOperator.identity());
+    }
+
+    /**
+     * @param options the agent options to rewrite with, or null to define the classes without
+     *                rewriting them
+     * @param before  what another agent that runs first (JaCoCo's) does to the class file
+     */
+    public InstrumentingLoader(AgentOptions options, UnaryOperator<byte[]> before) {
         super(InstrumentingLoader.class.getClassLoader());
         // The SIMD form from the first call, so that every comparison exercises it; the tiered
         // switch itself has tests of its own (TieredLoopTest).
         Tiers.configure(Tiers.Policy.SIMD, null);
         Tiers.sampleAfter(0);
-        rewriter = new ClassRewriter(options, new Planner(options, VectorApi.resolved()), new FakeRuntimeLink());
+        this.before = before;
+        rewriter = options == null ? null : new ClassRewriter(options, new Planner(options, VectorApi.resolved()), new FakeRuntimeLink());
     }
 
     @Override
@@ -47,10 +59,13 @@ public final class InstrumentingLoader extends ClassLoader {
         synchronized (getClassLoadingLock(name)) {
             Class<?> c = findLoadedClass(name);
             if (c == null) {
-                byte[] original = read(name);
-                TransformResult result = rewriter.rewrite(this, original);
-                results.put(name, result);
-                byte[] bytes = result.bytes() == null ? original : result.bytes();
+                byte[] original = before.apply(read(name));
+                byte[] bytes = original;
+                if (rewriter != null) {
+                    TransformResult result = rewriter.rewrite(this, original);
+                    results.put(name, result);
+                    bytes = result.bytes() == null ? original : result.bytes();
+                }
                 c = defineClass(name, bytes, 0, bytes.length);
             }
             if (resolve) {
