@@ -56,7 +56,7 @@ class ClusterIT {
         try (LocalSparkCluster cluster = new LocalSparkCluster(sparkJars, 2)) {
             boolean[] killed = {false};
             standalone = run(classPath, "cluster=" + cluster.masterUrl(), cluster.environment(), line -> {
-                if (!killed[0] && line.contains("ClusterSample.slowly: done")) {
+                if (!killed[0] && line.contains("ClusterSample.slowly line ") && line.contains(": done")) {
                     killed[0] = true;
                     cluster.killWorker(2);
                 }
@@ -78,7 +78,7 @@ class ClusterIT {
         assertEquals(pool.get("sum"), standalone.get("sum"), "the double sum on the standalone cluster");
         assertTrue(standalone.err.contains("reductions + on sum, + on hits, on cluster spark://127.0.0.1:"),
                 "the report line names the cluster:\n" + standalone.err);
-        assertTrue(local2.err.contains("[hotloop] Parallel(cluster=local[2]) ClusterSample.mandelbrot: done")
+        assertTrue(local2.err.contains("[hotloop] Parallel(cluster=local[2]) ClusterSample.mandelbrot line ")
                 || local2.err.contains("on cluster local[2]"), local2.err);
     }
 
