@@ -117,7 +117,8 @@ final class LoopCopy implements Opcodes {
         return labels.get(header);
     }
 
-    private static boolean fallsThrough(AbstractInsnNode n) {
+    /** @return whether execution can go on from {@code n} to the next instruction */
+    static boolean fallsThrough(AbstractInsnNode n) {
         int op = n.getOpcode();
         return op != GOTO && op != ATHROW && !(op >= IRETURN && op <= RETURN) && op != TABLESWITCH && op != LOOKUPSWITCH;
     }

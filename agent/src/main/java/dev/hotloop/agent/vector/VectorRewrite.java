@@ -111,7 +111,7 @@ final class VectorRewrite implements LoopRewrite, Opcodes {
         out.label(fallback);
         retarget(method, header, entry);
         AbstractInsnNode before = previousReal(header);
-        if (before != null && loop.contains(before) && fallsThrough(before)) {
+        if (before != null && loop.contains(before) && LoopCopy.fallsThrough(before)) {
             out.code.insert(new JumpInsnNode(GOTO, header)); // a latch laid out just above the header
         }
         method.instructions.insertBefore(header, out.code);
@@ -218,11 +218,6 @@ final class VectorRewrite implements LoopRewrite, Opcodes {
             p = p.getPrevious();
         }
         return p;
-    }
-
-    private static boolean fallsThrough(AbstractInsnNode n) {
-        int op = n.getOpcode();
-        return op != GOTO && op != ATHROW && !(op >= IRETURN && op <= RETURN) && op != TABLESWITCH && op != LOOKUPSWITCH;
     }
 
     private static int depth(List<Expr> values) {
