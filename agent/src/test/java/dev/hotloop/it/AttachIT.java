@@ -2,7 +2,6 @@ package dev.hotloop.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.tools.attach.AttachNotSupportedException;
@@ -61,30 +60,6 @@ class AttachIT {
             assertEquals(List.of(work, spin), List.copyOf(rows.keySet()), r::describe);
             assertEquals(AttachTargetApp.CALLS_AFTER, rows.get(work).calls(), () -> "calls after attach" + r.describe());
             assertTrue(rows.get(spin).calls() >= 1, r::describe);
-        } finally {
-            target.kill();
-        }
-    }
-
-    @Test
-    void badOptionOnAttachIsRefusedAndTheProgramRunsOn() throws Exception {
-        Path go = tmp.resolve("go");
-        RunningJvm target = ChildJvm.app(AttachTargetApp.class, go.toString()).start();
-        try {
-            awaitReady(target);
-            ChildResult attach = ChildJvm.agentJarMain(Long.toString(target.pid()), "bogus=1").run();
-            assertNotEquals(0, attach.exitCode(), attach::describe);
-            assertEquals(1, attach.errorLines().size(), attach::describe);
-            assertTrue(target.awaitOutput("stderr", "[hotloop] ERROR", WAIT), () -> target.result(-1).describe());
-            Files.createFile(go);
-            ChildResult r = target.await();
-            assertEquals(0, r.exitCode(), r::describe);
-            assertEquals(List.of("ready " + target.pid(), expectedTotal()), r.stdout().lines().toList(), r::describe);
-            List<String> errors = r.errorLines();
-            assertEquals(1, errors.size(), r::describe);
-            assertTrue(errors.get(0).contains("'bogus'"), r::describe);
-            assertEquals(List.of(), r.loadLines(AttachTargetApp.class), r::describe);
-            assertFalse(r.hasExitTable(), r::describe);
         } finally {
             target.kill();
         }

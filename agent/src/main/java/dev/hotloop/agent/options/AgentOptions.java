@@ -257,12 +257,25 @@ public final class AgentOptions {
             Files.createDirectories(dump);
         } catch (IOException | RuntimeException e) {
             throw new OptionsException("bad value '" + s.value + "' for " + s.source + " '" + DUMP
-                    + "': cannot create the directory (" + e + "); name a directory this user can write");
+                    + "': cannot create the directory (" + reason(e) + "); name a directory this user can write");
         }
         if (!Files.isWritable(dump)) {
             throw new OptionsException("bad value '" + s.value + "' for " + s.source + " '" + DUMP
                     + "': the directory is not writable; name a directory this user can write");
         }
+    }
+
+    private static String reason(Exception e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such directory: " + e.getMessage();
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied: " + e.getMessage();
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "a file, not a directory: " + e.getMessage();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** @return warnings found while reading (unknown {@code HOTLOOP_*} variables), one line each */

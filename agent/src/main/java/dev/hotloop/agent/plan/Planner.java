@@ -31,7 +31,11 @@ public final class Planner {
     };
 
     private final AgentOptions options;
+    /** Appended to each {@code @Vectorize} verdict where the Vector API is not resolved. */
+    static final String SCALAR_WITHOUT_VECTOR_API = "(runs scalar: jdk.incubator.vector not resolved)";
+
     private final boolean vectorApiResolved;
+    private final SlotNames slotNames = new SlotNames();
     private final LoopStrategy vector;
     private final LoopStrategy parallel;
 
@@ -84,6 +88,13 @@ public final class Planner {
             }
         }
         out.sort(BY_LINE);
+        for (int i = 0; i < out.size(); i++) {
+            LoopDecision d = out.get(i);
+            String explained = slotNames.explain(method, d.line(), d.summary());
+            if (!explained.equals(d.summary())) {
+                out.set(i, new LoopDecision(d.annotation(), d.loop(), d.line(), d.rewritten(), explained, d.rewrite()));
+            }
+        }
         return new MethodPlan(method, List.copyOf(out));
     }
 
@@ -125,11 +136,13 @@ public final class Planner {
         if (!vector && !options.parallel()) {
             return LoopDecision.refused(a, loop, loop.line(), verb + ": parallel=false in the agent options");
         }
+        LoopDecision d = (vector ? this.vector : parallel).decide(method, a, loop, mayAddMembers);
         if (vector && !vectorApiResolved) {
-            return LoopDecision.refused(a, loop, loop.line(), verb
-                    + ": jdk.incubator.vector is not resolved; add --add-modules jdk.incubator.vector to the java command");
+            // The real verdict is kept, so that a user sees what adding the module would give.
+            String verdict = d.rewritten() ? "would be " + d.summary() : d.summary();
+            return LoopDecision.refused(a, loop, d.line(), verdict + " " + SCALAR_WITHOUT_VECTOR_API);
         }
-        return (vector ? this.vector : parallel).decide(method, a, loop, mayAddMembers);
+        return d;
     }
 
     private static String noLoop(HotloopAnnotation a, List<Loop> loops) {
