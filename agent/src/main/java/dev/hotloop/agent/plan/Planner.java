@@ -166,6 +166,12 @@ public final class Planner {
                 out.add(loop);
             }
         }
+        if (out.isEmpty() && !a.onMethod()) {
+            Loop forEach = ForEachVariable.loopOf(method, a, loops);
+            if (forEach != null) {
+                out.add(forEach);
+            }
+        }
         return out;
     }
 
