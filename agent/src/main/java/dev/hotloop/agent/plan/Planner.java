@@ -147,7 +147,8 @@ public final class Planner {
 
     private static String noLoop(HotloopAnnotation a, List<Loop> loops) {
         if (!a.onMethod()) {
-            return a.describe() + " marks a variable that drives no loop: annotate the index variable of a for loop";
+            return a.describe() + " marks a variable that drives no loop: annotate the index variable of a for loop, "
+                    + "or the element variable of a for-each";
         }
         return loops.isEmpty()
                 ? a.describe() + " on a method without loops: nothing to rewrite"

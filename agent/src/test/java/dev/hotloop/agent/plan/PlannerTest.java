@@ -119,7 +119,7 @@ class PlannerTest {
     void annotatedVariableThatDrivesNoLoopIsReported() throws AnalyzerException {
         LoopDecision d = plan("variableDrivesNoLoop").only();
         assertNull(d.loop());
-        assertEquals("@Vectorize marks a variable that drives no loop: annotate the index variable of a for loop", d.summary());
+        assertEquals("@Vectorize marks a variable that drives no loop: annotate the index variable of a for loop, or the element variable of a for-each", d.summary());
     }
 
     @Test
