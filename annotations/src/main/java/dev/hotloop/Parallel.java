@@ -40,7 +40,8 @@ public @interface Parallel {
 
     /**
      * The most workers this loop uses. {@code -1} (the default) uses every worker of the shared
-     * pool, whose size is the agent option {@code threads} (all cores unless set).
+     * pool, whose size is the agent option {@code threads} (all cores unless set). {@code 0} and
+     * values below {@code -1} leave the loop sequential, reported with the reason.
      *
      * @return the maximum number of workers, or {@code -1} for all
      */
@@ -48,7 +49,8 @@ public @interface Parallel {
 
     /**
      * The fewest iterations one task runs. {@code 0} (the default) lets the agent choose from the
-     * loop's size and the pool's size.
+     * loop's size and the pool's size. A negative value leaves the loop sequential, reported with
+     * the reason.
      *
      * @return the minimum iterations per task, or {@code 0} for automatic
      */

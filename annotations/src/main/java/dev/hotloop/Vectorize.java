@@ -51,7 +51,8 @@ public @interface Vectorize {
 
     /**
      * How many vectors the main loop processes per iteration. {@code 0} (the default) lets the
-     * agent choose; {@code 1} disables unrolling.
+     * agent choose; {@code 1} disables unrolling; at most {@code 16}. A value outside 0 to 16
+     * leaves the loop as written, reported with the reason.
      *
      * @return the vector-loop unroll factor, or {@code 0} for automatic
      */

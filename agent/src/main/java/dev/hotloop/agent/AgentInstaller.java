@@ -9,15 +9,14 @@ import dev.hotloop.agent.report.Diagnostics;
 import dev.hotloop.agent.report.ExitReport;
 import dev.hotloop.agent.report.LoadTimeReporter;
 import dev.hotloop.agent.report.MethodCatalog;
+import dev.hotloop.agent.report.RunContext;
 import dev.hotloop.agent.report.StderrDiagnostics;
 import dev.hotloop.agent.transform.CachedRewrites;
 import dev.hotloop.agent.transform.DeferredRewriter;
 import dev.hotloop.agent.transform.HotloopTransformer;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Wires the agent together once per JVM: runtime on the bootstrap path, transformer, exit report,
@@ -63,7 +62,7 @@ final class AgentInstaller {
                 : new CachedRewrites(new ClassCache(options.cache(), diagnostics), options, vectorApi, version, runtime, diagnostics);
         HotloopTransformer transformer = new HotloopTransformer(rewriter, cache, reporter, version);
 
-        Map<String, String> context = context(version, options, vectorApi);
+        RunContext context = RunContext.of(version, options, vectorApi);
         List<ExitReport> reports = new ArrayList<>();
         for (ReportTarget target : options.reports()) {
             reports.add(new ExitReport(catalog, target, context, diagnostics, System.err));
@@ -77,16 +76,6 @@ final class AgentInstaller {
         if (attached) {
             new LoadedClassRetransformer(inst, diagnostics).retransformAnnotated();
         }
-    }
-
-    private static Map<String, String> context(String version, AgentOptions options, boolean vectorApi) {
-        Map<String, String> c = new LinkedHashMap<>();
-        c.put("agent", "hotloop " + version);
-        c.put("java", System.getProperty("java.vm.name") + " " + Runtime.version());
-        c.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
-        c.put("vectorApi", vectorApi ? "resolved" : "not resolved");
-        c.put("options", options.toString());
-        return c;
     }
 
     /** The exit reports, one after the other, from one shutdown hook (no lambda: premain must not bootstrap java.lang.invoke). */

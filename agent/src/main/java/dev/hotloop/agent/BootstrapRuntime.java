@@ -68,6 +68,7 @@ final class BootstrapRuntime implements RuntimeLink {
                 }
                 // First use of the parallel and tier runtimes, now resolved from the boot class path.
                 ParallelLoop.configure(threads, diagnostics.enabled(LogLevel.DEBUG));
+                ParallelLoop.notices(diagnostics.enabled(LogLevel.INFO) ? System.err : null);
                 Tiers.configure(Tiers.Policy.MEASURE, diagnostics.enabled(LogLevel.INFO) ? System.err : null);
                 ParallelLoop.measure(diagnostics.enabled(LogLevel.INFO) ? System.err : null);
                 visible = true;

@@ -1,5 +1,6 @@
 package dev.hotloop.runtime;
 
+import dev.hotloop.runtime.jfr.Jfr;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +29,7 @@ public final class Timings {
      * @return the id to pass to {@link #enter(int)} and {@link #exit(long, int)}
      */
     public static int register(String key) {
+        int id;
         synchronized (LOCK) {
             Integer known = IDS.get(key);
             if (known != null) {
@@ -39,12 +41,13 @@ public final class Timings {
                 System.arraycopy(current, 0, grown, 0, size);
                 current = grown;
             }
-            int id = size++;
+            id = size++;
             current[id] = new MethodStats(key);
             table = current;
             IDS.put(key, id);
-            return id;
         }
+        Jfr.watch(); // outside the lock: the recorder's periodic thread reads all() under it
+        return id;
     }
 
     /**

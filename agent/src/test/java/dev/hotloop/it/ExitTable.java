@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * The exit table the agent prints on standard error, read back: one row per method, cells split
- * on the runs of two or more spaces that separate the columns.
+ * on the runs of two or more spaces that separate the columns; a line with only text continues the
+ * "rewrite or reason" cell of the row above (long text wraps, it is never cut).
  */
 final class ExitTable {
 
@@ -40,6 +41,11 @@ final class ExitTable {
         // lines[0] is the title, lines[1] the header; rows follow, as long as they are the table's.
         for (int i = 2; i < lines.length && lines[i].startsWith("[hotloop]  "); i++) {
             String[] cells = lines[i].substring("[hotloop]".length()).trim().split("\\s{2,}");
+            if (cells.length == 1 && !rows.isEmpty()) {
+                Row last = rows.values().stream().reduce((a, b) -> b).orElseThrow();
+                rows.put(last.method(), new Row(last.method(), last.rewrite() + " " + cells[0], last.calls()));
+                continue;
+            }
             if (cells.length != COLUMNS) {
                 throw new IllegalArgumentException("exit table row with " + cells.length + " cells: " + lines[i]);
             }

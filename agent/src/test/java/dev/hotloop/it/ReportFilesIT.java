@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hotloop.agent.report.ReportSchemaTest;
 import dev.hotloop.it.apps.KernelsApp;
 import dev.hotloop.testing.CsvReader;
 import dev.hotloop.testing.StrictJson;
@@ -24,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReportFilesIT {
 
-    private static final Set<String> JSON_FIELDS = Set.of("method", "line", "rewrite", "diagnostic",
-            "transformNanos", "calls", "firstCallNanos", "steadyNanosPerCall", "totalNanos");
+    private static final Set<String> JSON_FIELDS = Set.of("method", "line", "outcome", "rewrite", "diagnostic",
+            "transformNanos", "calls", "firstCallNanos", "steadyNanosPerCall", "totalNanos", "loops");
 
     @TempDir
     Path tmp;
@@ -42,8 +43,11 @@ class ReportFilesIT {
         } catch (IllegalArgumentException e) {
             throw new AssertionError("report is not JSON: " + e.getMessage() + "\n" + text, e);
         }
+        assertEquals(List.of(), ReportSchemaTest.violations(text), "the report against docs/report-schema.json:\n" + text);
         Map<?, ?> top = (Map<?, ?>) doc;
         assertTrue(String.valueOf(top.get("agent")).startsWith("hotloop "), text);
+        assertTrue(top.get("cores") instanceof Number, text);
+        assertTrue(top.get("options") instanceof Map<?, ?> o && o.get("report") instanceof String, text);
         List<?> methods = (List<?>) top.get("methods");
         List<String> names = new ArrayList<>();
         for (Object o : methods) {
@@ -66,8 +70,12 @@ class ReportFilesIT {
                 assertTrue(number(m, "firstCallNanos") > 0, "firstCallNanos of " + what);
                 assertTrue(number(m, "totalNanos") >= number(m, "firstCallNanos"), "totalNanos of " + what);
             } else {
-                assertEquals(-1, number(m, "firstCallNanos"), "firstCallNanos of " + what);
+                assertEquals(null, m.get("firstCallNanos"), "firstCallNanos of " + what);
                 assertEquals(0, number(m, "totalNanos"), "totalNanos of " + what);
+            }
+            for (Object o : (List<?>) m.get("loops")) {
+                Map<?, ?> loop = (Map<?, ?>) o;
+                assertEquals(loop.get("outcome").equals("refused"), loop.get("code") != null, "a code for each refusal of " + what);
             }
         }
     }
@@ -98,9 +106,10 @@ class ReportFilesIT {
         ChildResult r = runWithReport(file.toString());
         assertTrue(Files.isRegularFile(file), () -> "no " + file + r.describe());
         String html = Files.readString(file, StandardCharsets.UTF_8);
-        assertTrue(html.startsWith("<!DOCTYPE html>") && html.contains("<table>") && html.strip().endsWith("</html>"), html);
+        assertTrue(html.startsWith("<!DOCTYPE html>") && html.contains("<table id=\"methods\"") && html.strip().endsWith("</html>"), html);
+        String plain = html.replace("<wbr>", "");
         for (KernelsMethods.Method m : KernelsMethods.ALL) {
-            assertTrue(html.contains("<td>" + m.name() + "</td>"), () -> m.name() + " missing in\n" + html);
+            assertTrue(plain.contains("<code>" + m.name() + "</code>"), () -> m.name() + " missing in\n" + html);
         }
     }
 

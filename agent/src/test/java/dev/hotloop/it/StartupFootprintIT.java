@@ -48,6 +48,22 @@ class StartupFootprintIT {
         assertEquals(List.of(), lambdas, plain.run::describe);
     }
 
+    /**
+     * The transform runs interpreted on the loading thread, where linking a lambda or a record's
+     * generated equals/hashCode (java.lang.runtime.ObjectMethods) cost about half a millisecond
+     * each and 20 ms for the first: the first class's transform took twice as long. The stages
+     * loop instead, and records on the transform path spell their methods out.
+     */
+    @Test
+    void transformLinksNoLambdaAndNoRecordMethod() throws IOException {
+        Loaded kernels = run(KernelsApp.class, "cache=off");
+        List<String> linked = kernels.classes.stream()
+                .filter(c -> c.matches("dev\\.hotloop\\.agent\\.(analysis|plan|vector|parallel|transform|instrument|cache|filter)\\..*\\$\\$Lambda.*")
+                        || c.equals("java.lang.runtime.ObjectMethods"))
+                .collect(Collectors.toList());
+        assertEquals(List.of(), linked, kernels.run::describe);
+    }
+
     @Test
     void annotatedProgramDoesLoadTheRewritingStages() throws IOException {
         // The control: the same log does show the stages once there is something to rewrite.
@@ -60,8 +76,12 @@ class StartupFootprintIT {
     }
 
     private Loaded run(Class<?> app) throws IOException {
+        return run(app, null);
+    }
+
+    private Loaded run(Class<?> app, String options) throws IOException {
         Path log = tmp.resolve(app.getSimpleName() + "-classes.log");
-        ChildResult r = ChildJvm.app(app).withAgent().jvmArg("-Xlog:class+load=info:file=" + log).run();
+        ChildResult r = (options == null ? ChildJvm.app(app).withAgent() : ChildJvm.app(app).withAgent(options)).jvmArg("-Xlog:class+load=info:file=" + log).run();
         assertEquals(0, r.exitCode(), r::describe);
         // "[0.012s][info][class,load] java.lang.Object source: shared objects file": the name follows the decorations.
         List<String> classes = Files.readAllLines(log).stream().map(l -> l.split(" ")).filter(f -> f.length > 1)

@@ -5,6 +5,7 @@ import dev.hotloop.agent.analysis.HotloopAnnotation;
 import dev.hotloop.agent.analysis.Loop;
 import dev.hotloop.agent.plan.LoopDecision;
 import dev.hotloop.agent.plan.LoopStrategy;
+import dev.hotloop.agent.report.RefusalCode;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.InsnNode;
@@ -23,7 +24,7 @@ final class SabotageStrategy implements LoopStrategy {
             add = add.getNext();
         }
         if (add == null) {
-            return LoopDecision.refused(annotation, loop, loop.line(), "sabotage: no addition to break");
+            return LoopDecision.refused(annotation, loop, loop.line(), RefusalCode.LOOP_SHAPE, "sabotage: no addition to break");
         }
         AbstractInsnNode target = add;
         return LoopDecision.rewritten(annotation, loop, loop.line(), "sabotaged",

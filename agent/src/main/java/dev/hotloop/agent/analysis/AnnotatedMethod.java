@@ -15,13 +15,14 @@ import org.objectweb.asm.tree.MethodNode;
  * @param classVersion the major version of the declaring class file ({@code 52} for Java 8), which
  *                     bounds the instructions a rewrite may add (no {@code invokedynamic} before 52)
  * @param inInterface  whether the declaring class is an interface, which can hold no mutable field
+ * @param fields       which fields the method reads are {@code volatile}
  */
 public record AnnotatedMethod(String owner, MethodNode method, List<HotloopAnnotation> annotations,
-                              List<MethodNode> siblings, int classVersion, boolean inInterface) {
+                              List<MethodNode> siblings, int classVersion, boolean inInterface, FieldFlags fields) {
 
     /** A method seen without its class: no callee can be inlined, and the class file is taken as Java 17's. */
     public AnnotatedMethod(String owner, MethodNode method, List<HotloopAnnotation> annotations) {
-        this(owner, method, annotations, List.of(), Opcodes.V17, false);
+        this(owner, method, annotations, List.of(), Opcodes.V17, false, FieldFlags.NONE);
     }
 
     /** @return {@code com.acme.Stats.dot(float[],float[])}, the form used in every report */

@@ -28,6 +28,17 @@ public final class AnnotationScanner {
      * @return its annotated methods, in declaration order
      */
     public static List<AnnotatedMethod> scan(ClassNode cls) {
+        return scan(cls, ClassLoader.getSystemClassLoader());
+    }
+
+    /**
+     * @param cls    a parsed class
+     * @param loader its defining loader (null for the bootstrap loader), where the fields its
+     *               methods read are looked up
+     * @return its annotated methods, in declaration order
+     */
+    public static List<AnnotatedMethod> scan(ClassNode cls, ClassLoader loader) {
+        FieldFlags fields = FieldFlags.of(cls, loader);
         List<AnnotatedMethod> out = new ArrayList<>();
         for (MethodNode m : cls.methods) {
             List<HotloopAnnotation> found = new ArrayList<>();
@@ -53,7 +64,7 @@ public final class AnnotationScanner {
             }
             if (!found.isEmpty()) {
                 out.add(new AnnotatedMethod(cls.name, m, List.copyOf(found), cls.methods, cls.version & 0xFFFF,
-                        (cls.access & Opcodes.ACC_INTERFACE) != 0));
+                        (cls.access & Opcodes.ACC_INTERFACE) != 0, fields));
             }
         }
         return out;

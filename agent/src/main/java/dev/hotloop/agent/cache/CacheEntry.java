@@ -1,5 +1,7 @@
 package dev.hotloop.agent.cache;
 
+import dev.hotloop.agent.report.LoopRecord;
+import dev.hotloop.agent.report.RefusalCode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -28,7 +30,7 @@ import java.util.zip.CRC32C;
 public record CacheEntry(String owner, byte[] classFile, List<Method> methods) {
 
     static final int MAGIC = 0x484C4345;
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     static final int HEADER = 16;
     /** No entry grows beyond this; a length field that says more is corrupt. */
     static final int MAX_PAYLOAD = 64 << 20;
@@ -46,9 +48,18 @@ public record CacheEntry(String owner, byte[] classFile, List<Method> methods) {
      * @param reportLine     the load-time line, without the transform time
      * @param transformNanos what the transform cost when the entry was made
      * @param needsVectorApi whether it carries {@code @Vectorize}
+     * @param loops          what was decided for each annotated loop
      */
     public record Method(String name, String desc, int idOffset, int placeholder, String displayName, int line,
-                         String rewrite, String reportLine, long transformNanos, boolean needsVectorApi) {
+                         String rewrite, String reportLine, long transformNanos, boolean needsVectorApi,
+                         List<LoopRecord> loops) {
+
+        /** A method without loop details. */
+        public Method(String name, String desc, int idOffset, int placeholder, String displayName, int line,
+                      String rewrite, String reportLine, long transformNanos, boolean needsVectorApi) {
+            this(name, desc, idOffset, placeholder, displayName, line, rewrite, reportLine, transformNanos, needsVectorApi,
+                    List.of());
+        }
     }
 
     /**
@@ -77,6 +88,14 @@ public record CacheEntry(String owner, byte[] classFile, List<Method> methods) {
                 out.writeUTF(m.reportLine);
                 out.writeLong(m.transformNanos);
                 out.writeBoolean(m.needsVectorApi);
+                out.writeInt(m.loops.size());
+                for (LoopRecord l : m.loops) {
+                    out.writeInt(l.line());
+                    out.writeUTF(l.kind());
+                    out.writeBoolean(l.rewritten());
+                    out.writeUTF(l.summary());
+                    out.writeUTF(l.code() == null ? "" : l.code().code());
+                }
             }
             out.flush();
             byte[] p = payload.toByteArray();
@@ -134,7 +153,7 @@ public record CacheEntry(String owner, byte[] classFile, List<Method> methods) {
             List<Method> methods = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 methods.add(new Method(in.readUTF(), in.readUTF(), in.readInt(), in.readInt(), in.readUTF(), in.readInt(),
-                        in.readUTF(), in.readUTF(), in.readLong(), in.readBoolean()));
+                        in.readUTF(), in.readUTF(), in.readLong(), in.readBoolean(), readLoops(in, bytes)));
             }
             if (bytes.available() != 0 || !consistent(classFile, methods)) {
                 return null;
@@ -143,6 +162,23 @@ public record CacheEntry(String owner, byte[] classFile, List<Method> methods) {
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    private static List<LoopRecord> readLoops(DataInputStream in, ByteArrayInputStream bytes) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > bytes.available()) {
+            throw new IOException("bad loop count " + n);
+        }
+        List<LoopRecord> loops = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int line = in.readInt();
+            String kind = in.readUTF();
+            boolean rewritten = in.readBoolean();
+            String summary = in.readUTF();
+            String code = in.readUTF();
+            loops.add(new LoopRecord(line, kind, rewritten, summary, code.isEmpty() ? null : RefusalCode.of(code)));
+        }
+        return List.copyOf(loops);
     }
 
     private static boolean consistent(byte[] classFile, List<Method> methods) {

@@ -1,5 +1,6 @@
 package dev.hotloop.agent.parallel;
 
+import dev.hotloop.agent.report.RefusalCode;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FieldInsnNode;
@@ -31,22 +32,22 @@ final class BodyChecks {
         int start = insns.indexOf(shape.header);
         int end = insns.indexOf(shape.backEdge);
         if ((m.access & Opcodes.ACC_SYNCHRONIZED) != 0 || locked(insns, start, end)) {
-            throw new Refusal("the loop runs while a lock is held (synchronized); helper threads that take the same "
+            throw new Refusal(RefusalCode.SYNCHRONIZED, "the loop runs while a lock is held (synchronized); helper threads that take the same "
                     + "lock would wait for the caller forever: move the loop out of the synchronized code");
         }
         boolean throwsInside = false;
         for (AbstractInsnNode n = shape.header; n != shape.backEdge; n = n.getNext()) {
             int op = n.getOpcode();
             if (op == Opcodes.MONITORENTER) {
-                throw new Refusal("the loop synchronizes on an object; iterations would contend for the lock in an "
+                throw new Refusal(RefusalCode.SYNCHRONIZED, "the loop synchronizes on an object; iterations would contend for the lock in an "
                         + "order that depends on timing: use a reduction, or write each iteration's result to its own element");
             }
             if (op == Opcodes.JSR) {
-                throw new Refusal("the loop uses jsr/ret subroutines (class files before Java 6), which cannot be outlined");
+                throw new Refusal(RefusalCode.CLASS_VERSION, "the loop uses jsr/ret subroutines (class files before Java 6), which cannot be outlined");
             }
             if (op == Opcodes.PUTSTATIC || op == Opcodes.PUTFIELD && storesToThis(m, sources, n)) {
                 FieldInsnNode f = (FieldInsnNode) n;
-                throw new Refusal("the loop writes field " + f.name + " (shared by every iteration, a data race); "
+                throw new Refusal(RefusalCode.FIELD_STORE, "the loop writes field " + f.name + " (shared by every iteration, a data race); "
                         + "accumulate into a local (a reduction such as s += x) and assign the field after the loop");
             }
             throwsInside |= op == Opcodes.ATHROW;
@@ -58,11 +59,11 @@ final class BodyChecks {
             boolean inside = s >= start && e <= end && h >= start && h <= end;
             boolean around = s < start && e > end;
             if (around && throwsInside && (h < start || h > end)) {
-                throw new Refusal("the loop throws an exception that its method catches around it (a throw used to "
+                throw new Refusal(RefusalCode.EXCEPTION_FLOW, "the loop throws an exception that its method catches around it (a throw used to "
                         + "leave the loop); in parallel the iterations after it would run anyway: keep it sequential");
             }
             if (!inside && !around && s <= end && e > start) {
-                throw new Refusal("loop shape not recognised (a try block covers part of the loop); "
+                throw new Refusal(RefusalCode.EXCEPTION_FLOW, "loop shape not recognised (a try block covers part of the loop); "
                         + "put the try block inside the loop body or around the whole loop");
             }
         }

@@ -4,6 +4,7 @@ import dev.hotloop.agent.analysis.ControlFlowGraph;
 import dev.hotloop.agent.analysis.ExactTypes;
 import dev.hotloop.agent.analysis.LocalNames;
 import dev.hotloop.agent.analysis.Loop;
+import dev.hotloop.agent.report.RefusalCode;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -81,7 +82,7 @@ record LoopLocals(List<Captured> captured, List<Reduction> reductions) {
                 String name = nameOf(m, v, shape.header);
                 Reduction r = Reductions.find(m, sources, shape, v, name);
                 if (r == null) {
-                    throw new Refusal(liveAtExit.get(v)
+                    throw new Refusal(RefusalCode.CARRIED_LOCAL, liveAtExit.get(v)
                             ? "local " + name + " is written in the loop and read after it, and is not a reduction; "
                               + "update it only as " + name + " += x, *=, &=, |=, ^=, ++ or " + name + " = Math.min/max("
                               + name + ", x), or compute it after the loop"
@@ -111,19 +112,19 @@ record LoopLocals(List<Captured> captured, List<Reduction> reductions) {
         AbstractInsnNode at = shape.header;
         BasicValue value = frame.getLocal(v);
         if (value == null || value == BasicValue.UNINITIALIZED_VALUE || value.getType() == null) {
-            throw new Refusal("local " + name + " is read in the loop before it is assigned; assign it before the loop");
+            throw new Refusal(RefusalCode.CARRIED_LOCAL, "local " + name + " is read in the loop before it is assigned; assign it before the loop");
         }
         if (!value.isReference() || ExactTypes.isExactReference(value)) {
             return value.getType(); // the type the verifier sees at the header, so every use in the loop accepts it
         }
         LocalVariableNode declared = declaration(m, v, at);
         if (declared == null || declared.desc.length() == 1) {
-            throw new Refusal("local " + name + " holds objects of different classes (or only null) on the paths into "
+            throw new Refusal(RefusalCode.LOCAL_TYPE, "local " + name + " holds objects of different classes (or only null) on the paths into "
                     + "the loop; compile with -g (local variable types) or give it one class before the loop");
         }
         Type type = Type.getType(declared.desc);
         if (!ReferenceUses.accept(m, sources, shape, v, type)) {
-            throw new Refusal("local " + name + " holds objects of different classes (or only null) on the paths into "
+            throw new Refusal(RefusalCode.LOCAL_TYPE, "local " + name + " holds objects of different classes (or only null) on the paths into "
                     + "the loop, and the loop uses it other than as its declared " + type.getClassName()
                     + "; assign it one class before the loop, e.g. through a cast to the class the loop uses");
         }
@@ -134,7 +135,7 @@ record LoopLocals(List<Captured> captured, List<Reduction> reductions) {
         try {
             return new Analyzer<>(new ExactTypes()).analyze(owner, m)[m.instructions.indexOf(at)];
         } catch (AnalyzerException e) {
-            throw new Refusal("the types of the captured locals could not be worked out: " + e.getMessage());
+            throw new Refusal(RefusalCode.LOCAL_TYPE, "the types of the captured locals could not be worked out: " + e.getMessage());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.hotloop.agent.parallel;
 
 import dev.hotloop.agent.analysis.ControlFlowGraph;
 import dev.hotloop.agent.analysis.Loop;
+import dev.hotloop.agent.report.RefusalCode;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -72,7 +73,7 @@ final class LoopShape {
         MethodNode m = g.method();
         InsnList insns = m.instructions;
         if (!(insns.get(loop.headerInsn()) instanceof LabelNode header)) {
-            throw new Refusal(unrecognised("its header does not start at a label"));
+            throw new Refusal(RefusalCode.LOOP_SHAPE, unrecognised("its header does not start at a label"));
         }
         List<AbstractInsnNode> test = real(insns, g.firstInsn(loop.header()), g.lastInsn(loop.header()));
         checkExits(g, loop);
@@ -96,7 +97,7 @@ final class LoopShape {
             for (LabelNode target : targets(insns.get(i))) {
                 int t = insns.indexOf(target);
                 if ((t < start || t > end) && target != shape.exit()) {
-                    throw new Refusal(unrecognised("it jumps to code placed after its back edge, such as a throw "
+                    throw new Refusal(RefusalCode.EARLY_EXIT, unrecognised("it jumps to code placed after its back edge, such as a throw "
                             + "that ends the body; end the body with a statement that falls through to the next iteration"));
                 }
             }
@@ -122,25 +123,25 @@ final class LoopShape {
                                    List<AbstractInsnNode> test) throws Refusal {
         String name = loop.inductionName();
         if (loop.step() != 1) {
-            throw new Refusal("the loop over " + name + " steps by " + loop.step()
+            throw new Refusal(RefusalCode.STRIDE, "the loop over " + name + " steps by " + loop.step()
                     + "; write it as for (int " + name + " = from; " + name + " < to; " + name + "++)");
         }
         AbstractInsnNode first = test.get(0);
         AbstractInsnNode last = test.get(test.size() - 1);
         if (!(first instanceof VarInsnNode v && v.getOpcode() == Opcodes.ILOAD && v.var == loop.inductionVar())
                 || !(last instanceof JumpInsnNode jump) || last.getOpcode() != Opcodes.IF_ICMPGE || test.size() < 3) {
-            throw new Refusal("the test of the loop over " + name + " is not " + name + " < bound; write it as "
+            throw new Refusal(RefusalCode.NON_INVARIANT_BOUND, "the test of the loop over " + name + " is not " + name + " < bound; write it as "
                     + name + " < bound (with <= or a reversed comparison the range cannot be split)");
         }
         List<AbstractInsnNode> bound = List.copyOf(test.subList(1, test.size() - 1));
         for (AbstractInsnNode b : bound) {
             if (!invariantBound(b)) {
-                throw new Refusal("the bound of the loop over " + name + " is computed by code that may have effects"
+                throw new Refusal(RefusalCode.NON_INVARIANT_BOUND, "the bound of the loop over " + name + " is computed by code that may have effects"
                         + " (a call other than size(), a division, ...); compute it into a local before the loop");
             }
         }
         if (!standsAlone(bound)) {
-            throw new Refusal("the test of the loop over " + name + " computes with " + name + " (such as " + name
+            throw new Refusal(RefusalCode.NON_INVARIANT_BOUND, "the test of the loop over " + name + " computes with " + name + " (such as " + name
                     + " * k < n); write it as " + name + " < bound, with the bound computed without " + name);
         }
         return new LoopShape(formOf(m, loop, header, bound), header, backEdge, loop.inductionVar(), jump,
@@ -170,12 +171,12 @@ final class LoopShape {
         if (test.size() != 3 || !(test.get(0) instanceof VarInsnNode it) || it.getOpcode() != Opcodes.ALOAD
                 || !isCall(test.get(1), "hasNext", "()Z") || !(test.get(2) instanceof JumpInsnNode jump)
                 || jump.getOpcode() != Opcodes.IFEQ) {
-            throw new Refusal(unrecognised("it has no int index stepping by 1 and is not a for-each over a list"));
+            throw new Refusal(RefusalCode.LOOP_SHAPE, unrecognised("it has no int index stepping by 1 and is not a for-each over a list"));
         }
         List<AbstractInsnNode> before = realBefore(header, 2);
         if (before.size() != 2 || !isCall(before.get(0), "iterator", "()Ljava/util/Iterator;")
                 || !(before.get(1) instanceof VarInsnNode store) || store.getOpcode() != Opcodes.ASTORE || store.var != it.var) {
-            throw new Refusal(unrecognised("the iterator is not created right before the loop, as for (T x : list) does"));
+            throw new Refusal(RefusalCode.LOOP_SHAPE, unrecognised("the iterator is not created right before the loop, as for (T x : list) does"));
         }
         MethodInsnNode next = null;
         InsnList insns = g.method().instructions;
@@ -187,14 +188,14 @@ final class LoopShape {
                 }
                 if (v.getOpcode() != Opcodes.ALOAD || next != null || !isCall(use, "next", "()Ljava/lang/Object;")
                         || !loop.contains(g.blockOf(insns.indexOf(n))) || !everyIteration(g, loop, header, n)) {
-                    throw new Refusal("the loop uses its iterator other than for one next() a turn (remove(), a second "
+                    throw new Refusal(RefusalCode.ITERATOR_USE, "the loop uses its iterator other than for one next() a turn (remove(), a second "
                             + "next(), ...); write it as an index loop over the list");
                 }
                 next = (MethodInsnNode) use;
             }
         }
         if (next == null) {
-            throw new Refusal(unrecognised("the for-each loop never calls next()"));
+            throw new Refusal(RefusalCode.LOOP_SHAPE, unrecognised("the for-each loop never calls next()"));
         }
         return new LoopShape(LoopForm.LIST_EACH, header, backEdge, -1, jump, List.of(), it.var,
                 (MethodInsnNode) before.get(0), next);
@@ -215,7 +216,7 @@ final class LoopShape {
             }
         }
         if (exits > 1) {
-            throw new Refusal("the loop has " + exits + " exits (break, return or labelled continue inside it); "
+            throw new Refusal(RefusalCode.EARLY_EXIT, "the loop has " + exits + " exits (break, return or labelled continue inside it); "
                     + "a parallel loop must run every iteration: move the early exit out of the loop");
         }
     }
@@ -254,19 +255,19 @@ final class LoopShape {
         var body = loop.body();
         for (int b = body.nextSetBit(0); b >= 0; b = body.nextSetBit(b + 1)) {
             if (g.firstInsn(b) < start) {
-                throw new Refusal(unrecognised("part of its body lies before its header"));
+                throw new Refusal(RefusalCode.LOOP_SHAPE, unrecognised("part of its body lies before its header"));
             }
             end = Math.max(end, g.lastInsn(b));
         }
         for (int i = start; i <= end; i++) {
             int b = g.blockOf(i);
             if (b >= 0 && !loop.contains(b) && !onlyThrows(g, loop, b, new BitSet())) {
-                throw new Refusal(unrecognised("code outside the loop lies between its instructions"));
+                throw new Refusal(RefusalCode.LOOP_SHAPE, unrecognised("code outside the loop lies between its instructions"));
             }
         }
         AbstractInsnNode last = insns.get(end);
         if (last.getOpcode() != Opcodes.GOTO || ((JumpInsnNode) last).label != insns.get(start)) {
-            throw new Refusal(unrecognised("it does not end with a jump back to its header"));
+            throw new Refusal(RefusalCode.LOOP_SHAPE, unrecognised("it does not end with a jump back to its header"));
         }
         return last;
     }
@@ -283,7 +284,7 @@ final class LoopShape {
             prev = prev.getPrevious();
         }
         if (outside != 1 || prev == null || !falls(prev)) {
-            throw new Refusal(unrecognised("it is not entered by falling into its header"));
+            throw new Refusal(RefusalCode.LOOP_SHAPE, unrecognised("it is not entered by falling into its header"));
         }
     }
 

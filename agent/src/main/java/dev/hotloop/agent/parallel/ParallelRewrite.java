@@ -40,6 +40,7 @@ final class ParallelRewrite implements LoopRewrite {
         }
         chunk = new ChunkOutliner(method, shape, locals).outline(ChunkOutliner.PREFIX + count(cls));
         cls.methods.add(chunk);
+        InitGuard.insert(cls, method, shape.header, site);
         LoopDispatch.insert(cls.name, (cls.access & Opcodes.ACC_INTERFACE) != 0, method, shape, locals, chunk,
                 grain, threads, site);
     }

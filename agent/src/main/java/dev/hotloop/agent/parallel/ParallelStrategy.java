@@ -7,6 +7,7 @@ import dev.hotloop.agent.analysis.Loop;
 import dev.hotloop.agent.options.AgentOptions;
 import dev.hotloop.agent.plan.LoopDecision;
 import dev.hotloop.agent.plan.LoopStrategy;
+import dev.hotloop.agent.report.RefusalCode;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.Frame;
@@ -31,17 +32,18 @@ public final class ParallelStrategy implements LoopStrategy {
     public LoopDecision decide(AnnotatedMethod method, HotloopAnnotation annotation, Loop loop, boolean mayAddMembers) {
         try {
             if (!mayAddMembers) {
-                throw new Refusal("the class was loaded before the agent attached, and the JVM forbids adding the method "
+                throw new Refusal(RefusalCode.ATTACHED_LATE, "the class was loaded before the agent attached, and the JVM forbids adding the method "
                         + "that runs the loop's chunks; start the JVM with -javaagent to parallelize it");
             }
             if (method.classVersion() < Opcodes.V1_8) {
-                throw new Refusal("the class file is from Java " + javaRelease(method.classVersion())
+                throw new Refusal(RefusalCode.CLASS_VERSION, "the class file is from Java " + javaRelease(method.classVersion())
                         + " (version " + method.classVersion() + "), and the loop's chunks are passed to the pool as a "
                         + "lambda, which needs invokedynamic (Java 8 class files or later): recompile the class with "
                         + "--release 8 or later");
             }
             ControlFlowGraph g = ControlFlowGraph.build(method.owner(), method.method());
             LoopShape shape = LoopShape.recognise(g, loop);
+            BoundFields.check(method, shape, loop);
             Frame<SourceValue>[] sources = Reductions.sources(method.owner(), method.method());
             BodyChecks.check(method.method(), sources, shape);
             LoopLocals locals = LoopLocals.of(method.owner(), g, sources, loop, shape);
@@ -51,9 +53,9 @@ public final class ParallelStrategy implements LoopStrategy {
             ParallelRewrite rewrite = new ParallelRewrite(shape, locals, grain, annotation.threads(), site);
             return LoopDecision.rewritten(annotation, loop, loop.line(), summary(shape, loop, locals, grain, threads), rewrite);
         } catch (Refusal r) {
-            return LoopDecision.refused(annotation, loop, loop.line(), "not parallelized: " + r.getMessage());
+            return LoopDecision.refused(annotation, loop, loop.line(), r.code(), "not parallelized: " + r.getMessage());
         } catch (AnalyzerException e) {
-            return LoopDecision.refused(annotation, loop, loop.line(),
+            return LoopDecision.refused(annotation, loop, loop.line(), RefusalCode.UNANALYSABLE,
                     "not parallelized: the bytecode could not be analysed (" + e.getMessage() + ")");
         }
     }

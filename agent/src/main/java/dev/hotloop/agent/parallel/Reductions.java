@@ -1,5 +1,6 @@
 package dev.hotloop.agent.parallel;
 
+import dev.hotloop.agent.report.RefusalCode;
 import java.util.HashSet;
 import java.util.Set;
 import org.objectweb.asm.Opcodes;
@@ -36,7 +37,7 @@ final class Reductions {
         try {
             return new Analyzer<>(new SourceInterpreter()).analyze(owner, m);
         } catch (AnalyzerException e) {
-            throw new Refusal("the uses of the loop's locals could not be traced: " + e.getMessage());
+            throw new Refusal(RefusalCode.UNANALYSABLE, "the uses of the loop's locals could not be traced: " + e.getMessage());
         }
     }
 

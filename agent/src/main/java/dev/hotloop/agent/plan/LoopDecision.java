@@ -2,6 +2,7 @@ package dev.hotloop.agent.plan;
 
 import dev.hotloop.agent.analysis.HotloopAnnotation;
 import dev.hotloop.agent.analysis.Loop;
+import dev.hotloop.agent.report.RefusalCode;
 
 /**
  * What the agent decided for one annotation on one loop.
@@ -13,15 +14,18 @@ import dev.hotloop.agent.analysis.Loop;
  * @param summary    what it became ({@code SIMD float x16, reduction +}) or why not, with the fix
  * @param rewrite    the rewrite to apply when {@code rewritten}; null when refused, or when the loop is
  *                   already as fast as it gets as written (the JIT vectorizes it itself)
+ * @param code       the stable code of the reason when refused, null when rewritten
  */
 public record LoopDecision(HotloopAnnotation annotation, Loop loop, int line, boolean rewritten, String summary,
-                           LoopRewrite rewrite) {
+                           LoopRewrite rewrite, RefusalCode code) {
 
     /**
+     * @param code the stable code of the reason
+     * @param why  the reason in words, with the fix where there is one
      * @return a decision to keep the loop as written, for the reason given
      */
-    public static LoopDecision refused(HotloopAnnotation annotation, Loop loop, int line, String why) {
-        return new LoopDecision(annotation, loop, line, false, why, null);
+    public static LoopDecision refused(HotloopAnnotation annotation, Loop loop, int line, RefusalCode code, String why) {
+        return new LoopDecision(annotation, loop, line, false, why, null, code);
     }
 
     /**
@@ -29,6 +33,6 @@ public record LoopDecision(HotloopAnnotation annotation, Loop loop, int line, bo
      */
     public static LoopDecision rewritten(HotloopAnnotation annotation, Loop loop, int line, String summary,
                                          LoopRewrite rewrite) {
-        return new LoopDecision(annotation, loop, line, true, summary, rewrite);
+        return new LoopDecision(annotation, loop, line, true, summary, rewrite, null);
     }
 }

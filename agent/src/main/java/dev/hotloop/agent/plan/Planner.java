@@ -5,6 +5,7 @@ import dev.hotloop.agent.analysis.HotloopAnnotation;
 import dev.hotloop.agent.analysis.Loop;
 import dev.hotloop.agent.options.AgentOptions;
 import dev.hotloop.agent.parallel.ParallelStrategy;
+import dev.hotloop.agent.report.RefusalCode;
 import dev.hotloop.agent.vector.VectorStrategy;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -80,7 +81,7 @@ public final class Planner {
         for (HotloopAnnotation a : method.annotations()) {
             List<Loop> targets = targets(method, a, loops);
             if (targets.isEmpty()) {
-                out.add(LoopDecision.refused(a, null, loops.isEmpty() ? -1 : loops.get(0).line(), noLoop(a, loops)));
+                out.add(LoopDecision.refused(a, null, loops.isEmpty() ? -1 : loops.get(0).line(), RefusalCode.NO_LOOP, noLoop(a, loops)));
                 continue;
             }
             for (Loop loop : targets) {
@@ -92,7 +93,7 @@ public final class Planner {
             LoopDecision d = out.get(i);
             String explained = slotNames.explain(method, d.line(), d.summary());
             if (!explained.equals(d.summary())) {
-                out.set(i, new LoopDecision(d.annotation(), d.loop(), d.line(), d.rewritten(), explained, d.rewrite()));
+                out.set(i, new LoopDecision(d.annotation(), d.loop(), d.line(), d.rewritten(), explained, d.rewrite(), d.code()));
             }
         }
         return new MethodPlan(method, List.copyOf(out));
@@ -105,7 +106,7 @@ public final class Planner {
     public MethodPlan planWithoutCode(AnnotatedMethod method) {
         List<LoopDecision> out = new ArrayList<>();
         for (HotloopAnnotation a : method.annotations()) {
-            out.add(LoopDecision.refused(a, null, -1, a.describe()
+            out.add(LoopDecision.refused(a, null, -1, RefusalCode.NO_CODE, a.describe()
                     + " on an abstract or native method: there is no loop to rewrite; annotate the implementing method"));
         }
         return new MethodPlan(method, List.copyOf(out));
@@ -119,28 +120,49 @@ public final class Planner {
     public MethodPlan planUnanalysable(AnnotatedMethod method, String why) {
         List<LoopDecision> out = new ArrayList<>();
         for (HotloopAnnotation a : method.annotations()) {
-            out.add(LoopDecision.refused(a, null, -1, "not rewritten: the bytecode could not be analysed (" + why + ")"));
+            out.add(LoopDecision.refused(a, null, -1, RefusalCode.UNANALYSABLE, "not rewritten: the bytecode could not be analysed (" + why + ")"));
         }
         return new MethodPlan(method, List.copyOf(out));
+    }
+
+    /**
+     * @param plan the plan of a method whose rewrite failed
+     * @param why  the failure, as {@code java.lang.IllegalStateException: ...}
+     * @return the plan that keeps the method's loops as written: each rewrite becomes a refusal
+     *     that names the failure
+     */
+    public MethodPlan planFailed(MethodPlan plan, String why) {
+        List<LoopDecision> out = new ArrayList<>();
+        for (LoopDecision d : plan.decisions()) {
+            out.add(!d.rewritten() ? d : LoopDecision.refused(d.annotation(), d.loop(), d.line(), RefusalCode.UNANALYSABLE,
+                    "not rewritten: the rewrite failed (" + why + "); this method runs as written, the class's other "
+                    + "methods keep their rewrites; please report it with the class file (dump=DIR)"));
+        }
+        return new MethodPlan(plan.method(), List.copyOf(out));
     }
 
     private LoopDecision decide(AnnotatedMethod method, HotloopAnnotation a, Loop loop, boolean mayAddMembers) {
         boolean vector = a.kind() == HotloopAnnotation.Kind.VECTORIZE;
         String verb = vector ? "not vectorized" : "not parallelized";
         if (!options.enabled()) {
-            return LoopDecision.refused(a, loop, loop.line(), verb + ": the agent is disabled (enabled=false)");
+            return LoopDecision.refused(a, loop, loop.line(), RefusalCode.AGENT_DISABLED, verb + ": the agent is disabled (enabled=false)");
         }
         if (vector && !options.vectorize()) {
-            return LoopDecision.refused(a, loop, loop.line(), verb + ": vectorize=false in the agent options");
+            return LoopDecision.refused(a, loop, loop.line(), RefusalCode.OPTION_OFF, verb + ": vectorize=false in the agent options");
         }
         if (!vector && !options.parallel()) {
-            return LoopDecision.refused(a, loop, loop.line(), verb + ": parallel=false in the agent options");
+            return LoopDecision.refused(a, loop, loop.line(), RefusalCode.OPTION_OFF, verb + ": parallel=false in the agent options");
+        }
+        String invalid = AttributeCheck.problem(a);
+        if (invalid != null) {
+            return LoopDecision.refused(a, loop, loop.line(), RefusalCode.ANNOTATION_VALUE, verb + ": " + invalid);
         }
         LoopDecision d = (vector ? this.vector : parallel).decide(method, a, loop, mayAddMembers);
         if (vector && !vectorApiResolved) {
-            // The real verdict is kept, so that a user sees what adding the module would give.
+            // The real verdict (and a refusal's own code) is kept, so that a user sees what adding the module would give.
             String verdict = d.rewritten() ? "would be " + d.summary() : d.summary();
-            return LoopDecision.refused(a, loop, d.line(), verdict + " " + SCALAR_WITHOUT_VECTOR_API);
+            RefusalCode code = d.rewritten() || d.code() == null ? RefusalCode.VECTOR_API_MISSING : d.code();
+            return LoopDecision.refused(a, loop, d.line(), code, verdict + " " + SCALAR_WITHOUT_VECTOR_API);
         }
         return d;
     }

@@ -3,6 +3,8 @@ package dev.hotloop.agent.report;
 import dev.hotloop.agent.options.ReportTarget;
 import dev.hotloop.runtime.MethodStats;
 import dev.hotloop.runtime.Timings;
+import dev.hotloop.runtime.parallel.ParallelLoop;
+import dev.hotloop.runtime.tier.TierRecord;
 import dev.hotloop.runtime.tier.Tiers;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The report at exit: joins what the agent recorded at transformation with the run-time counters,
@@ -21,7 +22,7 @@ public final class ExitReport implements Runnable {
 
     private final MethodCatalog catalog;
     private final ReportTarget target;
-    private final Map<String, String> context;
+    private final RunContext context;
     private final Diagnostics diagnostics;
     private final PrintStream err;
 
@@ -32,7 +33,7 @@ public final class ExitReport implements Runnable {
      * @param diagnostics where to say that a report file was written, or could not be
      * @param err         the stream the table is printed on
      */
-    public ExitReport(MethodCatalog catalog, ReportTarget target, Map<String, String> context,
+    public ExitReport(MethodCatalog catalog, ReportTarget target, RunContext context,
                       Diagnostics diagnostics, PrintStream err) {
         this.catalog = catalog;
         this.target = target;
@@ -43,12 +44,17 @@ public final class ExitReport implements Runnable {
 
     /** @return one row per recorded method, counters read now */
     public List<ReportRow> rows() {
+        return rows(Tiers.records());
+    }
+
+    private List<ReportRow> rows(List<TierRecord> tiers) {
         List<ReportRow> rows = new ArrayList<>();
         for (MethodRecord r : catalog.records()) {
             MethodStats.Snapshot s = r.id() >= 0 ? Timings.stats(r.id()).snapshot() : null;
             rows.add(new ReportRow(r.method(), r.line(), r.rewrite(), r.diagnostic(), r.transformNanos(),
                     s == null ? 0 : s.calls(), s == null ? -1 : s.firstCallNanos(),
-                    s == null ? -1 : s.steadyNanosPerCall(), s == null ? 0 : s.totalNanos()));
+                    s == null ? -1 : s.steadyNanosPerCall(), s == null ? 0 : s.totalNanos(),
+                    LoopResult.join(r.method(), r.loops(), tiers)));
         }
         return rows;
     }
@@ -65,12 +71,14 @@ public final class ExitReport implements Runnable {
             return;
         }
         try {
-            List<ReportRow> rows = rows();
+            List<TierRecord> tiers = Tiers.records();
+            List<ReportRow> rows = rows(tiers);
             switch (target.kind()) {
-                case STDERR -> err.print(TableFormat.format(rows) + TierSection.format(Tiers.records(), rows));
-                case JSON -> write(target.file(), JsonFormat.format(context, rows, Tiers.records()));
+                case STDERR -> err.print(TableFormat.format(rows) + TierSection.format(tiers, rows)
+                        + ParallelSection.format(ParallelLoop.decisions()));
+                case JSON -> write(target.file(), JsonFormat.format(context, rows, tiers));
                 case CSV -> write(target.file(), CsvFormat.format(rows));
-                case HTML -> write(target.file(), HtmlFormat.format(context, rows));
+                case HTML -> write(target.file(), HtmlFormat.format(context, rows, tiers));
                 default -> { }
             }
         } catch (IOException | RuntimeException e) {

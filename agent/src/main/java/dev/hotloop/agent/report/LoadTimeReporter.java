@@ -38,6 +38,7 @@ public final class LoadTimeReporter {
             MethodRecord r = m.record();
             diagnostics.info(r.diagnostic() + " (transform " + Durations.millisOneDecimal(r.transformNanos()) + " ms)");
             catalog.add(r);
+            TransformEvents.emit(r);
         }
     }
 

@@ -4,11 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The exit table printed to standard error, every line prefixed with {@code [hotloop]}. */
+/**
+ * The exit table printed to standard error, every line prefixed with {@code [hotloop]}. The
+ * "rewrite or reason" column says what each loop became, or why not with its code
+ * ({@code [carried-dependence] not vectorized: ...}); long text wraps onto further lines of the
+ * row, never cut.
+ */
 final class TableFormat {
 
-    private static final String[] HEADER = {"method", "rewrite", "transform", "calls", "first call", "steady/call", "total"};
-    private static final int REWRITE_WIDTH = 40;
+    private static final String[] HEADER = {"method", "rewrite or reason", "transform", "calls", "first call", "steady/call", "total"};
+    static final int TEXT_WIDTH = 60;
 
     private TableFormat() {
     }
@@ -17,11 +22,15 @@ final class TableFormat {
         List<String[]> cells = new ArrayList<>();
         cells.add(HEADER);
         for (ReportRow r : rows) {
+            List<String> text = text(r);
             cells.add(new String[] {
-                r.method(), clip(r.rewrite()), Durations.format(r.transformNanos()),
+                r.method(), text.get(0), Durations.format(r.transformNanos()),
                 String.format(Locale.ROOT, "%,d", r.calls()), Durations.format(r.firstCallNanos()),
                 Durations.format(r.steadyNanosPerCall()), Durations.format(r.calls() == 0 ? -1 : r.totalNanos()),
             });
+            for (String more : text.subList(1, text.size())) {
+                cells.add(new String[] {"", more, "", "", "", "", ""});
+            }
         }
         int[] width = new int[HEADER.length];
         for (String[] row : cells) {
@@ -33,18 +42,42 @@ final class TableFormat {
         b.append("[hotloop] exit report: ").append(rows.size()).append(rows.size() == 1 ? " annotated method" : " annotated methods")
                 .append(" (first call includes JIT compilation; steady/call is the mean of later calls)\n");
         for (String[] row : cells) {
-            b.append("[hotloop]");
+            StringBuilder line = new StringBuilder("[hotloop]");
             for (int c = 0; c < row.length; c++) {
                 boolean left = c < 2;
                 String fmt = left ? "%-" + width[c] + "s" : "%" + width[c] + "s";
-                b.append("  ").append(String.format(Locale.ROOT, fmt, row[c]));
+                line.append("  ").append(String.format(Locale.ROOT, fmt, row[c]));
             }
-            b.append('\n');
+            b.append(line.toString().stripTrailing()).append('\n'); // a continuation line ends with its text
         }
         return b.toString();
     }
 
-    private static String clip(String s) {
-        return s.length() <= REWRITE_WIDTH ? s : s.substring(0, REWRITE_WIDTH - 3) + "...";
+    /** @return the row's "rewrite or reason" text, wrapped: one paragraph per loop */
+    static List<String> text(ReportRow r) {
+        List<String> out = new ArrayList<>();
+        if (r.loops().isEmpty()) {
+            out.addAll(TextWrap.wrap(r.rewrite(), TEXT_WIDTH));
+            return out;
+        }
+        boolean many = r.loops().size() > 1;
+        for (LoopResult l : r.loops()) {
+            StringBuilder p = new StringBuilder();
+            if (many && l.loop().line() >= 0) {
+                p.append("line ").append(l.loop().line()).append(": ");
+            }
+            if (l.loop().code() != null) {
+                p.append('[').append(l.loop().code().code()).append("] ");
+            }
+            p.append(l.loop().summary());
+            if (LoopResult.KEPT.equals(l.outcome())) {
+                p.append(Double.isNaN(l.speedup()) ? "; the original loop runs (not measured)"
+                        : String.format(Locale.ROOT, "; the original loop runs (SIMD measured %.2fx)", l.speedup()));
+            } else if ("simd".equals(l.tierState())) {
+                p.append(String.format(Locale.ROOT, "; runs, %.2fx faster", l.speedup()));
+            }
+            out.addAll(TextWrap.wrap(p.toString(), TEXT_WIDTH));
+        }
+        return out;
     }
 }

@@ -76,7 +76,7 @@ final class TierSection {
                     .append(", \"originalNanosPerCall\": ").append(number(r.scalarNanos()))
                     .append(", \"speedup\": ").append(number(r.speedup()))
                     .append(", \"iterations\": ").append(r.iterations() < 0 ? "null" : Long.toString(r.iterations()))
-                    .append(", \"warmupNanos\": ").append(r.warmupNanos())
+                    .append(", \"warmupNanos\": ").append(r.warmupNanos() < 0 ? "null" : Long.toString(r.warmupNanos()))
                     .append(", \"notMeasured\": ").append(r.reason() == null ? "null" : JsonFormat.str(r.reason()))
                     .append('}');
         }

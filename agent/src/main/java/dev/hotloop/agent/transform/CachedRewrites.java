@@ -123,7 +123,7 @@ public final class CachedRewrites {
         for (int i = 0; i < n; i++) {
             CacheEntry.Method m = methods.get(i);
             reports.add(new MethodReport(new MethodRecord(ids[i], m.displayName(), m.line(), m.rewrite(), m.reportLine(),
-                    m.transformNanos()), m.needsVectorApi()));
+                    m.transformNanos(), m.loops()), m.needsVectorApi()));
         }
         return new Replay(out, reports);
     }

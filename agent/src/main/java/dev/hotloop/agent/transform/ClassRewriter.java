@@ -13,7 +13,9 @@ import dev.hotloop.agent.plan.Planner;
 import dev.hotloop.agent.report.StderrDiagnostics;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 
@@ -62,12 +64,38 @@ public final class ClassRewriter {
      * @throws RuntimeException on any failure; the caller keeps the original bytes
      */
     public TransformResult rewrite(ClassLoader loader, byte[] bytes, boolean mayAddMembers) {
+        // A failure while rewriting one method costs that method its loop rewrites, not the class:
+        // the class is rewritten again from its bytes with that method's loops kept as written.
+        // A failure found only when the class is written (a method too large for the JVM) is
+        // traced to its method by writing after each method on the next attempt.
+        Map<Integer, String> failed = new HashMap<>();
+        boolean checkEach = false;
+        while (true) {
+            try {
+                return attempt(loader, bytes, mayAddMembers, failed, checkEach);
+            } catch (MethodFailure f) {
+                if (failed.containsKey(f.index)) {
+                    throw rethrow(f.getCause()); // even its loops kept as written fail: the class keeps its bytes
+                }
+                failed.put(f.index, String.valueOf(f.getCause()));
+            } catch (RuntimeException | LinkageError | OutOfMemoryError | StackOverflowError | AssertionError t) {
+                if (checkEach) {
+                    throw t;
+                }
+                checkEach = true;
+            }
+        }
+    }
+
+    private TransformResult attempt(ClassLoader loader, byte[] bytes, boolean mayAddMembers, Map<Integer, String> failed,
+                                    boolean checkEach) {
         long start = System.nanoTime();
         ClassNode cls = ClassReaders.parse(bytes);
-        List<AnnotatedMethod> annotated = AnnotationScanner.scan(cls);
-        if (annotated.isEmpty()) {
+        List<AnnotatedMethod> annotated = AnnotationScanner.scan(cls, loader);
+        if (annotated.isEmpty() || OwnMembers.hasMethods(cls)) {
             return TransformResult.UNCHANGED;
         }
+        OwnMembers.dropFields(cls);
         TimingIdSlots slots = TimingIdSlots.avoiding(bytes);
         List<MethodPlan> plans = new ArrayList<>(annotated.size());
         long[] nanos = new long[annotated.size()];
@@ -77,33 +105,43 @@ public final class ClassRewriter {
         for (int i = 0; i < annotated.size(); i++) {
             long t0 = System.nanoTime();
             AnnotatedMethod am = annotated.get(i);
-            MethodPlan plan = planFor(am, mayAddMembers);
-            plans.add(plan);
-            ids[i] = -1;
-            if (am.hasCode()) {
-                int methodsBefore = cls.methods.size();
-                boolean rewritten = applier.apply(cls, am, plan);
-                for (int m = methodsBefore; m < cls.methods.size(); m++) {
-                    BytecodeCheck.verify(cls.name, cls.methods.get(m)); // methods a rewrite added (parallel chunks)
+            try {
+                MethodPlan plan = planFor(am, mayAddMembers);
+                if (failed.containsKey(i)) {
+                    plan = planner.planFailed(plan, failed.get(i));
                 }
-                if (rewritten) {
-                    runtime.ensureVisible();
+                plans.add(plan);
+                ids[i] = -1;
+                if (am.hasCode()) {
+                    int methodsBefore = cls.methods.size();
+                    boolean rewritten = !failed.containsKey(i) && applier.apply(cls, am, plan);
+                    for (int m = methodsBefore; m < cls.methods.size(); m++) {
+                        BytecodeCheck.verify(cls.name, cls.methods.get(m)); // methods a rewrite added (parallel chunks)
+                    }
+                    if (rewritten) {
+                        runtime.ensureVisible();
+                    }
+                    boolean strictFail = options.strict() && plan.anyRefused();
+                    if (strictFail || timed) {
+                        runtime.ensureVisible();
+                    }
+                    if (strictFail) {
+                        StrictFailureInjector.inject(am.method(), plan.reportLine());
+                    }
+                    if (timed) {
+                        ids[i] = runtime.timingId(key(loader, am));
+                        TimingInjector.inject(am.method(), slots.placeholder(i)); // the id is patched in after writing
+                    }
+                    if (strictFail || ids[i] >= 0 || rewritten) {
+                        BytecodeCheck.verify(am.owner(), am.method());
+                        changed = true;
+                    }
+                    if (checkEach && changed) {
+                        ClassReaders.write(cls, loader);
+                    }
                 }
-                boolean strictFail = options.strict() && plan.anyRefused();
-                if (strictFail || timed) {
-                    runtime.ensureVisible();
-                }
-                if (strictFail) {
-                    StrictFailureInjector.inject(am.method(), plan.reportLine());
-                }
-                if (timed) {
-                    ids[i] = runtime.timingId(key(loader, am));
-                    TimingInjector.inject(am.method(), slots.placeholder(i)); // the id is patched in after writing
-                }
-                if (strictFail || ids[i] >= 0 || rewritten) {
-                    BytecodeCheck.verify(am.owner(), am.method());
-                    changed = true;
-                }
+            } catch (RuntimeException | LinkageError | OutOfMemoryError | StackOverflowError | AssertionError t) {
+                throw new MethodFailure(i, t);
             }
             nanos[i] = System.nanoTime() - t0;
         }
@@ -146,6 +184,26 @@ public final class ClassRewriter {
      */
     public static String key(ClassLoader loader, AnnotatedMethod am) {
         return TimingIds.key(loader, am.owner(), am.method().name, am.method().desc);
+    }
+
+    private static RuntimeException rethrow(Throwable t) {
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return t instanceof RuntimeException r ? r : new IllegalStateException(t);
+    }
+
+    /** The failure of one annotated method's rewrite, by its index among the annotated methods. */
+    private static final class MethodFailure extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        final int index;
+
+        MethodFailure(int index, Throwable cause) {
+            super(cause);
+            this.index = index;
+        }
     }
 
     private static long sum(long[] a) {

@@ -16,6 +16,7 @@ public final class HotloopTransformer implements ClassFileTransformer {
     private final CachedRewrites cache;
     private final LoadTimeReporter reporter;
     private final String version;
+    private final RewrittenClasses rewritten = new RewrittenClasses();
 
     /**
      * @param rewriter  does the work
@@ -55,22 +56,29 @@ public final class HotloopTransformer implements ClassFileTransformer {
             return null;
         }
         try {
-            // A class being retransformed (attach) may not gain members: never cached.
-            String key = cache != null && redefined == null ? cache.key(bytes) : null;
+            // Retransformed or redefined by another agent (or by the attach): the rewrite runs again
+            // with the permission it had the first time, so a class that gained methods and fields
+            // gets the same ones again (the rewrite is deterministic), and one first rewritten on
+            // attach gains none. Only a class seen for the first time is reported.
+            Boolean before = redefined == null ? null : rewritten.addedMembers(loader, className);
+            boolean mayAddMembers = redefined == null || Boolean.TRUE.equals(before);
+            String key = cache != null && redefined == null ? cache.key(bytes) : null; // another agent's variant: not cached
             if (key != null) {
                 CachedRewrites.Replay hit = cache.replay(key, loader);
                 if (hit != null) {
-                    if (!hit.reports().isEmpty()) {
+                    rewritten.record(loader, className, mayAddMembers);
+                    if (before == null && !hit.reports().isEmpty()) {
                         reporter.onTransformed(hit.reports());
                     }
                     return hit.bytes();
                 }
             }
-            TransformResult result = rewriter.get().rewrite(loader, bytes, redefined == null);
+            TransformResult result = rewriter.get().rewrite(loader, bytes, mayAddMembers);
             if (key != null) {
                 cache.store(key, className, result);
             }
-            if (!result.plans().isEmpty()) {
+            rewritten.record(loader, className, mayAddMembers);
+            if (before == null && !result.plans().isEmpty()) {
                 reporter.onTransformed(result.reports());
             }
             return result.bytes();

@@ -1,6 +1,7 @@
 package dev.hotloop.agent.transform;
 
 import dev.hotloop.agent.analysis.AnnotatedMethod;
+import dev.hotloop.agent.analysis.FieldFlags;
 import dev.hotloop.agent.analysis.HotloopAnnotation;
 import dev.hotloop.agent.analysis.Loop;
 import dev.hotloop.agent.analysis.LoopFinder;
@@ -56,7 +57,7 @@ final class RewriteApplier {
                 if (simd != null) {
                     simd.rewrite().apply(cls, am.method());
                     for (MethodNode chunk : d.rewrite().addedMethods()) {
-                        vectorize(cls, chunk, simd.annotation());
+                        vectorize(cls, chunk, simd.annotation(), am.fields());
                     }
                 }
             }
@@ -74,11 +75,11 @@ final class RewriteApplier {
     }
 
     /** Vectorizes the loop of a chunk method with the attributes of the loop's {@code @Vectorize}. */
-    private void vectorize(ClassNode cls, MethodNode chunk, HotloopAnnotation simd) {
+    private void vectorize(ClassNode cls, MethodNode chunk, HotloopAnnotation simd, FieldFlags fields) {
         HotloopAnnotation onMethod = new HotloopAnnotation(simd.kind(), simd.fastMath(), simd.unroll(), simd.threads(),
                 simd.grain(), -1, List.of());
         AnnotatedMethod am = new AnnotatedMethod(cls.name, chunk, List.of(onMethod), cls.methods, cls.version & 0xFFFF,
-                (cls.access & Opcodes.ACC_INTERFACE) != 0);
+                (cls.access & Opcodes.ACC_INTERFACE) != 0, fields);
         try {
             for (LoopDecision d : planner.plan(am, LoopFinder.find(cls.name, chunk)).decisions()) {
                 if (d.rewrite() != null) {

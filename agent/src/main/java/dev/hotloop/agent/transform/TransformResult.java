@@ -2,7 +2,9 @@ package dev.hotloop.agent.transform;
 
 import dev.hotloop.agent.analysis.HotloopAnnotation;
 import dev.hotloop.agent.cache.CacheEntry;
+import dev.hotloop.agent.plan.LoopDecision;
 import dev.hotloop.agent.plan.MethodPlan;
+import dev.hotloop.agent.report.LoopRecord;
 import dev.hotloop.agent.report.MethodRecord;
 import dev.hotloop.agent.report.MethodReport;
 import java.util.ArrayList;
@@ -31,10 +33,20 @@ public record TransformResult(byte[] bytes, List<MethodPlan> plans, long[] nanos
         List<MethodReport> out = new ArrayList<>(plans.size());
         for (int i = 0; i < plans.size(); i++) {
             MethodPlan p = plans.get(i);
-            MethodRecord r = new MethodRecord(ids[i], p.method().displayName(), p.line(), p.rewrite(), p.reportLine(), nanos[i]);
+            MethodRecord r = new MethodRecord(ids[i], p.method().displayName(), p.line(), p.rewrite(), p.reportLine(), nanos[i],
+                    loops(p));
             out.add(new MethodReport(r, p.method().has(HotloopAnnotation.Kind.VECTORIZE)));
         }
         return out;
+    }
+
+    private static List<LoopRecord> loops(MethodPlan p) {
+        List<LoopRecord> out = new ArrayList<>(p.decisions().size());
+        for (LoopDecision d : p.decisions()) {
+            String kind = d.annotation().kind() == HotloopAnnotation.Kind.VECTORIZE ? LoopRecord.VECTORIZE : LoopRecord.PARALLEL;
+            out.add(new LoopRecord(d.line(), kind, d.rewritten(), d.summary(), d.code()));
+        }
+        return List.copyOf(out);
     }
 
     /**
@@ -56,7 +68,7 @@ public record TransformResult(byte[] bytes, List<MethodPlan> plans, long[] nanos
             MethodRecord r = reports.get(i).record();
             methods.add(new CacheEntry.Method(p.method().method().name, p.method().method().desc,
                     template == null ? -1 : idOffsets[i], placeholders[i], r.method(), r.line(), r.rewrite(), r.diagnostic(),
-                    r.transformNanos(), reports.get(i).needsVectorApi()));
+                    r.transformNanos(), reports.get(i).needsVectorApi(), r.loops()));
         }
         return new CacheEntry(owner, template, List.copyOf(methods));
     }

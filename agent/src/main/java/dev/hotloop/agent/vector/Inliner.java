@@ -2,6 +2,7 @@ package dev.hotloop.agent.vector;
 
 import dev.hotloop.agent.analysis.ControlFlowGraph;
 import dev.hotloop.agent.analysis.LoopFinder;
+import dev.hotloop.agent.report.RefusalCode;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -32,19 +33,19 @@ final class Inliner {
     static Expr inline(String owner, MethodNode callee, Expr[] args, Expr predicate, Interpreter.Memory caller) throws Refusal {
         String name = owner.substring(owner.lastIndexOf('/') + 1) + "." + callee.name + "()";
         if (callee.instructions.size() > MAX_INSTRUCTIONS) {
-            throw new Refusal("calls " + name + ", which is too large to inline (" + callee.instructions.size() + " instructions)");
+            throw new Refusal(RefusalCode.BODY_TOO_LARGE, "calls " + name + ", which is too large to inline (" + callee.instructions.size() + " instructions)");
         }
         if (!callee.tryCatchBlocks.isEmpty()) {
-            throw new Refusal("calls " + name + ", which catches exceptions");
+            throw new Refusal(RefusalCode.UNSUPPORTED_CALL, "calls " + name + ", which catches exceptions");
         }
         ControlFlowGraph g;
         try {
             g = ControlFlowGraph.build(owner, callee);
             if (!LoopFinder.find(owner, callee).isEmpty()) {
-                throw new Refusal("calls " + name + ", which has a loop of its own");
+                throw new Refusal(RefusalCode.UNSUPPORTED_CALL, "calls " + name + ", which has a loop of its own");
             }
         } catch (AnalyzerException e) {
-            throw new Refusal("calls " + name + ", whose bytecode could not be analysed");
+            throw new Refusal(RefusalCode.UNSUPPORTED_CALL, "calls " + name + ", whose bytecode could not be analysed");
         }
         Map<Integer, Expr> params = new HashMap<>();
         int slot = 0;
@@ -101,7 +102,7 @@ final class Inliner {
             results.add(only);
         }
         if (results.isEmpty()) {
-            throw new Refusal("calls " + name + ", which never returns normally");
+            throw new Refusal(RefusalCode.UNSUPPORTED_CALL, "calls " + name + ", which never returns normally");
         }
         return Regions.merge(results, Regions.NO_VALUE).pop();
     }

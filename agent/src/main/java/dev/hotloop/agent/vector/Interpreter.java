@@ -1,5 +1,6 @@
 package dev.hotloop.agent.vector;
 
+import dev.hotloop.agent.report.RefusalCode;
 import dev.hotloop.agent.vector.Expr.Binary;
 import dev.hotloop.agent.vector.Expr.Cmp;
 import dev.hotloop.agent.vector.Expr.Cmp3;
@@ -114,7 +115,7 @@ final class Interpreter implements Opcodes {
         } else if (op == GETSTATIC || op == GETFIELD) {
             FieldInsnNode f = (FieldInsnNode) insn;
             if (Kind.ofDescriptor(f.desc) == null) {
-                throw new Refusal("reads the " + (f.desc.equals("C") ? "char" : "boolean") + " field " + f.name + "; char and boolean values are not vectorized");
+                throw new Refusal(RefusalCode.UNSUPPORTED_TYPE, "reads the " + (f.desc.equals("C") ? "char" : "boolean") + " field " + f.name + "; char and boolean values are not vectorized");
             }
             Field field = new Field(f.owner, f.name, f.desc, op == GETFIELD ? s.pop() : null);
             if (field.object() != null) {
@@ -123,7 +124,7 @@ final class Interpreter implements Opcodes {
             s.push(field);
         } else if (op == PUTSTATIC || op == PUTFIELD) {
             FieldInsnNode f = (FieldInsnNode) insn;
-            throw new Refusal("stores to the field " + f.name + " inside the loop; accumulate in a local and store after the loop");
+            throw new Refusal(RefusalCode.FIELD_STORE, "stores to the field " + f.name + " inside the loop; accumulate in a local and store after the loop");
         } else if (op == ARRAYLENGTH) {
             Length length = new Length(s.pop());
             memory.trap(length);
@@ -134,14 +135,14 @@ final class Interpreter implements Opcodes {
                 args[i] = s.pop();
             }
             if (op != INVOKESTATIC) {
-                throw new Refusal("calls " + simpleName(m) + ", which may have side effects; only java.lang.Math and small static methods are inlined");
+                throw new Refusal(RefusalCode.UNSUPPORTED_CALL, "calls " + simpleName(m) + ", which may have side effects; only java.lang.Math and small static methods are inlined");
             }
             Expr result = memory.call(s, m, args);
             if (result != null) {
                 s.push(result);
             }
         } else {
-            throw new Refusal(unsupported(op));
+            throw new Refusal(RefusalCode.UNSUPPORTED_BYTECODE, unsupported(op));
         }
     }
 
@@ -161,7 +162,7 @@ final class Interpreter implements Opcodes {
             Expr r = s.pop();
             return Simplify.cmp(Cond.values()[op - IF_ICMPEQ], s.pop(), r);
         }
-        throw new Refusal("compares object references inside the loop; only primitive comparisons become masks");
+        throw new Refusal(RefusalCode.UNSUPPORTED_TYPE, "compares object references inside the loop; only primitive comparisons become masks");
     }
 
     /** {@code fcmpl}/{@code fcmpg} and friends followed by a branch on the result, NaN included. */
@@ -187,8 +188,8 @@ final class Interpreter implements Opcodes {
             case 3: return Kind.DOUBLE;
             case 5: return Kind.BYTE;
             case 7: return Kind.SHORT;
-            case 6: throw new Refusal("reads or writes a char array; char lanes are not supported");
-            default: throw new Refusal("reads or writes an array of objects or arrays; hoist it out of the loop (e.g. float[] row = m[r])");
+            case 6: throw new Refusal(RefusalCode.UNSUPPORTED_TYPE, "reads or writes a char array; char lanes are not supported");
+            default: throw new Refusal(RefusalCode.UNSUPPORTED_TYPE, "reads or writes an array of objects or arrays; hoist it out of the loop (e.g. float[] row = m[r])");
         }
     }
 
@@ -213,8 +214,8 @@ final class Interpreter implements Opcodes {
                 } else if (c instanceof Double) {
                     return new Const(Kind.DOUBLE, (Double) c);
                 }
-                throw new Refusal("uses a " + c.getClass().getSimpleName() + " constant inside the loop");
-            default: throw new Refusal("uses null inside the loop");
+                throw new Refusal(RefusalCode.UNSUPPORTED_TYPE, "uses a " + c.getClass().getSimpleName() + " constant inside the loop");
+            default: throw new Refusal(RefusalCode.UNSUPPORTED_TYPE, "uses null inside the loop");
         }
     }
 
@@ -256,7 +257,7 @@ final class Interpreter implements Opcodes {
                 s.push(b);
                 break;
             }
-            default: throw new Refusal("uses a stack shuffle (dup_x2 or dup2_x1/x2) the vectorizer does not model");
+            default: throw new Refusal(RefusalCode.LOOP_SHAPE, "uses a stack shuffle (dup_x2 or dup2_x1/x2) the vectorizer does not model");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.hotloop.agent.vector;
 
+import dev.hotloop.agent.report.RefusalCode;
 import java.util.Set;
 
 /**
@@ -28,11 +29,11 @@ final class Lanes {
             narrowest = Math.min(narrowest, k.bytes());
         }
         if (widest == 0) {
-            throw new Refusal("computes nothing per element (no array is read or written with the index)");
+            throw new Refusal(RefusalCode.NO_SIMD_FORM, "computes nothing per element (no array is read or written with the index)");
         }
         int lanes = preferredBits / (8 * widest);
         if (lanes < 2 || lanes * narrowest * 8 < MIN_BITS) {
-            throw new Refusal("mixes " + narrowest + "-byte and " + widest + "-byte lanes, which no " + preferredBits
+            throw new Refusal(RefusalCode.UNSUPPORTED_TYPE, "mixes " + narrowest + "-byte and " + widest + "-byte lanes, which no " + preferredBits
                     + "-bit vector shape holds lane for lane");
         }
         return lanes;

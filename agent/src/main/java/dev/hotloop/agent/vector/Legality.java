@@ -1,5 +1,6 @@
 package dev.hotloop.agent.vector;
 
+import dev.hotloop.agent.report.RefusalCode;
 import dev.hotloop.agent.vector.Expr.Binary;
 import dev.hotloop.agent.vector.Expr.Select;
 import dev.hotloop.agent.vector.Expr.Var;
@@ -64,7 +65,7 @@ final class Legality {
         for (Expr e : computed) {
             if (mentionsAssigned(e)) {
                 Var v = firstAssigned(e);
-                throw new Refusal("not vectorized: " + v + " carries a value from one iteration to the next; only reductions "
+                throw new Refusal(RefusalCode.CARRIED_LOCAL, "not vectorized: " + v + " carries a value from one iteration to the next; only reductions "
                         + "(s += x, s *= x, min, max, &, |, ^) may accumulate across iterations");
             }
             check(e);
@@ -149,7 +150,7 @@ final class Legality {
             Expr term = isSelf(b.left(), slot) ? b.right() : isSelf(b.right(), slot) && b.op() != Op.SUB ? b.left() : null;
             if (term != null && !mentionsAssigned(term) && !mentionsAssigned(mask)) {
                 if (b.kind().floating() && (b.op() == Op.ADD || b.op() == Op.SUB || b.op() == Op.MUL) && !fastMath) {
-                    throw new Refusal("kept scalar: a " + b.kind().javaName() + " " + (b.op() == Op.MUL ? "product" : "sum")
+                    throw new Refusal(RefusalCode.ORDERED_REDUCTION, "kept scalar: a " + b.kind().javaName() + " " + (b.op() == Op.MUL ? "product" : "sum")
                             + " must keep its order; add @Vectorize(fastMath = true) to allow reassociation");
                 }
                 Op op = b.op() == Op.SUB ? Op.ADD : b.op();
@@ -157,7 +158,7 @@ final class Legality {
                 return new Reduction(slot, name, op, b.kind(), masked, b.op() == Op.SUB, narrow);
             }
         }
-        throw new Refusal("not vectorized: " + name + " carries a value from one iteration to the next (" + name + " = "
+        throw new Refusal(RefusalCode.CARRIED_LOCAL, "not vectorized: " + name + " carries a value from one iteration to the next (" + name + " = "
                 + Refusal.brief(value) + "); only reductions (s += x, s *= x, min, max, &, |, ^) may accumulate across iterations");
     }
 
@@ -187,22 +188,22 @@ final class Legality {
                 break;
             }
             if (n instanceof Expr.Not x && x.x() instanceof Expr.True) {
-                bad.add(new Refusal("has code under a condition that never holds; remove it"));
+                bad.add(new Refusal(RefusalCode.NO_SIMD_FORM, "has code under a condition that never holds; remove it"));
             } else if (n instanceof Expr.Cmp3) {
-                bad.add(new Refusal("uses a comparison result as a number (Float.compare style); compare in an if or ?: instead"));
+                bad.add(new Refusal(RefusalCode.NO_SIMD_FORM, "uses a comparison result as a number (Float.compare style); compare in an if or ?: instead"));
             } else if (n instanceof Expr.Unary u && u.op().approximate() && !fastMath) {
-                bad.add(new Refusal("kept scalar: Math." + u.op().symbol() + " has no bit-exact SIMD form; add @Vectorize(fastMath = true) "
+                bad.add(new Refusal(RefusalCode.APPROXIMATE_MATH, "kept scalar: Math." + u.op().symbol() + " has no bit-exact SIMD form; add @Vectorize(fastMath = true) "
                         + "to use the Vector API's version (within its documented ulp bound)"));
             } else if (n instanceof Binary b && b.op().approximate() && !fastMath) {
-                bad.add(new Refusal("kept scalar: Math." + b.op().symbol() + " has no bit-exact SIMD form; add @Vectorize(fastMath = true) "
+                bad.add(new Refusal(RefusalCode.APPROXIMATE_MATH, "kept scalar: Math." + b.op().symbol() + " has no bit-exact SIMD form; add @Vectorize(fastMath = true) "
                         + "to use the Vector API's version (within its documented ulp bound)"));
             } else if (n instanceof Binary b && (b.op() == Op.REM || b.op() == Op.DIV && b.kind().integral()) && !invariance.test(n)) {
-                bad.add(new Refusal(b.op() == Op.REM && b.kind().floating()
+                bad.add(new Refusal(RefusalCode.NO_SIMD_FORM, b.op() == Op.REM && b.kind().floating()
                         ? "uses % on " + b.kind().javaName() + " values per element; the Vector API has no remainder operation"
                         : "divides " + b.kind().javaName() + " values per element (" + b + "); integer division and % have no SIMD "
                         + "instruction on x86, and the Vector API would divide one lane at a time, slower than the loop"));
             } else if (n.kind() == Kind.REF && !(n instanceof Var || n instanceof Expr.Field)) {
-                bad.add(new Refusal("computes with object references inside the loop"));
+                bad.add(new Refusal(RefusalCode.UNSUPPORTED_TYPE, "computes with object references inside the loop"));
             }
         }
         if (!bad.isEmpty()) {
@@ -261,7 +262,7 @@ final class Legality {
         for (Store s : stores) {
             Affine a = affine(s.array(), s.index(), "writes");
             if (a.scale() == 0) {
-                throw new Refusal("not vectorized: writes " + s.array() + "[" + Refusal.brief(s.index()) + "] on every iteration; "
+                throw new Refusal(RefusalCode.INVARIANT_STORE, "not vectorized: writes " + s.array() + "[" + Refusal.brief(s.index()) + "] on every iteration; "
                         + "compute the value in a local and store it after the loop");
             }
             add(out, new Access(s.array(), s.element(), a, true, false));
@@ -293,15 +294,15 @@ final class Legality {
 
     private Affine affine(Expr array, Expr index, String verb) throws Refusal {
         if (!invariance.test(array)) {
-            throw new Refusal("not vectorized: " + verb + " an array chosen inside the loop (" + Refusal.brief(array) + ")");
+            throw new Refusal(RefusalCode.GATHER_SCATTER, "not vectorized: " + verb + " an array chosen inside the loop (" + Refusal.brief(array) + ")");
         }
         Affine a = Affine.of(index, invariance);
         if (a == null) {
-            throw new Refusal("not vectorized: " + verb + " " + array + "[" + Refusal.brief(index) + "]: the index is not " + ir.ivName()
+            throw new Refusal(RefusalCode.GATHER_SCATTER, "not vectorized: " + verb + " " + array + "[" + Refusal.brief(index) + "]: the index is not " + ir.ivName()
                     + " plus a loop-invariant offset (a gather or scatter)");
         }
         if (a.scale() != 0 && a.scale() != 1) {
-            throw new Refusal("not vectorized: " + verb + " " + array + "[" + Refusal.brief(index) + "] with stride " + a.scale()
+            throw new Refusal(RefusalCode.STRIDE, "not vectorized: " + verb + " " + array + "[" + Refusal.brief(index) + "] with stride " + a.scale()
                     + "; only consecutive elements are vectorized");
         }
         return a;
@@ -324,11 +325,11 @@ final class Legality {
                     continue;
                 }
                 if (o.written()) {
-                    throw new Refusal("not vectorized: writes both " + w.array() + "[" + w.index() + "] and " + o.array() + "["
+                    throw new Refusal(RefusalCode.CARRIED_DEPENDENCE, "not vectorized: writes both " + w.array() + "[" + w.index() + "] and " + o.array() + "["
                             + o.index() + "] in one iteration (the iterations overlap)");
                 }
                 if (o.index().scale() != w.index().scale()) {
-                    throw new Refusal("not vectorized: reads " + o.array() + "[" + o.index() + "], an element the loop also writes "
+                    throw new Refusal(RefusalCode.CARRIED_DEPENDENCE, "not vectorized: reads " + o.array() + "[" + o.index() + "], an element the loop also writes "
                             + "as " + w.array() + "[" + w.index() + "] (loop-carried dependence)");
                 }
                 if (!o.index().sameBase(w.index())) {
@@ -337,11 +338,11 @@ final class Legality {
                 }
                 long distance = (w.index().offset() - o.index().offset()) * ir.step();
                 if (distance == 0 && o.late()) {
-                    throw new Refusal("not vectorized: reads " + o.array() + "[" + o.index() + "] after writing the same element through "
+                    throw new Refusal(RefusalCode.CARRIED_DEPENDENCE, "not vectorized: reads " + o.array() + "[" + o.index() + "] after writing the same element through "
                             + "another expression; write the index the same way in both places");
                 }
                 if (distance > 0 && distance < lanes) {
-                    throw new Refusal("not vectorized: " + w.array() + "[" + w.index() + "] depends on " + o.array() + "[" + o.index()
+                    throw new Refusal(RefusalCode.CARRIED_DEPENDENCE, "not vectorized: " + w.array() + "[" + w.index() + "] depends on " + o.array() + "[" + o.index()
                             + "] (loop-carried dependence)");
                 }
             }

@@ -3,6 +3,7 @@ package dev.hotloop.agent.vector;
 import dev.hotloop.agent.analysis.ControlFlowGraph;
 import dev.hotloop.agent.analysis.LocalNames;
 import dev.hotloop.agent.analysis.Loop;
+import dev.hotloop.agent.report.RefusalCode;
 import dev.hotloop.agent.vector.Expr.Binary;
 import dev.hotloop.agent.vector.Expr.Cmp;
 import dev.hotloop.agent.vector.Expr.Const;
@@ -69,16 +70,16 @@ final class Lifter implements Interpreter.Memory {
      */
     static LoopIR lift(String owner, MethodNode method, List<MethodNode> siblings, ControlFlowGraph g, Loop loop) throws Refusal {
         if (loop.inductionVar() < 0) {
-            throw new Refusal("no counted loop: no int variable steps by a constant on every iteration");
+            throw new Refusal(RefusalCode.LOOP_SHAPE, "no counted loop: no int variable steps by a constant on every iteration");
         }
         if (Math.abs(loop.step()) != 1) {
-            throw new Refusal("the index steps by " + loop.step() + "; only loops stepping by 1 or -1 are vectorized");
+            throw new Refusal(RefusalCode.STRIDE, "the index steps by " + loop.step() + "; only loops stepping by 1 or -1 are vectorized");
         }
         if (!loop.innermost()) {
-            throw new Refusal("the loop contains another loop; annotate the inner loop's index, or put @Vectorize on a method whose loop nest ends in it");
+            throw new Refusal(RefusalCode.NESTED_LOOP, "the loop contains another loop; annotate the inner loop's index, or put @Vectorize on a method whose loop nest ends in it");
         }
         if (loop.exits() != 1) {
-            throw new Refusal("the loop has " + loop.exits() + " exits: break or return inside the loop ends it early; SIMD code needs a loop that runs to its bound");
+            throw new Refusal(RefusalCode.EARLY_EXIT, "the loop has " + loop.exits() + " exits: break or return inside the loop ends it early; SIMD code needs a loop that runs to its bound");
         }
         return new Lifter(owner, method, siblings, g, loop).run();
     }
@@ -103,7 +104,7 @@ final class Lifter implements Interpreter.Memory {
                 interpreter.execute(s, end);
             }
             if (end.getOpcode() >= Opcodes.IRETURN && end.getOpcode() <= Opcodes.RETURN) {
-                throw new Refusal("returns from inside the loop; SIMD code needs a loop that runs to its bound");
+                throw new Refusal(RefusalCode.EARLY_EXIT, "returns from inside the loop; SIMD code needs a loop that runs to its bound");
             }
             List<Integer> succ = g.successors(b);
             if (end instanceof JumpInsnNode jump && end.getOpcode() != Opcodes.GOTO && succ.size() == 2) {
@@ -113,11 +114,11 @@ final class Lifter implements Interpreter.Memory {
                 boolean exitTaken = !loop.contains(target);
                 if (exitTaken || !loop.contains(other)) {
                     if (!s.predicate.equals(Simplify.TRUE) || !s.stack.isEmpty()) {
-                        throw new Refusal("leaves the loop from inside a condition (break); SIMD code needs a loop that runs to its bound");
+                        throw new Refusal(RefusalCode.EARLY_EXIT, "leaves the loop from inside a condition (break); SIMD code needs a loop that runs to its bound");
                     }
                     bottom = loop.latches().contains(b);
                     if (!bottom && (b != h || !s.locals.isEmpty() || !stores.isEmpty())) {
-                        throw new Refusal("leaves the loop from the middle of its body (break); SIMD code needs a loop that runs to its bound");
+                        throw new Refusal(RefusalCode.EARLY_EXIT, "leaves the loop from the middle of its body (break); SIMD code needs a loop that runs to its bound");
                     }
                     exit = new Expr[] {exitTaken ? Simplify.not(taken) : taken};
                     route(incoming, latches, h, exitTaken ? other : target, s, Simplify.TRUE);
@@ -132,14 +133,14 @@ final class Lifter implements Interpreter.Memory {
             }
         }
         if (exit == null) {
-            throw new Refusal("no exit test on the index was found");
+            throw new Refusal(RefusalCode.LOOP_SHAPE, "no exit test on the index was found");
         }
         SymState end = Regions.merge(latches, initialValues);
         interpreter.checkMerged(end);
         Expr next = end.locals.remove(loop.inductionVar());
         Expr expected = new Binary(Op.ADD, Kind.INT, iv, new Const(Kind.INT, loop.step()));
         if (!expected.equals(next)) {
-            throw new Refusal("the index " + iv + " does not step by exactly " + loop.step() + " on every path");
+            throw new Refusal(RefusalCode.STRIDE, "the index " + iv + " does not step by exactly " + loop.step() + " on every path");
         }
         Map<Integer, Expr> finals = new HashMap<>(end.locals);
         Cmp test = exitTest(exit[0], bottom ? expected : iv, new Invariance(finals.keySet(), stores));
@@ -173,7 +174,7 @@ final class Lifter implements Interpreter.Memory {
                 return c;
             }
         }
-        throw new Refusal("the exit test (" + Refusal.brief(cont) + ") does not compare the index " + iv
+        throw new Refusal(RefusalCode.NON_INVARIANT_BOUND, "the exit test (" + Refusal.brief(cont) + ") does not compare the index " + iv
                 + " with a loop-invariant bound in the direction it moves (use i < n, i <= n, i >= 0 or i > lo)");
     }
 
@@ -228,7 +229,7 @@ final class Lifter implements Interpreter.Memory {
     /** {@code baload} and {@code bastore} also serve {@code boolean[]}, which has no vector form. */
     private void requireByteArray(Expr array, Kind element) throws Refusal {
         if (element == Kind.BYTE && !"[B".equals(declaredType(array))) {
-            throw new Refusal("reads or writes " + Refusal.brief(array) + ", which is a boolean[] or of a type the agent cannot tell; only byte[] is vectorized");
+            throw new Refusal(RefusalCode.UNSUPPORTED_TYPE, "reads or writes " + Refusal.brief(array) + ", which is a boolean[] or of a type the agent cannot tell; only byte[] is vectorized");
         }
     }
 
@@ -317,12 +318,12 @@ final class Lifter implements Interpreter.Memory {
         if (call.owner.equals("java/lang/Math") || call.owner.equals("java/lang/StrictMath")) {
             Expr e = Interpreter.math(call, args);
             if (e == null) {
-                throw new Refusal("calls Math." + call.name + "(), which has no SIMD form");
+                throw new Refusal(RefusalCode.NO_SIMD_FORM, "calls Math." + call.name + "(), which has no SIMD form");
             }
             return e;
         }
         if (!call.owner.equals(owner)) {
-            throw new Refusal("calls " + Interpreter.simpleName(call) + ", which is not a static method of this class; only java.lang.Math and small static methods of the same class are inlined");
+            throw new Refusal(RefusalCode.UNSUPPORTED_CALL, "calls " + Interpreter.simpleName(call) + ", which is not a static method of this class; only java.lang.Math and small static methods of the same class are inlined");
         }
         MethodNode callee = null;
         for (MethodNode m : siblings) {
@@ -331,14 +332,14 @@ final class Lifter implements Interpreter.Memory {
             }
         }
         if (callee == null || (callee.access & Opcodes.ACC_STATIC) == 0) {
-            throw new Refusal("calls " + Interpreter.simpleName(call) + ", whose body is not available to inline");
+            throw new Refusal(RefusalCode.UNSUPPORTED_CALL, "calls " + Interpreter.simpleName(call) + ", whose body is not available to inline");
         }
         String key = callee.name + callee.desc;
         if (inlining.contains(key)) {
-            throw new Refusal("calls " + Interpreter.simpleName(call) + " recursively; only non-recursive static methods are inlined");
+            throw new Refusal(RefusalCode.UNSUPPORTED_CALL, "calls " + Interpreter.simpleName(call) + " recursively; only non-recursive static methods are inlined");
         }
         if (++inlined > 32) {
-            throw new Refusal("inlines more than 32 calls; the loop body is too large to vectorize");
+            throw new Refusal(RefusalCode.BODY_TOO_LARGE, "inlines more than 32 calls; the loop body is too large to vectorize");
         }
         inlining.add(key);
         try {

@@ -1,5 +1,7 @@
 package dev.hotloop.agent.vector;
 
+import dev.hotloop.agent.report.RefusalCode;
+
 /**
  * Why a loop stays as written, in words a user can act on. Thrown by the lifter and the legality
  * check, caught by {@link VectorStrategy}, which turns it into the report line.
@@ -11,9 +13,20 @@ final class Refusal extends Exception {
     /** Longest expression text a reason quotes in full. */
     private static final int QUOTED = 80;
 
-    /** @param reason what the loop does that SIMD code cannot, and the fix when there is one */
-    Refusal(String reason) {
+    private final RefusalCode code;
+
+    /**
+     * @param code   the stable code of the reason
+     * @param reason what the loop does that SIMD code cannot, and the fix when there is one
+     */
+    Refusal(RefusalCode code, String reason) {
         super(reason, null, false, false);
+        this.code = code;
+    }
+
+    /** @return the stable code of the reason */
+    RefusalCode code() {
+        return code;
     }
 
     /** @return {@code e} as the IR prints it, cut to {@value #QUOTED} characters for a report line */

@@ -1,6 +1,7 @@
 package dev.hotloop.agent.vector;
 
 import dev.hotloop.agent.analysis.ControlFlowGraph;
+import dev.hotloop.agent.report.RefusalCode;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
@@ -103,13 +104,13 @@ final class Regions {
             List<Expr> values = new ArrayList<>();
             for (SymState s : incoming) {
                 if (s.stack.size() != height) {
-                    throw new Refusal("joins paths with different operand stacks; this bytecode shape is not supported");
+                    throw new Refusal(RefusalCode.LOOP_SHAPE, "joins paths with different operand stacks; this bytecode shape is not supported");
                 }
                 values.add(s.stack.get(i));
             }
             Expr merged = choose(incoming, values);
             if (merged == null) {
-                throw new Refusal("joins paths that leave values of different types on the stack");
+                throw new Refusal(RefusalCode.LOOP_SHAPE, "joins paths that leave values of different types on the stack");
             }
             stack.add(merged);
         }

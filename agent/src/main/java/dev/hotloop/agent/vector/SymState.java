@@ -1,5 +1,6 @@
 package dev.hotloop.agent.vector;
 
+import dev.hotloop.agent.report.RefusalCode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +33,7 @@ final class SymState {
 
     Expr pop() throws Refusal {
         if (stack.isEmpty()) {
-            throw new Refusal("the loop uses a value computed before it on the operand stack; this bytecode shape is not supported");
+            throw new Refusal(RefusalCode.LOOP_SHAPE, "the loop uses a value computed before it on the operand stack; this bytecode shape is not supported");
         }
         return stack.remove(stack.size() - 1);
     }

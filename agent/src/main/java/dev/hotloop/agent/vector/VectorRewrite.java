@@ -28,7 +28,7 @@ import org.objectweb.asm.tree.analysis.Frame;
  * written. On the loop's entry edge:
  *
  * <pre>
- *   switch scalar: the original loop, at once
+ *   switch scalar: a copy of the original loop, at once ({@link LoopCopy})
  *   every reference the loop dereferences read once, null-checked -- null: the original loop
  *   switch unsampled: offer the inputs to the measurement (which copies them), run what it says
  *   switch SIMD: hotloop$simd$N(iv, reductions, inputs) -- guards (bounds over the whole vector
@@ -73,8 +73,9 @@ final class VectorRewrite implements LoopRewrite, Opcodes {
         Emitter out = new Emitter(method);
         ScalarEmitter scalars = new ScalarEmitter(out, fallback);
         TierSwitch tier = new TierSwitch(out, cls.name, number);
+        LabelNode scalarEntry = LoopCopy.append(method, loop, header);
         out.label(entry);
-        tier.enter(fallback);
+        tier.enter(scalarEntry != null ? scalarEntry : fallback);
         Guards guards = new Guards(out, scalars, plan, fallback);
         guards.emitReferences();
         int callerLocals = method.maxLocals;

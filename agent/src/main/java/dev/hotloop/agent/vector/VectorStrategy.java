@@ -7,11 +7,14 @@ import dev.hotloop.agent.analysis.Loop;
 import dev.hotloop.agent.options.AgentOptions;
 import dev.hotloop.agent.plan.LoopDecision;
 import dev.hotloop.agent.plan.LoopStrategy;
+import dev.hotloop.agent.report.RefusalCode;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 
 /**
@@ -51,24 +54,25 @@ public final class VectorStrategy implements LoopStrategy {
     public LoopDecision decide(AnnotatedMethod method, HotloopAnnotation annotation, Loop loop, boolean mayAddMembers) {
         try {
             if (preferredBits < Lanes.MIN_BITS * 2) {
-                throw new Refusal("this JVM offers no SIMD vectors wider than " + preferredBits + " bits (jdk.incubator.vector preferred shape)");
+                throw new Refusal(RefusalCode.NO_SIMD_HARDWARE, "this JVM offers no SIMD vectors wider than " + preferredBits + " bits (jdk.incubator.vector preferred shape)");
             }
             if (method.method().instructions.size() > MAX_INSTRUCTIONS) {
-                throw new Refusal("the method is too large to take SIMD code (over " + MAX_INSTRUCTIONS
+                throw new Refusal(RefusalCode.METHOD_TOO_LARGE, "the method is too large to take SIMD code (over " + MAX_INSTRUCTIONS
                         + " instructions; the JVM limits a method to 64 KB); move the loop into a method of its own");
             }
             if (!mayAddMembers) {
-                throw new Refusal("kept scalar: the class was already loaded when the agent attached, and a SIMD loop needs "
+                throw new Refusal(RefusalCode.ATTACHED_LATE, "kept scalar: the class was already loaded when the agent attached, and a SIMD loop needs "
                         + "methods and a field of its own, which the JVM does not let a retransformation add; start the JVM "
                         + "with -javaagent to vectorize it");
             }
             if (method.inInterface()) {
-                throw new Refusal("kept scalar: a SIMD loop runs only once measured faster, and the switch that records the "
+                throw new Refusal(RefusalCode.INTERFACE_METHOD, "kept scalar: a SIMD loop runs only once measured faster, and the switch that records the "
                         + "measurement is a field of the loop's class, which an interface cannot hold; move the loop into a "
                         + "static method of a class");
             }
             ControlFlowGraph g = graph(method);
             LoopIR ir = Lifter.lift(method.owner(), method.method(), method.siblings(), g, loop);
+            refuseVolatileReads(method, g, loop);
             VectorPlan plan = Legality.check(ir, annotation.fastMath(), annotation.unroll(), preferredBits);
             // A loop C2's SuperWord vectorizes as written is tiered like any other: the run-time
             // measurement, not a guess, decides whether the Vector API form beats it.
@@ -80,9 +84,24 @@ public final class VectorStrategy implements LoopStrategy {
         } catch (Refusal r) {
             String why = r.getMessage();
             boolean worded = why.startsWith("not vectorized") || why.startsWith("kept scalar");
-            return LoopDecision.refused(annotation, loop, loop.line(), worded ? why : "not vectorized: " + why);
+            return LoopDecision.refused(annotation, loop, loop.line(), r.code(), worded ? why : "not vectorized: " + why);
         } catch (AnalyzerException e) {
-            return LoopDecision.refused(annotation, loop, loop.line(), "not vectorized: the bytecode could not be analysed (" + e.getMessage() + ")");
+            return LoopDecision.refused(annotation, loop, loop.line(), RefusalCode.UNANALYSABLE, "not vectorized: the bytecode could not be analysed (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * Plain Java reads a {@code volatile} field again on every iteration (another thread may change
+     * it, and the read orders memory); the SIMD loop reads its invariants once, before it starts.
+     */
+    private static void refuseVolatileReads(AnnotatedMethod method, ControlFlowGraph g, Loop loop) throws Refusal {
+        for (AbstractInsnNode n : instructions(g, loop)) {
+            if (n instanceof FieldInsnNode f && (n.getOpcode() == Opcodes.GETFIELD || n.getOpcode() == Opcodes.GETSTATIC)
+                    && method.fields().isVolatile(f)) {
+                throw new Refusal(RefusalCode.NON_INVARIANT_BOUND, "the loop reads the volatile field " + f.owner.replace('/', '.') + "." + f.name
+                        + ", which plain Java reads again on every iteration (another thread may change it); the SIMD loop "
+                        + "would read it once: read it into a local before the loop if once is what you mean");
+            }
         }
     }
 

@@ -3,6 +3,8 @@ package dev.hotloop.runtime.parallel;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.RandomAccess;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a loop rewritten for {@code @Parallel} calls. The rewritten method asks {@link #chunks} how
@@ -18,7 +20,37 @@ public final class ParallelLoop {
     /** The most chunks a range splits into; a larger range gets longer chunks. */
     public static final int MAX_CHUNKS = 1024;
 
+    private static final Set<String> SEQUENTIAL_DURING_INIT = ConcurrentHashMap.newKeySet();
+    private static volatile PrintStream notices;
+
     private ParallelLoop() {
+    }
+
+    /**
+     * Where one-time notices go (log level {@code info} and above); called by the agent once.
+     *
+     * @param out the stream, or null for none
+     */
+    public static void notices(PrintStream out) {
+        notices = out;
+    }
+
+    /**
+     * Called instead of {@link #run} by a loop whose class is still being initialized (its static
+     * initializer called the loop's method): the pool's workers would wait for that initialization
+     * to enter the class's chunk method, while it waits for them. The loop then runs as written;
+     * this says so, once per loop.
+     *
+     * @param site  {@code Class.method}
+     * @param owner the class's binary name
+     */
+    public static void sequentialDuringInit(String site, String owner) {
+        PrintStream out = notices;
+        if (out != null && SEQUENTIAL_DURING_INIT.add(site)) {
+            out.println("[hotloop] " + site + " runs its parallel loop sequentially while class " + owner
+                    + " is being initialized (its static initializer called it, and the pool's workers cannot enter the"
+                    + " class before that ends); later calls run in parallel");
+        }
     }
 
     /**

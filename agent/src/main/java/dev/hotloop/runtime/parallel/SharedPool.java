@@ -28,7 +28,7 @@ final class SharedPool {
             synchronized (SharedPool.class) {
                 p = pool;
                 if (p == null) {
-                    p = new ForkJoinPool(size, WorkerThread::new, null, false);
+                    p = new ForkJoinPool(size, WorkerThread::create, null, false);
                     pool = p;
                 }
             }

@@ -1,5 +1,6 @@
 package dev.hotloop.runtime.tier;
 
+import dev.hotloop.runtime.jfr.Jfr;
 import java.io.PrintStream;
 import java.lang.invoke.MethodHandles;
 import java.util.List;
@@ -107,6 +108,7 @@ public final class Tiers {
 
     static void record(TierRecord r) {
         RECORDS.add(r);
+        Jfr.tierDecided(r);
     }
 
     /** @return the loops whose form was chosen (or could not be measured), in decision order */

@@ -94,6 +94,8 @@ class ParallelStrategyTest {
         "conditionalMax => local best is written in the loop and read after it",
         "throwAfterContinue    => it jumps to code placed after its back edge",
         "boundUsesIndex        => the test of the loop over i computes with i (such as i * k < n)",
+        "volatileBound         => the bound of the loop over i reads the volatile field "
+                + "dev.hotloop.agent.targets.parallel.ParallelRefusals$Limits.volatileLimit, which plain Java reads again",
         "mixedClassesNarrowUse => local n holds objects of different classes (or only null) on the paths into the loop, "
                 + "and the loop uses it other than as its declared java.lang.Number",
     })

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hotloop.agent.analysis.AnnotatedMethod;
 import dev.hotloop.agent.analysis.HotloopAnnotation;
+import dev.hotloop.agent.report.RefusalCode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.Opcodes;
@@ -19,11 +20,11 @@ class MethodPlanTest {
             new MethodNode(Opcodes.ACC_STATIC, "dot", "([FF)V", null, null), List.of(VECTORIZE));
 
     private static LoopDecision kept(int line, String why) {
-        return new LoopDecision(VECTORIZE, null, line, false, why, null);
+        return new LoopDecision(VECTORIZE, null, line, false, why, null, RefusalCode.LOOP_SHAPE);
     }
 
     private static LoopDecision done(int line, String what) {
-        return new LoopDecision(VECTORIZE, null, line, true, what, null);
+        return new LoopDecision(VECTORIZE, null, line, true, what, null, null);
     }
 
     private static MethodPlan plan(LoopDecision... decisions) {

@@ -15,6 +15,7 @@ import dev.hotloop.agent.analysis.HotloopAnnotation;
 import dev.hotloop.agent.analysis.Loop;
 import dev.hotloop.agent.analysis.LoopFinder;
 import dev.hotloop.agent.options.AgentOptions;
+import dev.hotloop.agent.report.RefusalCode;
 import dev.hotloop.agent.targets.AbstractTarget;
 import dev.hotloop.agent.targets.PlanTargets;
 import java.util.List;
@@ -29,7 +30,7 @@ class PlannerTest {
     private static final AgentOptions DEFAULTS = AgentOptions.defaults();
 
     /** Keeps every loop, so these tests see the planner's mapping and not the code generators. */
-    private static final LoopStrategy KEEP = (method, a, loop, mayAddMembers) -> LoopDecision.refused(a, loop, loop.line(),
+    private static final LoopStrategy KEEP = (method, a, loop, mayAddMembers) -> LoopDecision.refused(a, loop, loop.line(), RefusalCode.LOOP_SHAPE,
             (a.kind() == HotloopAnnotation.Kind.VECTORIZE ? "not vectorized" : "not parallelized")
                     + ": loop over " + loop.inductionName() + " kept as written by the test strategy");
 

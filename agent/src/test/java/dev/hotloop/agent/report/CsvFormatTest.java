@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class CsvFormatTest {
 
-    private static final String HEADER = "method,line,rewrite,diagnostic,transform_ns,calls,first_call_ns,steady_ns_per_call,total_ns";
+    private static final String HEADER = "method,line,outcome,rewrite,code,diagnostic,transform_ns,calls,first_call_ns,"
+            + "steady_ns_per_call,total_ns,speedup";
 
     @Test
     void headerOnlyForNoRows() {
@@ -27,7 +28,7 @@ class CsvFormatTest {
                 new ReportRow(method, 7, rewrite, diagnostic, 1_234, 5, 99, 12.345, 1_000.25))));
         assertEquals(2, records.size());
         assertEquals(Arrays.asList(HEADER.split(",")), records.get(0));
-        assertEquals(List.of(method, "7", rewrite, diagnostic, "1234", "5", "99", "12.3", "1000.3"), records.get(1));
+        assertEquals(List.of(method, "7", "rewritten", rewrite, "", diagnostic, "1234", "5", "99", "12.3", "1000.3", ""), records.get(1));
     }
 
     @Test
@@ -36,15 +37,17 @@ class CsvFormatTest {
                 new ReportRow("x,y", -1, ",", "\"", 0, 0, -1, -1, 0),
                 new ReportRow("", 1, "", "", 1, 1, 1, 1, 1))));
         for (List<String> r : records) {
-            assertEquals(9, r.size(), r.toString());
+            assertEquals(12, r.size(), r.toString());
         }
-        assertEquals("-1.0", records.get(1).get(7));
+        assertEquals("", records.get(1).get(1), "unknown line: empty, not -1");
+        assertEquals("", records.get(1).get(8), "never called: no first call");
+        assertEquals("", records.get(1).get(9), "never called: no steady time");
     }
 
     @Test
     void textFieldsAreAlwaysQuoted() {
         String out = CsvFormat.format(List.of(new ReportRow("m", 1, "r", "d", 1, 1, 1, 1, 1)));
-        assertTrue(out.endsWith("\"m\",1,\"r\",\"d\",1,1,1,1.0,1.0\r\n"), out);
+        assertTrue(out.endsWith("\"m\",1,rewritten,\"r\",,\"d\",1,1,1,1.0,1.0,\r\n"), out);
     }
 
     @Test

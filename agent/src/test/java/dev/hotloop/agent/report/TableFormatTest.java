@@ -54,14 +54,40 @@ class TableFormatTest {
     @Test
     void headerNamesTheColumns() {
         String header = lines(TableFormat.format(List.of(row("a.B.m()", "r")))).get(1);
-        assertTrue(header.matches("\\[hotloop] +method +rewrite +transform +calls +first call +steady/call +total"), header);
+        assertTrue(header.matches("\\[hotloop] +method +rewrite or reason +transform +calls +first call +steady/call +total"), header);
     }
 
     @Test
-    void longRewriteIsClipped() {
-        String rewrite = "x".repeat(60);
-        String line = lines(TableFormat.format(List.of(row("a.B.m()", rewrite)))).get(2);
-        assertTrue(line.contains("x".repeat(37) + "... "), line);
-        assertTrue(!line.contains("x".repeat(38)), line);
+    void longTextWrapsOntoMoreLinesOfTheRowInsteadOfBeingCut() {
+        String rewrite = "SIMD float x16, reduction +, unroll 4, fastMath (C2's SuperWord vectorizes the original too: the faster one runs)";
+        List<String> lines = lines(TableFormat.format(List.of(row("a.B.m()", rewrite), row("a.B.n()", "r"))));
+        assertEquals(5, lines.size(), "title, header, two lines for the long row, one for the short one");
+        assertTrue(lines.get(2).contains("  SIMD float x16, reduction +, unroll 4, fastMath (C2's  "), lines.get(2));
+        assertTrue(lines.get(3).strip().endsWith("  SuperWord vectorizes the original too: the faster one runs)"), lines.get(3));
+        assertTrue(lines.get(3).matches("\\[hotloop] +\\S.*"), "the continuation holds only text: " + lines.get(3));
+        assertTrue(lines.get(4).contains("a.B.n()"), lines.get(4));
+        int width = lines.get(1).length();
+        for (int i : new int[] {1, 2, 4}) {
+            assertEquals(width, lines.get(i).length(), "misaligned: '" + lines.get(i) + "'");
+        }
+        assertEquals(lines.get(3).stripTrailing(), lines.get(3), "no trailing blanks after the text");
+        assertEquals(lines.get(2).indexOf("SIMD"), lines.get(3).indexOf("SuperWord"), "the text continues in its column");
+    }
+
+    @Test
+    void refusedLoopsShowTheirCodeAndReason() {
+        ReportRow r = new ReportRow("a.B.m(long[])", 57, "not rewritten", "d", 1, 1, 1, 1, 1, List.of(
+                new LoopResult(new LoopRecord(57, LoopRecord.VECTORIZE, false,
+                        "not vectorized: a[i] depends on a[i-1] (loop-carried dependence)", RefusalCode.CARRIED_DEPENDENCE), null)));
+        String table = TableFormat.format(List.of(r));
+        assertTrue(table.contains("[carried-dependence] not vectorized: a[i] depends on"), table);
+        assertTrue(table.contains("(loop-carried dependence)"), table);
+    }
+
+    @Test
+    void wrapBreaksAtSpacesAndSplitsLongWords() {
+        assertEquals(List.of("aaa bbb", "ccc"), TextWrap.wrap("aaa bbb ccc", 7));
+        assertEquals(List.of("aaaaa", "aaa b"), TextWrap.wrap("aaaaaaaa b", 5));
+        assertEquals(List.of(""), TextWrap.wrap("", 5));
     }
 }

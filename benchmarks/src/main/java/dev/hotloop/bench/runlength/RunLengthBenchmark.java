@@ -12,6 +12,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -40,6 +42,8 @@ public final class RunLengthBenchmark {
     static final int DEFAULT_REPS = 5;
     static final int QUICK_REPS = 3;
     static final long DEFAULT_TIMEOUT_S = 120;
+    /** The transform time at the end of each of the agent's load-time lines. */
+    private static final Pattern TRANSFORM = Pattern.compile("\\(transform ([0-9]+(?:\\.[0-9]+)?) ms\\)");
     private static final String APP = RunLengthApp.class.getName();
 
     private RunLengthBenchmark() {
@@ -129,6 +133,8 @@ public final class RunLengthBenchmark {
             header.append(cacheLine).append('\n');
 
             RunLengthTable table = new RunLengthTable(cache);
+            List<Double> firstTransforms = new ArrayList<>();
+            List<Double> laterTransforms = new ArrayList<>();
             for (long n : o.calls) {
                 Path dir = null;
                 if (cache) {
@@ -145,10 +151,17 @@ public final class RunLengthBenchmark {
                         JvmRun run = JvmRun.run(command(v, n, cacheDir), o.timeoutSeconds, scratch);
                         report(n, v.name().toLowerCase(Locale.ROOT), run);
                         table.add(n, v, run);
+                        if (v == Variant.AGENT && run.ok()) {
+                            List<Double> t = transformMillis(run.stderr());
+                            if (!t.isEmpty()) {
+                                firstTransforms.add(t.get(0));
+                                laterTransforms.addAll(t.subList(1, t.size()));
+                            }
+                        }
                     }
                 }
             }
-            String markdown = table.markdown();
+            String markdown = table.markdown() + transformLine(firstTransforms, laterTransforms);
             String legend = "ms: median of RunLengthApp's elapsed_ms (first statement of main to the result, loading the kernel"
                     + " class included); wall: process start to exit. Targets: elapsed / wall.\n";
             System.out.println();
@@ -201,6 +214,33 @@ public final class RunLengthBenchmark {
             }
         }
         return sb.length() == 0 ? "  (none: the agent printed no load-time line)" : sb.toString().stripTrailing();
+    }
+
+    /** @return the transform times of the agent's load-time lines, in the order the methods were rewritten */
+    static List<Double> transformMillis(String stderr) {
+        List<Double> out = new ArrayList<>();
+        Matcher m = TRANSFORM.matcher(stderr);
+        while (m.find()) {
+            out.add(Double.parseDouble(m.group(1)));
+        }
+        return out;
+    }
+
+    /** @return the cold-transform summary line: the first method (the class's loading included) and the others */
+    static String transformLine(List<Double> first, List<Double> later) {
+        if (first.isEmpty()) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "%ncold transform (agent runs, empty cache): first method %s ms (median of %d JVMs; "
+                + "target <= 25), each further method %s ms (median of %d; target <= 1)%n",
+                RunLengthTable.format(median(first)), first.size(),
+                later.isEmpty() ? "-" : RunLengthTable.format(median(later)), later.size());
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        return sorted.get(sorted.size() / 2);
     }
 
     private static String firstLine(String s) {

@@ -141,4 +141,20 @@ public final class ParallelRefusals {
     private static int hash(Serializable s) {
         return s.hashCode();
     }
+
+    /** Another thread may lower the limit while the loop runs; plain Java sees it at the next test. */
+    @Parallel
+    public static void volatileBound(int[] a) {
+        for (int i = 0; i < Limits.volatileLimit; i++) { // @loop:volatileBound
+            a[i] = i;
+        }
+    }
+
+    /** Fields a bound reads, in a class of their own: they are looked up through the class file. */
+    public static final class Limits {
+        public static volatile int volatileLimit = 8;
+
+        private Limits() {
+        }
+    }
 }

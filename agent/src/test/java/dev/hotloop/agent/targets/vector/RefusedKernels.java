@@ -10,6 +10,7 @@ public final class RefusedKernels {
 
     private static final Object LOCK = new Object();
     private static float total;
+    private static volatile int volatileLimit;
 
     private RefusedKernels() {
     }
@@ -27,6 +28,15 @@ public final class RefusedKernels {
     public static void recurrence(float[] a, float k) {
         for (int i = 2; i < a.length; i++) { // @loop:recurrence
             a[i] = a[i - 2] * k + a[i];
+        }
+    }
+
+    /** Another thread may lower the limit while the loop runs; plain Java sees it at the next test. */
+    @Vectorize
+    @Expect(rewritten = false, contains = "reads the volatile field")
+    public static void volatileBound(float[] a) {
+        for (int i = 0; i < volatileLimit; i++) { // @loop:volatileBound
+            a[i] = a[i] * 2f;
         }
     }
 
