@@ -14,5 +14,6 @@ assert json.contains('sample.Kernels.add(double[],double[],double[])')
 
 def html = new File(basedir, 'target/hotloop/hotloop-report.html')
 assert html.isFile() : "no HTML page at $html"
-assert html.text.replace('<wbr>', '').contains('sample.Kernels.scale(float[],float)') // the page's break hints
+// The page offers line breaks inside long names (<wbr>); the name is what a reader sees.
+assert html.text.replace('<wbr>', '').contains('sample.Kernels.scale(float[],float)')
 return true

@@ -32,6 +32,9 @@ final class AgentInstaller {
 
     static synchronized void install(AgentOptions options, Instrumentation inst, boolean attached) throws Exception {
         Diagnostics diagnostics = new StderrDiagnostics(options.log());
+        for (String w : options.warnings()) {
+            diagnostics.warn(w);
+        }
         if (System.getProperty(VERSION_PROPERTY) != null) {
             diagnostics.warn("already installed in this JVM (hotloop " + System.getProperty(VERSION_PROPERTY)
                     + "); the second -javaagent or attach is ignored");

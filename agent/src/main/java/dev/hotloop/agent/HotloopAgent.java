@@ -10,8 +10,10 @@ import java.lang.instrument.Instrumentation;
  * this class holds no state.
  *
  * <p>A bad option stops a JVM that is starting, with one line naming the option. The same mistake
- * on attach is reported and refused, and the running program is left alone. Any other failure
- * prints one {@code [hotloop] ERROR} line and the program runs without the agent.
+ * on attach is reported in the target and the running program is left alone ({@code agentmain}
+ * never throws: a throw would make the JVM print an assertion dump; the attaching tool checks the
+ * options it sends before attaching). Any other failure prints one {@code [hotloop] ERROR} line and
+ * the program runs without the agent.
  */
 public final class HotloopAgent {
 
@@ -34,14 +36,17 @@ public final class HotloopAgent {
     /**
      * @param args the agent arguments, {@code key=value,key=value}
      * @param inst the JVM's instrumentation
-     * @throws IllegalArgumentException on a bad option, so that the attaching tool reports it
      */
     public static void agentmain(String args, Instrumentation inst) {
-        AgentOptions options = readOptions(args);
-        if (options == null) {
-            throw new IllegalArgumentException("hotloop: bad agent option; see the target JVM's standard error");
+        try {
+            AgentOptions options = readOptions(args);
+            if (options != null) {
+                install(options, inst, true);
+            }
+        } catch (Throwable t) {
+            System.err.println("[hotloop] ERROR could not attach (hotloop " + AgentVersion.get() + "): " + t
+                    + "; the program runs without Hotloop");
         }
-        install(options, inst, true);
     }
 
     private static AgentOptions readOptions(String args) {

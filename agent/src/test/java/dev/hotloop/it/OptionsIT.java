@@ -30,6 +30,7 @@ class OptionsIT {
                         List.of("'treads'", "-Dhotloop.treads")),
                 Arguments.of("bad strict env", child().withAgent().env("HOTLOOP_STRICT", "maybe"),
                         List.of("'maybe'", "HOTLOOP_STRICT")),
+                Arguments.of("unwritable dump", child().withAgent("dump=/proc/nope"), List.of("'/proc/nope'", "'dump'")),
                 Arguments.of("bad enabled env", child().withAgent("log=info").env("HOTLOOP_ENABLED", "yes"),
                         List.of("'yes'", "HOTLOOP_ENABLED")));
     }
@@ -77,6 +78,16 @@ class OptionsIT {
         assertEquals(0, r.exitCode(), r::describe);
         assertEquals(loadLines ? KernelsMethods.ALL.size() : 0, r.loadLines(KernelsApp.class).size(), r::describe);
         assertEquals(List.of(), r.errorLines(), r::describe);
+    }
+
+    @org.junit.jupiter.api.Test
+    void unknownHotloopEnvironmentVariableWarnsOnceAndTheProgramRuns() {
+        ChildResult r = child().withAgent("log=warn").env("HOTLOOP_HOME", "/opt/hotloop").run();
+        assertEquals(0, r.exitCode(), r::describe);
+        assertEquals(List.of(), r.errorLines(), r::describe);
+        List<String> warns = r.warnLines().stream().filter(l -> l.contains("HOTLOOP_HOME")).toList();
+        assertEquals(1, warns.size(), r::describe);
+        assertTrue(warns.get(0).contains("is not a Hotloop option and is ignored"), r::describe);
     }
 
     private static ChildJvm child() {

@@ -32,7 +32,8 @@ class ReportTargetsIT {
         for (Path file : new Path[] {json, html}) {
             assertTrue(Files.isRegularFile(file), () -> "no " + file + r.describe());
             assertTrue(r.stderr().contains("[hotloop] report written to " + file), r::describe);
-            String text = Files.readString(file, StandardCharsets.UTF_8).replace("<wbr>", ""); // the page's break hints
+            // The HTML page offers line breaks inside long names (<wbr>); the name is what a reader sees.
+            String text = Files.readString(file, StandardCharsets.UTF_8).replace("<wbr>", "");
             for (KernelsMethods.Method m : KernelsMethods.ALL) {
                 assertTrue(text.contains(m.name()), () -> m.name() + " missing in " + file + ":\n" + text);
             }

@@ -103,7 +103,7 @@ class PrepareAgentMojoTest {
         assertTrue(mojo.agentOptions().endsWith(",log=debug"), mojo.agentOptions());
         mojo.options = "treads=4";
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::agentOptions);
-        assertTrue(e.getMessage().startsWith("hotloop: unknown agent option 'treads'; known keys: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("hotloop: agent option 'treads' unknown; known options: "), e.getMessage());
     }
 
     @Test

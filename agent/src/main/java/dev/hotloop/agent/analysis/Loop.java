@@ -21,11 +21,24 @@ public final class Loop {
     private String inductionName;
     private int exits;
     private int headerInsn = -1;
+    private final BitSet insns = new BitSet();
 
     Loop(int header, BitSet body, List<Integer> latches) {
         this.header = header;
         this.body = body;
         this.latches = latches;
+    }
+
+    /**
+     * @param index an instruction's index in the method
+     * @return whether that instruction is in the loop's body (inner loops included)
+     */
+    public boolean containsInsn(int index) {
+        return index >= 0 && insns.get(index);
+    }
+
+    void addInsns(int from, int to) {
+        insns.set(from, to + 1);
     }
 
     /** @return the header block */

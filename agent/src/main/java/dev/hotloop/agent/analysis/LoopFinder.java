@@ -116,6 +116,7 @@ public final class LoopFinder {
         int exits = 0;
         BitSet body = loop.body();
         for (int b = body.nextSetBit(0); b >= 0; b = body.nextSetBit(b + 1)) {
+            loop.addInsns(g.firstInsn(b), g.lastInsn(b));
             for (int i = g.firstInsn(b); i <= g.lastInsn(b); i++) {
                 AbstractInsnNode insn = insns.get(i);
                 if (insn instanceof IincInsnNode inc) {

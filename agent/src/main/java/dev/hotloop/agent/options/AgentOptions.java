@@ -1,6 +1,9 @@
 package dev.hotloop.agent.options;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,8 +14,10 @@ import java.util.StringJoiner;
 /**
  * The agent's options, read from the agent argument string, then {@code -Dhotloop.KEY} system
  * properties, then {@code HOTLOOP_KEY} environment variables; the first source that sets a key
- * wins. Every key is whitelisted and every value checked: a mistake is an
- * {@link OptionsException} whose message names the key and where it came from.
+ * wins. Every key of the agent arguments and properties is whitelisted and every value checked: a
+ * mistake is an {@link OptionsException} whose message names the key and where it came from. An
+ * unknown {@code HOTLOOP_*} environment variable is only a {@linkplain #warnings() warning}: the
+ * prefix is shared with the user's own variables ({@code HOTLOOP_HOME}).
  */
 public final class AgentOptions {
 
@@ -37,6 +42,18 @@ public final class AgentOptions {
     static final String CACHE_OFF = "off";
     /** The value of {@code cache} that names the default directory, as if unset. */
     static final String CACHE_ON = "on";
+    /** Each key's default and meaning, for {@code --help}. */
+    private static final Map<String, String> HELP = Map.of(
+            ENABLED, "true     false leaves every class untouched",
+            VECTORIZE, "true     apply @Vectorize rewrites",
+            PARALLEL, "true     apply @Parallel rewrites",
+            STRICT, "false    a loop that cannot be rewritten makes its method throw at first call (for CI)",
+            THREADS, "cores    size of the shared pool, 1 to 32767",
+            REPORT, "stderr   stderr, off, or files ending in .json, .csv or .html (joined by the path separator)",
+            LOG, "info     off, warn, info or debug",
+            DUMP, "none     directory where rewritten class files are written (created at start)",
+            CACHE, "on       rewritten classes kept between runs: off, on ($XDG_CACHE_HOME/hotloop or ~/.cache/hotloop), or a directory",
+            CLUSTER, "none     Spark master URL that @Parallel(cluster = true) loops run on (needs hotloop-spark on the class path)");
     /** Properties under our prefix that are ours but not options. */
     private static final List<String> RESERVED_PROPERTIES = List.of("hotloop.agent.version");
 
@@ -51,8 +68,10 @@ public final class AgentOptions {
     private final Path cache;
     private final String cluster;
     private final Map<String, String> explicit;
+    private final Map<String, String> sources;
+    private final List<String> warnings;
 
-    private AgentOptions(Map<String, Setting> settings, Path defaultCache) {
+    private AgentOptions(Map<String, Setting> settings, Path defaultCache, List<String> warnings) {
         // No lambdas or method references here: premain must not bootstrap java.lang.invoke.
         enabled = (Boolean) value(settings, ENABLED, Boolean.TRUE);
         vectorize = (Boolean) value(settings, VECTORIZE, Boolean.TRUE);
@@ -70,9 +89,12 @@ public final class AgentOptions {
                 : CACHE_ON.equals(cacheValue) ? defaultCache : (Path) value(settings, CACHE, defaultCache);
         cluster = (String) value(settings, CLUSTER, null);
         explicit = new LinkedHashMap<>();
+        sources = new LinkedHashMap<>();
         for (Map.Entry<String, Setting> e : settings.entrySet()) {
             explicit.put(e.getKey(), e.getValue().value);
+            sources.put(e.getKey(), e.getValue().source);
         }
+        this.warnings = List.copyOf(warnings);
     }
 
     /**
@@ -80,7 +102,7 @@ public final class AgentOptions {
      *     JVM's default one ({@link #defaultCacheDirectory})
      */
     public static AgentOptions defaults() {
-        return new AgentOptions(Map.of(), defaultCacheDirectory(System.getProperties(), System.getenv()));
+        return new AgentOptions(Map.of(), defaultCacheDirectory(System.getProperties(), System.getenv()), List.of());
     }
 
     /**
@@ -105,14 +127,16 @@ public final class AgentOptions {
     }
 
     /**
-     * Reads the options of this JVM.
+     * Reads the options of this JVM and {@linkplain #checkDump() checks the dump directory}.
      *
      * @param agentArgs the string after {@code =} in {@code -javaagent:...=}, or null
      * @return the options
      * @throws OptionsException naming the first bad key or value
      */
     public static AgentOptions fromEnvironment(String agentArgs) {
-        return parse(agentArgs, System.getProperties(), System.getenv());
+        AgentOptions o = parse(agentArgs, System.getProperties(), System.getenv());
+        o.checkDump();
+        return o;
     }
 
     /**
@@ -126,10 +150,16 @@ public final class AgentOptions {
      */
     public static AgentOptions parse(String agentArgs, Properties properties, Map<String, String> env) {
         Map<String, Setting> settings = new LinkedHashMap<>();
+        List<String> warnings = new ArrayList<>();
         for (Map.Entry<String, String> e : env.entrySet()) {
             if (e.getKey().startsWith(ENV_PREFIX)) {
                 String key = e.getKey().substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT);
-                put(settings, key, e.getValue(), "environment variable " + e.getKey());
+                if (KEYS.contains(key)) {
+                    put(settings, key, e.getValue(), "environment variable " + e.getKey());
+                } else {
+                    warnings.add("environment variable " + e.getKey() + " is not a Hotloop option and is ignored; "
+                            + "known options: " + String.join(", ", KEYS));
+                }
             }
         }
         for (String name : properties.stringPropertyNames()) {
@@ -148,12 +178,12 @@ public final class AgentOptions {
                 put(settings, pair.substring(0, eq).trim(), pair.substring(eq + 1), "agent option");
             }
         }
-        return new AgentOptions(settings, defaultCacheDirectory(properties, env));
+        return new AgentOptions(settings, defaultCacheDirectory(properties, env), warnings);
     }
 
     private static void put(Map<String, Setting> settings, String key, String value, String source) {
         if (!KEYS.contains(key)) {
-            throw new OptionsException("unknown " + source + " '" + key + "'; known keys: " + String.join(", ", KEYS));
+            throw new OptionsException(source + " '" + key + "' unknown; known options: " + String.join(", ", KEYS));
         }
         settings.put(key, new Setting(value, source));
     }
@@ -217,6 +247,56 @@ public final class AgentOptions {
             throw new IllegalArgumentException("expected a directory path");
         }
         return Path.of(value.trim());
+    }
+
+    /**
+     * Makes sure the {@code dump} directory exists and can be written, as the agent starts (not at
+     * the first class, where a failure would be too late to say).
+     *
+     * @throws OptionsException naming {@code dump} and the reason
+     */
+    public void checkDump() {
+        if (dump == null) {
+            return;
+        }
+        Setting s = new Setting(explicit.get(DUMP), sources.get(DUMP));
+        try {
+            Files.createDirectories(dump);
+        } catch (IOException | RuntimeException e) {
+            throw new OptionsException("bad value '" + s.value + "' for " + s.source + " '" + DUMP
+                    + "': cannot create the directory (" + reason(e) + "); name a directory this user can write");
+        }
+        if (!Files.isWritable(dump)) {
+            throw new OptionsException("bad value '" + s.value + "' for " + s.source + " '" + DUMP
+                    + "': the directory is not writable; name a directory this user can write");
+        }
+    }
+
+    private static String reason(Exception e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such directory: " + e.getMessage();
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied: " + e.getMessage();
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "a file, not a directory: " + e.getMessage();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** @return warnings found while reading (unknown {@code HOTLOOP_*} variables), one line each */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** @return the options with their defaults and meanings, one per line, for {@code --help} */
+    public static String help() {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  %-10s %-8s %s%n", "option", "default", "meaning"));
+        for (String key : KEYS) {
+            b.append(String.format(Locale.ROOT, "  %-10s %s%n", key, HELP.getOrDefault(key, "")));
+        }
+        return b.toString();
     }
 
     public boolean enabled() {

@@ -32,7 +32,11 @@ public final class Planner {
     };
 
     private final AgentOptions options;
+    /** Appended to each {@code @Vectorize} verdict where the Vector API is not resolved. */
+    static final String SCALAR_WITHOUT_VECTOR_API = "(runs scalar: jdk.incubator.vector not resolved)";
+
     private final boolean vectorApiResolved;
+    private final SlotNames slotNames = new SlotNames();
     private final LoopStrategy vector;
     private final LoopStrategy parallel;
 
@@ -85,6 +89,13 @@ public final class Planner {
             }
         }
         out.sort(BY_LINE);
+        for (int i = 0; i < out.size(); i++) {
+            LoopDecision d = out.get(i);
+            String explained = slotNames.explain(method, d.line(), d.summary());
+            if (!explained.equals(d.summary())) {
+                out.set(i, new LoopDecision(d.annotation(), d.loop(), d.line(), d.rewritten(), explained, d.rewrite(), d.code()));
+            }
+        }
         return new MethodPlan(method, List.copyOf(out));
     }
 
@@ -142,20 +153,24 @@ public final class Planner {
         if (!vector && !options.parallel()) {
             return LoopDecision.refused(a, loop, loop.line(), RefusalCode.OPTION_OFF, verb + ": parallel=false in the agent options");
         }
-        if (vector && !vectorApiResolved) {
-            return LoopDecision.refused(a, loop, loop.line(), RefusalCode.VECTOR_API_MISSING, verb
-                    + ": jdk.incubator.vector is not resolved; add --add-modules jdk.incubator.vector to the java command");
-        }
         String invalid = AttributeCheck.problem(a);
         if (invalid != null) {
             return LoopDecision.refused(a, loop, loop.line(), RefusalCode.ANNOTATION_VALUE, verb + ": " + invalid);
         }
-        return (vector ? this.vector : parallel).decide(method, a, loop, mayAddMembers);
+        LoopDecision d = (vector ? this.vector : parallel).decide(method, a, loop, mayAddMembers);
+        if (vector && !vectorApiResolved) {
+            // The real verdict (and a refusal's own code) is kept, so that a user sees what adding the module would give.
+            String verdict = d.rewritten() ? "would be " + d.summary() : d.summary();
+            RefusalCode code = d.rewritten() || d.code() == null ? RefusalCode.VECTOR_API_MISSING : d.code();
+            return LoopDecision.refused(a, loop, d.line(), code, verdict + " " + SCALAR_WITHOUT_VECTOR_API);
+        }
+        return d;
     }
 
     private static String noLoop(HotloopAnnotation a, List<Loop> loops) {
         if (!a.onMethod()) {
-            return a.describe() + " marks a variable that drives no loop: annotate the index variable of a for loop";
+            return a.describe() + " marks a variable that drives no loop: annotate the index variable of a for loop, "
+                    + "or the element variable of a for-each";
         }
         return loops.isEmpty()
                 ? a.describe() + " on a method without loops: nothing to rewrite"
@@ -172,6 +187,12 @@ public final class Planner {
                 }
             } else if (loop.inductionVar() == a.localIndex() && coversHeader(method, a, loop)) {
                 out.add(loop);
+            }
+        }
+        if (out.isEmpty() && !a.onMethod()) {
+            Loop forEach = ForEachVariable.loopOf(method, a, loops);
+            if (forEach != null) {
+                out.add(forEach);
             }
         }
         return out;

@@ -8,7 +8,6 @@ import dev.hotloop.agent.report.Diagnostics;
 import dev.hotloop.agent.report.MethodRecord;
 import dev.hotloop.agent.report.MethodReport;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,7 +64,7 @@ public final class CachedRewrites {
         this.runtime = runtime;
         this.diagnostics = diagnostics;
         Path dump = options.dump();
-        this.dumper = dump == null ? null : new ClassDumper(dump);
+        this.dumper = dump == null ? null : new ClassDumper(dump, diagnostics);
     }
 
     /**
@@ -115,11 +114,7 @@ public final class CachedRewrites {
                 return null; // not the file it claims to be: rewrite afresh, and the store replaces it
             }
             if (dumper != null) {
-                try {
-                    dumper.dump(e.owner(), out);
-                } catch (IOException x) {
-                    throw new UncheckedIOException("cannot write dump of " + e.owner() + " under " + options.dump(), x);
-                }
+                dumper.dump(e.owner(), out);
             }
         } else {
             Arrays.fill(ids, -1);

@@ -10,8 +10,7 @@ import dev.hotloop.agent.options.AgentOptions;
 import dev.hotloop.agent.options.ReportTarget;
 import dev.hotloop.agent.plan.MethodPlan;
 import dev.hotloop.agent.plan.Planner;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.hotloop.agent.report.StderrDiagnostics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -42,7 +41,7 @@ public final class ClassRewriter {
         this.options = options;
         this.planner = planner;
         this.runtime = runtime;
-        this.dumper = options.dump() == null ? null : new ClassDumper(options.dump());
+        this.dumper = options.dump() == null ? null : new ClassDumper(options.dump(), new StderrDiagnostics(options.log()));
         this.applier = new RewriteApplier(planner);
     }
 
@@ -155,11 +154,7 @@ public final class ClassRewriter {
             TimingIds.patch(out, idOffsets, placeholders, ids);
         }
         if (out != null && dumper != null) {
-            try {
-                dumper.dump(cls.name, out);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write dump of " + cls.name + " under " + options.dump(), e);
-            }
+            dumper.dump(cls.name, out);
         }
         // Parsing and writing the class is shared among its annotated methods.
         long shared = (System.nanoTime() - start - sum(nanos)) / annotated.size();

@@ -34,9 +34,15 @@ public final class VectorStrategy implements LoopStrategy {
     /** The graph of the method decided last on this thread: a method's loops are decided in a row. */
     private final ThreadLocal<ControlFlowGraph> lastGraph = new ThreadLocal<>();
 
+    /**
+     * The vector size assumed where the Vector API is not resolved: the decisions then only say
+     * what a loop would become (the planner never applies them), and AVX2's 256 bits is the common case.
+     */
+    static final int NOMINAL_BITS = 256;
+
     /** @param options the agent's options */
     public VectorStrategy(AgentOptions options) {
-        this(Shapes.preferredBits());
+        this(Shapes.preferredBits() == 0 ? NOMINAL_BITS : Shapes.preferredBits());
     }
 
     /** @param preferredBits the vector size to generate code for, in bits */

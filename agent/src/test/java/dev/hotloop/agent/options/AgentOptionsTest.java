@@ -186,7 +186,7 @@ class AgentOptionsTest {
         OptionsException e = assertThrows(OptionsException.class, () -> args("threads=2,colour=blue"));
         assertTrue(e.getMessage().contains("'colour'"), e.getMessage());
         assertTrue(e.getMessage().contains("agent option"), e.getMessage());
-        assertTrue(e.getMessage().contains("known keys: enabled, vectorize"), e.getMessage());
+        assertTrue(e.getMessage().contains("'colour' unknown; known options: enabled, vectorize"), e.getMessage());
     }
 
     @Test
@@ -198,11 +198,36 @@ class AgentOptionsTest {
     }
 
     @Test
-    void unknownEnvironmentVariableIsRejectedByName() {
+    void unknownEnvironmentVariableIsOneWarningNotAStop() {
+        AgentOptions o = AgentOptions.parse(null, NO_PROPERTIES, Map.of("HOTLOOP_HOME", "/opt/hotloop", "HOTLOOP_THREADS", "3"));
+        assertEquals(3, o.threads());
+        assertEquals(1, o.warnings().size(), o.warnings()::toString);
+        assertTrue(o.warnings().get(0).startsWith("environment variable HOTLOOP_HOME is not a Hotloop option"),
+                o.warnings()::toString);
+        assertTrue(args("threads=2").warnings().isEmpty());
+    }
+
+    @Test
+    void badValueInAKnownEnvironmentVariableStillStops() {
         OptionsException e = assertThrows(OptionsException.class,
-                () -> AgentOptions.parse(null, NO_PROPERTIES, Map.of("HOTLOOP_COLOUR", "blue")));
-        assertTrue(e.getMessage().contains("environment variable HOTLOOP_COLOUR"), e.getMessage());
-        assertTrue(e.getMessage().contains("'colour'"), e.getMessage());
+                () -> AgentOptions.parse(null, NO_PROPERTIES, Map.of("HOTLOOP_THREADS", "many")));
+        assertTrue(e.getMessage().contains("environment variable HOTLOOP_THREADS"), e.getMessage());
+    }
+
+    @Test
+    void dumpDirectoryIsCreatedAndCheckedAtStart(@org.junit.jupiter.api.io.TempDir Path tmp) {
+        Path dir = tmp.resolve("a/b");
+        args("dump=" + dir).checkDump();
+        assertTrue(java.nio.file.Files.isDirectory(dir));
+        OptionsException e = assertThrows(OptionsException.class, () -> args("dump=/proc/nope").checkDump());
+        assertTrue(e.getMessage().startsWith("bad value '/proc/nope' for agent option 'dump': cannot create"), e.getMessage());
+    }
+
+    @Test
+    void dumpOnAFileIsRefusedAtStart(@org.junit.jupiter.api.io.TempDir Path tmp) throws java.io.IOException {
+        Path file = java.nio.file.Files.createFile(tmp.resolve("f"));
+        OptionsException e = assertThrows(OptionsException.class, () -> args("dump=" + file).checkDump());
+        assertTrue(e.getMessage().contains("'dump'"), e.getMessage());
     }
 
     @Test

@@ -120,7 +120,7 @@ class PlannerTest {
     void annotatedVariableThatDrivesNoLoopIsReported() throws AnalyzerException {
         LoopDecision d = plan("variableDrivesNoLoop").only();
         assertNull(d.loop());
-        assertEquals("@Vectorize marks a variable that drives no loop: annotate the index variable of a for loop", d.summary());
+        assertEquals("@Vectorize marks a variable that drives no loop: annotate the index variable of a for loop, or the element variable of a for-each", d.summary());
     }
 
     @Test
@@ -172,9 +172,34 @@ class PlannerTest {
     }
 
     @Test
-    void unresolvedVectorApiNamesTheFix() throws AnalyzerException {
-        assertEquals("not vectorized: jdk.incubator.vector is not resolved; add --add-modules jdk.incubator.vector to the java command",
+    void withoutLocalVariableTableTheLoopIsPlacedAndMinusGIsHintedOnce() throws AnalyzerException {
+        ClassNode cls = ClassFiles.node(PlanTargets.class);
+        AnnotatedMethod m = AnnotationScanner.scan(cls).stream()
+                .filter(a -> a.method().name.equals("vectorizeNest")).findFirst().orElseThrow();
+        m.method().localVariables = null; // as javac leaves it without -g
+        List<Loop> loops = LoopFinder.find(cls.name, m.method());
+        Planner planner = new Planner(DEFAULTS, true, KEEP, KEEP);
+        String first = planner.plan(m, loops).decisions().get(0).summary();
+        assertTrue(first.startsWith("not vectorized: loop over local#"), first);
+        assertTrue(first.contains("(the loop at PlanTargets.java line " + line("vectorizeNest.inner") + ")"), first);
+        assertTrue(first.contains("compile with -g"), first);
+        String second = planner.plan(m, loops).decisions().get(0).summary();
+        assertTrue(second.contains("(the loop at PlanTargets.java line "), second);
+        assertFalse(second.contains("-g"), () -> "the hint is given once: " + second);
+        assertFalse(plan("vectorizeNest").only().summary().contains("the loop at"), "names known: nothing added");
+    }
+
+    @Test
+    void unresolvedVectorApiKeepsTheRealVerdict() throws AnalyzerException {
+        assertEquals("not vectorized: loop over c kept as written by the test strategy (runs scalar: jdk.incubator.vector not resolved)",
                 plan("vectorizeNest", DEFAULTS, false).only().summary());
+        ClassNode cls = ClassFiles.node(PlanTargets.class);
+        AnnotatedMethod m = AnnotationScanner.scan(cls).stream()
+                .filter(a -> a.method().name.equals("vectorizeNest")).findFirst().orElseThrow();
+        LoopStrategy simd = (method, a, loop, mayAddMembers) -> LoopDecision.rewritten(a, loop, loop.line(), "SIMD float x8", null);
+        LoopDecision d = new Planner(DEFAULTS, false, simd, KEEP).plan(m, LoopFinder.find(cls.name, m.method())).decisions().get(0);
+        assertFalse(d.rewritten(), "nothing is rewritten without the Vector API");
+        assertEquals("would be SIMD float x8 (runs scalar: jdk.incubator.vector not resolved)", d.summary());
         assertFalse(plan("parallelNest", DEFAULTS, false).only().summary().contains("jdk.incubator.vector"),
                 "@Parallel does not need the Vector API");
     }

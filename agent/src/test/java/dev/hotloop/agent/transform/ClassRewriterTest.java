@@ -25,7 +25,6 @@ import dev.hotloop.agent.targets.PlanTargets;
 import dev.hotloop.agent.targets.TypeUseOnlyTarget;
 import dev.hotloop.runtime.Timings;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -190,12 +189,10 @@ class ClassRewriterTest {
     }
 
     @Test
-    void unwritableDumpIsAnError() throws IOException {
+    void unwritableDumpNeverCostsTheRewrite() throws IOException {
         Path blocker = Files.writeString(dir.resolve("file"), "x");
-        UncheckedIOException e = assertThrows(UncheckedIOException.class,
-                () -> rewrite("dump=" + blocker.resolve("dump"), AnnotatedTarget.class));
-        assertTrue(e.getMessage().startsWith("cannot write dump of dev/hotloop/agent/targets/AnnotatedTarget under "),
-                e.getMessage());
+        TransformResult r = rewrite("dump=" + blocker.resolve("dump"), AnnotatedTarget.class);
+        assertNotNull(r.bytes(), "the class lost its rewrite because its dump could not be written");
     }
 
     @Test

@@ -220,7 +220,22 @@ class ParallelEquivalenceTest {
                         (int[]) call(ParallelKernels.class, "lengths", list));
                 assertEquals(reference(ParallelKernels.class, "totalLength", list),
                         call(ParallelKernels.class, "totalLength", list));
+                assertEquals(reference(ParallelKernels.class, "totalLengthVariable", list),
+                        call(ParallelKernels.class, "totalLengthVariable", list));
             }
+        }
+    }
+
+    @ParameterizedTest(name = "n = {0}")
+    @ValueSource(ints = {0, 1, 5, 6, 37, 1000})
+    void annotatedForEachVariablesOverArraysSplitAsTheMethodFormDoes(int n) throws Throwable {
+        int[] a = ints(n, n);
+        double[] d = doubles(n, n);
+        for (int t : THREADS) {
+            ParallelLoop.configure(t, false);
+            assertEquals(reference(ParallelKernels.class, "sumEachVariable", a), call(ParallelKernels.class, "sumEachVariable", a));
+            assertEquals(reference(ParallelKernels.class, "positivesVariable", d),
+                    call(ParallelKernels.class, "positivesVariable", d));
         }
     }
 

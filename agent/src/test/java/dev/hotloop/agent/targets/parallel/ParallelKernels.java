@@ -83,6 +83,35 @@ public final class ParallelKernels {
         return s;
     }
 
+    /** The annotation on the for-each variable: the loop's hidden index drives the split. */
+    public static long sumEachVariable(int[] a) {
+        long s = 0;
+        for (@Parallel(grain = 6) int x : a) { // @loop:sumEachVariable
+            s += x;
+        }
+        return s;
+    }
+
+    /** The same on a double array, counting. */
+    public static int positivesVariable(double[] a) {
+        int n = 0;
+        for (@Parallel(grain = 5) double x : a) { // @loop:positivesVariable
+            if (x > 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The annotation on a list for-each variable: split by index when the list is RandomAccess. */
+    public static long totalLengthVariable(List<String> words) {
+        long total = 0;
+        for (@Parallel(grain = 3) String w : words) { // @loop:totalLengthVariable
+            total += w.length();
+        }
+        return total;
+    }
+
     @Parallel(grain = 3)
     public static int[] lengths(List<String> words) {
         int[] out = new int[words.size()];
