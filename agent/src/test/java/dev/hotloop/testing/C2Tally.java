@@ -12,7 +12,10 @@ import java.nio.file.StandardOpenOption;
  * kernels it compared, how many differed, how many ran as C2 code (compiled before the comparison
  * and still after). {@code scripts/width-matrix.sh} sums them per configuration. Also says whether
  * this run requires C2: the matrix sets {@code -Dhotloop.c2.optional=true} for configurations
- * without it ({@code -Xint}), where the tests compare and count without failing for want of C2.
+ * without it ({@code -Xint}), where the tests compare and count without failing for want of C2;
+ * and whether every kernel must be rewritten: the matrix sets {@code -Dhotloop.c2.anyWidth=true},
+ * since at narrower widths ({@code -XX:UseAVX=0}, {@code MaxVectorSize=16}) the planner keeps some
+ * loops scalar, and those kernels are skipped rather than failed.
  */
 public final class C2Tally {
 
@@ -23,6 +26,11 @@ public final class C2Tally {
     /** @return whether a kernel that never became C2 code fails its test */
     public static boolean required() {
         return !Boolean.getBoolean("hotloop.c2.optional");
+    }
+
+    /** @return whether a kernel the agent kept scalar fails its test (else it is skipped) */
+    public static boolean rewriteRequired() {
+        return !Boolean.getBoolean("hotloop.c2.anyWidth");
     }
 
     /**

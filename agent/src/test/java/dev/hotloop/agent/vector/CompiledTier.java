@@ -19,7 +19,7 @@ import org.opentest4j.AssertionFailedError;
  * compiled its outlined SIMD form ({@link C2Warmup}); then it is compared with the original as in
  * {@link VectorEquivalenceTest}, and its SIMD form must still be C2 code afterwards (no
  * deoptimization sent the comparison back to the interpreter). Used by
- * {@link CompiledVectorEquivalenceTest} and by the width matrix ({@link WidthMatrixMain}).
+ * {@link CompiledVectorEquivalenceTest}, which {@code scripts/width-matrix.sh} runs per configuration.
  */
 final class CompiledTier {
 
