@@ -5,6 +5,7 @@
 # C2 code (their SIMD form compiled by C2 before the comparison and still after it).
 #   scripts/width-matrix.sh            the full matrix
 #   scripts/width-matrix.sh --fast     C2 only and -Xint, on the JDK of JAVA_HOME (what CI runs in mvn verify)
+#   WIDTH_MATRIX_ONLY=REGEX scripts/width-matrix.sh   only the configurations whose name matches
 # JDKs come from JAVA17_HOME and JAVA25_HOME, or the usual Debian and Temurin locations.
 # A configuration the CPU lacks (UseAVX=3 without AVX-512) is run anyway: HotSpot lowers the flag.
 # "checked" counts the kernels the agent rewrote under that configuration (narrow widths keep some
@@ -44,6 +45,9 @@ for jdk in "${jdks[@]}"; do
   for entry in "${configs[@]}"; do
     name="${entry%%|*}"
     flags="${entry#*|}"
+    if [ -n "${WIDTH_MATRIX_ONLY:-}" ] && ! [[ "$name" =~ $WIDTH_MATRIX_ONLY ]]; then
+      continue
+    fi
     optional=false
     [ "$flags" = "-Xint" ] && optional=true
     rm -f "$tally"

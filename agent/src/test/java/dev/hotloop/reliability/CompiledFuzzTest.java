@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A subset of the differential fuzzer in C2-compiled code: {@code fuzz.c2.kernels} random kernels
- * (40 by default) from seed {@code fuzz.c2.seed}, each rewritten kernel called on its inputs until
- * C2 compiled its SIMD form (5 s at most each), then compared. Tagged {@code c2}: runs in the fork
+ * (20 by default) from seed {@code fuzz.c2.seed}, each rewritten kernel called on its inputs until
+ * C2 compiled its SIMD form (20 s at most each: the first ones wait behind the JDK's own compilations), then compared. Tagged {@code c2}: runs in the fork
  * without tiers. Fails on any difference and on any rewritten kernel that C2 did not compile. A
- * kernel that C2 compiled but whose inputs call its SIMD form too seldom for C2 to compile that
- * too (inner loops shorter than the unrolled SIMD loop, say) is counted apart; at least half the
+ * kernel that the JIT compiled but whose inputs call its SIMD form too seldom for any compilation
+ * of it (inner loops shorter than the unrolled SIMD loop, say) is counted apart; at least half the
  * rewritten kernels must run their SIMD form as C2 code.
  */
 @Tag("c2")
@@ -26,10 +26,10 @@ class CompiledFuzzTest {
 
     @Test
     void c2CompiledKernelsBehaveLikeTheOriginals() {
-        int kernels = Integer.getInteger("fuzz.c2.kernels", 40);
+        int kernels = Integer.getInteger("fuzz.c2.kernels", 20);
         FuzzCampaign campaign = new FuzzCampaign(Long.getLong("fuzz.c2.seed", 3_000_000L), kernels, 20, 1, System.out,
                 Path.of("target", "fuzz-failures"), Differential::agentRewriter)
-                .compiled(Duration.ofSeconds(Long.getLong("fuzz.c2.budgetSeconds", 5)));
+                .compiled(Duration.ofSeconds(Long.getLong("fuzz.c2.budgetSeconds", 20)));
         List<FuzzCampaign.Report> reports = campaign.run();
         FuzzStats s = campaign.stats();
         C2Tally tally = new C2Tally();
@@ -38,13 +38,14 @@ class CompiledFuzzTest {
         }
         tally.write("fuzz");
         assertEquals(List.of(), reports.stream().map(FuzzCampaign.Report::describe).collect(Collectors.toList()));
-        assertTrue(s.c2Kernels > kernels / 4, () -> "too few kernels were rewritten:\n" + s.describe());
         System.out.print(s.describe());
-        if (!C2Tally.required()) {
-            return;
+        if (C2Tally.required()) {
+            assertTrue(CompiledCode.jitEnabled(), "this test needs the JIT; it does not run under -Xint");
+            assertEquals(List.of(), s.c2Missed, () -> "kernels that C2 never compiled:\n" + s.describe());
         }
-        assertTrue(CompiledCode.jitEnabled(), "this test needs the JIT; it does not run under -Xint");
-        assertEquals(List.of(), s.c2Missed, () -> "kernels that C2 never compiled:\n" + s.describe());
-        assertTrue(s.c2Proven >= s.c2Kernels / 2, () -> "too few kernels reached their SIMD form:\n" + s.describe());
+        if (C2Tally.rewriteRequired()) { // narrower widths keep more loops scalar
+            assertTrue(s.c2Kernels > kernels / 4, () -> "too few kernels were rewritten:\n" + s.describe());
+            assertTrue(s.c2Proven >= s.c2Kernels / 2, () -> "too few kernels reached their SIMD form:\n" + s.describe());
+        }
     }
 }

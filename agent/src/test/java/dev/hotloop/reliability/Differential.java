@@ -209,7 +209,8 @@ final class Differential implements AutoCloseable {
         stats.c2Kernels++;
         if (C2Warmup.untilCompiled(List.of(t), c2Budget).isEmpty()) {
             String caller = rewritten.getDeclaringClass().getName() + "." + k.name();
-            if (CompiledCode.c2Methods().contains(caller)) {
+            Map<String, Integer> compiled = CompiledCode.levels();
+            if (compiled.containsKey(caller) && simd.stream().noneMatch(compiled::containsKey)) {
                 stats.c2SimdIdle++;
                 return null;
             }

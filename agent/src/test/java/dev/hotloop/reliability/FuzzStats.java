@@ -24,7 +24,7 @@ final class FuzzStats {
     int c2Kernels;
     int c2Proven;
     int c2Deoptimized;
-    /** Kernels C2 compiled whose SIMD form their inputs called too seldom to be compiled (short inner loops, say). */
+    /** Kernels the JIT compiled whose SIMD form their inputs called too seldom to be compiled at all (short inner loops, say). */
     int c2SimdIdle;
     final java.util.List<String> c2Missed = new java.util.ArrayList<>();
     final Map<String, Integer> refusals = new TreeMap<>();
@@ -64,7 +64,7 @@ final class FuzzStats {
         if (c2Kernels > 0) {
             b.append("C2 compiled the SIMD forms of ").append(c2Proven).append(" of ").append(c2Kernels)
                     .append(" rewritten kernels before the comparison; ").append(c2Deoptimized).append(" deoptimized during it\n");
-            b.append(c2SimdIdle).append(" of the others were C2 code themselves but rarely reached their SIMD form on these inputs\n");
+            b.append(c2SimdIdle).append(" of the others were compiled themselves but called their SIMD form too seldom for any compilation\n");
             c2Missed.forEach(m -> b.append("  not compiled by C2: ").append(m).append('\n'));
         }
         rewrites.forEach((k, v) -> b.append(String.format("  rewritten %6d  %s%n", v, k)));

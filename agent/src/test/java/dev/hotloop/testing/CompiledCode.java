@@ -1,8 +1,10 @@
 package dev.hotloop.testing;
 
 import java.lang.management.ManagementFactory;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.management.JMException;
 import javax.management.ObjectName;
@@ -40,12 +42,22 @@ public final class CompiledCode {
     /** @return {@code class.method} of every method with C2 code in use now */
     public static Set<String> c2Methods() {
         Set<String> out = new HashSet<>();
+        levels().forEach((m, level) -> {
+            if (level == C2_LEVEL) {
+                out.add(m);
+            }
+        });
+        return out;
+    }
+
+    /** @return {@code class.method} of every method with compiled code in use now, with its highest level (1 to 4) */
+    public static Map<String, Integer> levels() {
+        Map<String, Integer> out = new HashMap<>();
         for (String line : codelist().split("\n")) {
             String[] f = line.trim().split(" ", 4);
-            if (f.length == 4 && isInt(f[1]) && isInt(f[2])
-                    && Integer.parseInt(f[1]) == C2_LEVEL && Integer.parseInt(f[2]) == IN_USE) {
+            if (f.length == 4 && isInt(f[1]) && isInt(f[2]) && Integer.parseInt(f[2]) == IN_USE) {
                 int paren = f[3].indexOf('(');
-                out.add(paren < 0 ? f[3] : f[3].substring(0, paren));
+                out.merge(paren < 0 ? f[3] : f[3].substring(0, paren), Integer.parseInt(f[1]), Math::max);
             }
         }
         return out;
