@@ -10,9 +10,12 @@ import dev.hotloop.agent.plan.Planner;
 import dev.hotloop.agent.transform.ClassRewriter;
 import dev.hotloop.agent.transform.TransformResult;
 import dev.hotloop.runtime.tier.Tiers;
+import dev.hotloop.testing.C2Warmup;
+import dev.hotloop.testing.CompiledCode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +42,7 @@ final class Differential implements AutoCloseable {
 
     private final ClassRewriter rewriter;
     private final FuzzStats stats;
+    private final Duration c2Budget;
     private ExecutorService worker = newWorker();
 
     /**
@@ -46,8 +50,20 @@ final class Differential implements AutoCloseable {
      * @param stats    collects coverage
      */
     Differential(ClassRewriter rewriter, FuzzStats stats) {
+        this(rewriter, stats, null);
+    }
+
+    /**
+     * @param rewriter the rewriter under test
+     * @param stats    collects coverage
+     * @param c2Budget when not null, each rewritten kernel is called on its inputs until C2 has
+     *                 compiled its SIMD form (at most this long) before it is compared, and counted
+     *                 in the stats' C2 figures (run with -XX:-TieredCompilation; see C2Warmup)
+     */
+    Differential(ClassRewriter rewriter, FuzzStats stats, Duration c2Budget) {
         this.rewriter = rewriter;
         this.stats = stats;
+        this.c2Budget = c2Budget;
     }
 
     /**
@@ -98,7 +114,7 @@ final class Differential implements AutoCloseable {
             return failures;
         }
         for (KernelSpec k : kernels) {
-            Failure f = runGuarded(before, after, k);
+            Failure f = runGuarded(before, after, k, CompiledCode.simdMethodsCalledBy(rewritten, k.name()));
             if (f != null) {
                 failures.add(f);
             }
@@ -137,8 +153,8 @@ final class Differential implements AutoCloseable {
         }
     }
 
-    private Failure runGuarded(Class<?> before, Class<?> after, KernelSpec k) {
-        Future<Failure> f = worker.submit(() -> run(before, after, k));
+    private Failure runGuarded(Class<?> before, Class<?> after, KernelSpec k, List<String> simd) {
+        Future<Failure> f = worker.submit(() -> run(before, after, k, simd));
         try {
             return f.get(KERNEL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
@@ -153,10 +169,11 @@ final class Differential implements AutoCloseable {
         }
     }
 
-    private Failure run(Class<?> before, Class<?> after, KernelSpec k) throws ReflectiveOperationException {
+    private Failure run(Class<?> before, Class<?> after, KernelSpec k, List<String> simd) throws ReflectiveOperationException {
         Method original = find(before, k.name());
         Method rewritten = find(after, k.name());
         Method scale = k.fastMath() ? find(before, k.name() + "$scale") : null;
+        C2Warmup.Target c2 = c2Budget == null || simd.isEmpty() ? null : warm(rewritten, k, simd);
         for (Inputs.Case c : Inputs.cases(Inputs.arrayCount(original))) {
             Object[] args = Inputs.make(original, c, k.inputSeed());
             double s = Double.NaN;
@@ -171,10 +188,37 @@ final class Differential implements AutoCloseable {
             stats.calls++;
             String m = Outcomes.mismatch(expected, actual, s, n);
             if (m != null) {
-                return new Failure(Failure.Kind.MISMATCH, k.name(), c + ": " + m);
+                return new Failure(Failure.Kind.MISMATCH, k.name(), c + (c2 != null ? " (C2-compiled)" : "") + ": " + m);
             }
         }
+        if (c2 != null && C2Warmup.stillCompiled(List.of(c2)).isEmpty()) {
+            stats.c2Deoptimized++;
+        }
         return null;
+    }
+
+    /** Calls the rewritten kernel on its comparison inputs, round robin, until C2 compiled its SIMD form. */
+    private C2Warmup.Target warm(Method rewritten, KernelSpec k, List<String> simd) {
+        List<Object[]> inputs = new ArrayList<>();
+        for (Inputs.Case c : Inputs.cases(Inputs.arrayCount(rewritten))) {
+            inputs.add(Inputs.make(rewritten, c, k.inputSeed()));
+        }
+        int[] next = {0};
+        C2Warmup.Target t = new C2Warmup.Target(k.name(), simd,
+                () -> Outcome.of(rewritten, Outcome.copy(inputs.get(next[0]++ % inputs.size()))));
+        stats.c2Kernels++;
+        if (C2Warmup.untilCompiled(List.of(t), c2Budget).isEmpty()) {
+            String caller = rewritten.getDeclaringClass().getName() + "." + k.name();
+            Map<String, Integer> compiled = CompiledCode.levels();
+            if (compiled.containsKey(caller) && simd.stream().noneMatch(compiled::containsKey)) {
+                stats.c2SimdIdle++;
+                return null;
+            }
+            stats.c2Missed.add(rewritten.getDeclaringClass().getName() + "." + k.name() + " (seed " + k.inputSeed() + ")");
+            return null;
+        }
+        stats.c2Proven++;
+        return t;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,6 +65,7 @@ final class FuzzCampaign {
     private final FuzzStats stats = new FuzzStats();
     private final Map<String, Differential> differentials = new LinkedHashMap<>();
     private final List<Report> reports = new ArrayList<>();
+    private Duration c2Budget;
 
     /**
      * @param seed       the first kernel's seed
@@ -83,6 +85,17 @@ final class FuzzCampaign {
         this.log = log;
         this.failureDir = failureDir;
         this.rewriters = rewriters;
+    }
+
+    /**
+     * Compares each rewritten kernel once C2 compiled its SIMD form (see {@link Differential}).
+     *
+     * @param budget the longest wait per kernel
+     * @return this campaign
+     */
+    FuzzCampaign compiled(Duration budget) {
+        this.c2Budget = budget;
+        return this;
     }
 
     FuzzStats stats() {
@@ -212,7 +225,7 @@ final class FuzzCampaign {
 
     private Differential differential(Mode mode) {
         return differentials.computeIfAbsent(String.valueOf(mode.agentArgs()),
-                k -> new Differential(rewriters.apply(mode.agentArgs()), stats));
+                k -> new Differential(rewriters.apply(mode.agentArgs()), stats, c2Budget));
     }
 
     /**

@@ -20,6 +20,13 @@ final class FuzzStats {
     int loopsRewritten;
     int loopsRefused;
     int classesChanged;
+    /** Compiled runs ({@code FuzzCampaign.compiled}): kernels with a SIMD form, those C2 compiled, those deoptimized while compared. */
+    int c2Kernels;
+    int c2Proven;
+    int c2Deoptimized;
+    /** Kernels the JIT compiled whose SIMD form their inputs called too seldom to be compiled at all (short inner loops, say). */
+    int c2SimdIdle;
+    final java.util.List<String> c2Missed = new java.util.ArrayList<>();
     final Map<String, Integer> refusals = new TreeMap<>();
     final Map<String, Integer> rewrites = new TreeMap<>();
 
@@ -54,6 +61,12 @@ final class FuzzStats {
         b.append(classesChanged).append(" classes changed by the rewriter; ").append(kernelsRewritten)
                 .append(" kernels with a rewritten loop; loops rewritten ").append(loopsRewritten).append(", refused ")
                 .append(loopsRefused).append('\n');
+        if (c2Kernels > 0) {
+            b.append("C2 compiled the SIMD forms of ").append(c2Proven).append(" of ").append(c2Kernels)
+                    .append(" rewritten kernels before the comparison; ").append(c2Deoptimized).append(" deoptimized during it\n");
+            b.append(c2SimdIdle).append(" of the others were compiled themselves but called their SIMD form too seldom for any compilation\n");
+            c2Missed.forEach(m -> b.append("  not compiled by C2: ").append(m).append('\n'));
+        }
         rewrites.forEach((k, v) -> b.append(String.format("  rewritten %6d  %s%n", v, k)));
         refusals.forEach((k, v) -> b.append(String.format("  refused   %6d  %s%n", v, k)));
         return b.toString();
