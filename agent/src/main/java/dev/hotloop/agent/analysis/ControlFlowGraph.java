@@ -3,18 +3,25 @@ package dev.hotloop.agent.analysis;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.analysis.Analyzer;
+import org.objectweb.asm.tree.TableSwitchInsnNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
-import org.objectweb.asm.tree.analysis.BasicInterpreter;
-import org.objectweb.asm.tree.analysis.BasicValue;
 
 /**
- * The basic blocks of a method and the edges between them, built from the edges that ASM's
- * data-flow {@link Analyzer} follows, so that it holds for any compiler's output (javac, kotlinc,
- * scalac, ...) and never depends on one instruction pattern. Block 0 is the entry. Exception
- * edges are kept apart: a loop is formed by normal edges only.
+ * The basic blocks of a method and the edges between them: the edges that ASM's data-flow
+ * {@code Analyzer} follows, taken from the instructions themselves (jumps, switches, fall-through,
+ * try-catch ranges) in one pass over the reachable code, without computing a frame per
+ * instruction, so that it holds for any compiler's output (javac, kotlinc, scalac, ...) and never
+ * depends on one instruction pattern. Block 0 is the entry. Exception edges are kept apart: a loop
+ * is formed by normal edges only. Methods with JSR/RET subroutines (class files before Java 6)
+ * take ASM's Analyzer itself ({@link Subroutines}), whose subroutine edges need its frames.
  */
 public final class ControlFlowGraph {
 
@@ -25,7 +32,7 @@ public final class ControlFlowGraph {
     private final List<List<Integer>> pred;
     private final List<List<Integer>> exceptionSucc;
 
-    private ControlFlowGraph(MethodNode method, int[] blockOfInsn, List<int[]> blocks,
+    ControlFlowGraph(MethodNode method, int[] blockOfInsn, List<int[]> blocks,
                              List<List<Integer>> succ, List<List<Integer>> pred, List<List<Integer>> exceptionSucc) {
         this.method = method;
         this.blockOfInsn = blockOfInsn;
@@ -42,40 +49,67 @@ public final class ControlFlowGraph {
      * @throws AnalyzerException when the bytecode is not well formed
      */
     public static ControlFlowGraph build(String owner, MethodNode method) throws AnalyzerException {
-        int n = method.instructions.size();
-        List<List<Integer>> insnSucc = lists(n);
-        List<List<Integer>> insnExc = lists(n);
+        if (Subroutines.present(method)) {
+            return Subroutines.graph(owner, method);
+        }
+        InsnList insns = method.instructions;
+        int n = insns.size();
+        AbstractInsnNode[] code = insns.toArray();
+        List<TryCatchBlockNode>[] handlersAt = handlers(method, insns, n);
+        int[][] insnSucc = new int[n][]; // normal successors, each once; null while unreached
+        int[][] insnExc = new int[n][];  // handlers; null outside try ranges
         int[] predCount = new int[n];
         BitSet handlers = new BitSet(n);
-        Analyzer<BasicValue> analyzer = new Analyzer<>(new BasicInterpreter()) {
-            @Override
-            protected void newControlFlowEdge(int insn, int successor) {
-                if (!insnSucc.get(insn).contains(successor)) {
-                    insnSucc.get(insn).add(successor);
-                    predCount[successor]++;
+        BitSet reached = new BitSet(n);
+        int[] work = new int[n + 1];
+        int top = 0;
+        if (n > 0) {
+            reached.set(0);
+            work[top++] = 0;
+        }
+        // The edges and reachability of ASM's Analyzer, without its frames: the same successors in
+        // the same order (fall-through before the jump target, a switch's default before its
+        // labels), and from every reachable instruction inside a try range (labels and line
+        // numbers included) an edge to its handler, in the order of the try-catch blocks.
+        while (top > 0) {
+            int i = work[--top];
+            AbstractInsnNode insn = code[i];
+            int[] succ = successors(insn, i, insns);
+            insnSucc[i] = succ;
+            for (int t : succ) {
+                if (t >= n) {
+                    throw new AnalyzerException(insn, "execution can fall off the end of the code");
+                }
+                predCount[t]++;
+                if (!reached.get(t)) {
+                    reached.set(t);
+                    work[top++] = t;
                 }
             }
-
-            @Override
-            protected boolean newControlFlowExceptionEdge(int insn, int successor) {
-                if (!insnExc.get(insn).contains(successor)) {
-                    insnExc.get(insn).add(successor);
+            if (handlersAt[i] != null) {
+                int[] exc = NONE;
+                for (TryCatchBlockNode tcb : handlersAt[i]) {
+                    int h = insns.indexOf(tcb.handler);
+                    exc = with(exc, h);
+                    handlers.set(h);
+                    if (!reached.get(h)) {
+                        reached.set(h);
+                        work[top++] = h;
+                    }
                 }
-                handlers.set(successor);
-                return true;
+                insnExc[i] = exc;
             }
-        };
-        var frames = analyzer.analyze(owner, method);
+        }
 
         int[] blockOf = new int[n];
         java.util.Arrays.fill(blockOf, -1);
         List<int[]> blocks = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            if (frames[i] == null) {
+            if (!reached.get(i)) {
                 continue; // unreachable
             }
             boolean leader = blocks.isEmpty() || i == 0 || handlers.get(i) || predCount[i] != 1
-                    || blockOf[i - 1] < 0 || !insnSucc.get(i - 1).equals(List.of(i));
+                    || blockOf[i - 1] < 0 || insnSucc[i - 1].length != 1 || insnSucc[i - 1][0] != i;
             if (leader) {
                 blocks.add(new int[] {i, i});
             } else {
@@ -88,11 +122,14 @@ public final class ControlFlowGraph {
         List<List<Integer>> exc = lists(blocks.size());
         for (int b = 0; b < blocks.size(); b++) {
             int[] range = blocks.get(b);
-            for (int s : insnSucc.get(range[1])) {
+            for (int s : insnSucc[range[1]]) {
                 addEdge(succ, pred, b, blockOf[s]);
             }
             for (int i = range[0]; i <= range[1]; i++) {
-                for (int h : insnExc.get(i)) {
+                if (insnExc[i] == null) {
+                    continue;
+                }
+                for (int h : insnExc[i]) {
                     if (!exc.get(b).contains(blockOf[h])) {
                         exc.get(b).add(blockOf[h]);
                     }
@@ -100,6 +137,75 @@ public final class ControlFlowGraph {
             }
         }
         return new ControlFlowGraph(method, blockOf, blocks, succ, pred, exc);
+    }
+
+    private static final int[] NONE = {};
+
+    /** @return the normal successors of an instruction, each once, in the order ASM's Analyzer reports them */
+    private static int[] successors(AbstractInsnNode insn, int i, InsnList insns) throws AnalyzerException {
+        int op = insn.getOpcode();
+        if (insn instanceof JumpInsnNode) {
+            if (op == Opcodes.JSR) {
+                throw new AnalyzerException(insn, "JSR/RET subroutines are not supported");
+            }
+            int target = insns.indexOf(((JumpInsnNode) insn).label);
+            return op == Opcodes.GOTO ? new int[] {target} : with(new int[] {i + 1}, target);
+        }
+        if (insn instanceof LookupSwitchInsnNode) {
+            LookupSwitchInsnNode sw = (LookupSwitchInsnNode) insn;
+            return switchTargets(insns, sw.dflt, sw.labels);
+        }
+        if (insn instanceof TableSwitchInsnNode) {
+            TableSwitchInsnNode sw = (TableSwitchInsnNode) insn;
+            return switchTargets(insns, sw.dflt, sw.labels);
+        }
+        if (op == Opcodes.RET) {
+            throw new AnalyzerException(insn, "JSR/RET subroutines are not supported");
+        }
+        if (op == Opcodes.ATHROW || (op >= Opcodes.IRETURN && op <= Opcodes.RETURN)) {
+            return NONE;
+        }
+        return new int[] {i + 1};
+    }
+
+    private static int[] switchTargets(InsnList insns, LabelNode dflt, List<LabelNode> labels) {
+        int[] out = {insns.indexOf(dflt)};
+        for (LabelNode l : labels) {
+            out = with(out, insns.indexOf(l));
+        }
+        return out;
+    }
+
+    /** @return {@code a} with {@code x} appended, unless it holds it already */
+    private static int[] with(int[] a, int x) {
+        for (int v : a) {
+            if (v == x) {
+                return a;
+            }
+        }
+        int[] b = java.util.Arrays.copyOf(a, a.length + 1);
+        b[a.length] = x;
+        return b;
+    }
+
+    /** @return per instruction, the try-catch blocks whose range holds it (null for none), in table order */
+    @SuppressWarnings("unchecked")
+    private static List<TryCatchBlockNode>[] handlers(MethodNode method, InsnList insns, int n) {
+        List<TryCatchBlockNode>[] at = (List<TryCatchBlockNode>[]) new List<?>[n];
+        if (method.tryCatchBlocks == null) {
+            return at;
+        }
+        for (TryCatchBlockNode tcb : method.tryCatchBlocks) {
+            int start = insns.indexOf(tcb.start);
+            int end = insns.indexOf(tcb.end);
+            for (int i = start; i < end; i++) {
+                if (at[i] == null) {
+                    at[i] = new ArrayList<>(2);
+                }
+                at[i].add(tcb);
+            }
+        }
+        return at;
     }
 
     private static void addEdge(List<List<Integer>> succ, List<List<Integer>> pred, int from, int to) {

@@ -92,16 +92,21 @@ public final class GeneratedClasses {
         return cw.toByteArray();
     }
 
-    /** An annotated method whose code no verifier accepts ({@code iadd} on an empty stack). */
+    /** An annotated method whose code no verifier accepts: execution falls off the end of the code. */
     static byte[] annotatedMalformed(String internalName) {
         ClassWriter cw = new ClassWriter(0);
         cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, internalName, null, "java/lang/Object", null);
         MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "broken", "()I", null, null);
         mv.visitAnnotation(VECTORIZE, true).visitEnd();
         mv.visitCode();
-        mv.visitInsn(Opcodes.IADD);
+        org.objectweb.asm.Label end = new org.objectweb.asm.Label();
+        mv.visitInsn(Opcodes.ICONST_0);
+        mv.visitJumpInsn(Opcodes.IFEQ, end);
+        mv.visitInsn(Opcodes.ICONST_1);
         mv.visitInsn(Opcodes.IRETURN);
-        mv.visitMaxs(2, 0);
+        mv.visitLabel(end);
+        mv.visitInsn(Opcodes.NOP);
+        mv.visitMaxs(1, 0);
         mv.visitEnd();
         cw.visitEnd();
         return cw.toByteArray();

@@ -1,0 +1,107 @@
+package dev.hotloop.agent.analysis;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.analysis.Analyzer;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+import org.objectweb.asm.tree.analysis.BasicInterpreter;
+import org.objectweb.asm.tree.analysis.BasicValue;
+
+/**
+ * The control-flow graph of a method with JSR/RET subroutines (class files before Java 6), whose
+ * {@code ret} successors depend on which {@code jsr} called: built from the edges ASM's data-flow
+ * {@link Analyzer} follows, at the price of a frame per instruction. Every other method takes the
+ * direct construction of {@link ControlFlowGraph#build}, which yields the same graph.
+ */
+final class Subroutines {
+
+    private Subroutines() {
+    }
+
+    /** @return whether the method holds a {@code jsr} or {@code ret} */
+    static boolean present(MethodNode method) {
+        for (AbstractInsnNode insn : method.instructions) {
+            int op = insn.getOpcode();
+            if (op == Opcodes.JSR || op == Opcodes.RET) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static ControlFlowGraph graph(String owner, MethodNode method) throws AnalyzerException {
+        int n = method.instructions.size();
+        List<List<Integer>> insnSucc = lists(n);
+        List<List<Integer>> insnExc = lists(n);
+        int[] predCount = new int[n];
+        BitSet handlers = new BitSet(n);
+        Analyzer<BasicValue> analyzer = new Analyzer<>(new BasicInterpreter()) {
+            @Override
+            protected void newControlFlowEdge(int insn, int successor) {
+                if (!insnSucc.get(insn).contains(successor)) {
+                    insnSucc.get(insn).add(successor);
+                    predCount[successor]++;
+                }
+            }
+
+            @Override
+            protected boolean newControlFlowExceptionEdge(int insn, int successor) {
+                if (!insnExc.get(insn).contains(successor)) {
+                    insnExc.get(insn).add(successor);
+                }
+                handlers.set(successor);
+                return true;
+            }
+        };
+        var frames = analyzer.analyze(owner, method);
+
+        int[] blockOf = new int[n];
+        java.util.Arrays.fill(blockOf, -1);
+        List<int[]> blocks = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (frames[i] == null) {
+                continue; // unreachable
+            }
+            boolean leader = blocks.isEmpty() || i == 0 || handlers.get(i) || predCount[i] != 1
+                    || blockOf[i - 1] < 0 || !insnSucc.get(i - 1).equals(List.of(i));
+            if (leader) {
+                blocks.add(new int[] {i, i});
+            } else {
+                blocks.get(blocks.size() - 1)[1] = i;
+            }
+            blockOf[i] = blocks.size() - 1;
+        }
+        List<List<Integer>> succ = lists(blocks.size());
+        List<List<Integer>> pred = lists(blocks.size());
+        List<List<Integer>> exc = lists(blocks.size());
+        for (int b = 0; b < blocks.size(); b++) {
+            int[] range = blocks.get(b);
+            for (int s : insnSucc.get(range[1])) {
+                if (!succ.get(b).contains(blockOf[s])) {
+                    succ.get(b).add(blockOf[s]);
+                    pred.get(blockOf[s]).add(b);
+                }
+            }
+            for (int i = range[0]; i <= range[1]; i++) {
+                for (int h : insnExc.get(i)) {
+                    if (!exc.get(b).contains(blockOf[h])) {
+                        exc.get(b).add(blockOf[h]);
+                    }
+                }
+            }
+        }
+        return new ControlFlowGraph(method, blockOf, blocks, succ, pred, exc);
+    }
+
+    private static List<List<Integer>> lists(int n) {
+        List<List<Integer>> l = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            l.add(new ArrayList<>(2));
+        }
+        return l;
+    }
+}
