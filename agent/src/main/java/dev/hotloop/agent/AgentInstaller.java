@@ -13,6 +13,7 @@ import dev.hotloop.agent.report.RunContext;
 import dev.hotloop.agent.report.StderrDiagnostics;
 import dev.hotloop.agent.transform.CachedRewrites;
 import dev.hotloop.agent.transform.DeferredRewriter;
+import dev.hotloop.agent.transform.Prewarm;
 import dev.hotloop.agent.transform.HotloopTransformer;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
@@ -61,6 +62,9 @@ final class AgentInstaller {
         CachedRewrites cache = options.cache() == null ? null
                 : new CachedRewrites(new ClassCache(options.cache(), diagnostics), options, vectorApi, version, runtime, diagnostics);
         HotloopTransformer transformer = new HotloopTransformer(rewriter, cache, reporter, version);
+        if (!attached) {
+            new Prewarm(rewriter, options, vectorApi).start(); // on attach, the program is already running
+        }
 
         RunContext context = RunContext.of(version, options, vectorApi);
         List<ExitReport> reports = new ArrayList<>();

@@ -32,6 +32,7 @@ final class ChildJvm {
     private boolean agent;
     private String agentOptions;
     private boolean vectorModule = true;
+    private boolean annotations = true;
 
     private ChildJvm(String mainClass, List<String> args) {
         this.mainClass = mainClass;
@@ -81,6 +82,12 @@ final class ChildJvm {
      */
     ChildJvm agentBefore(String javaagent) {
         agentsBefore.add(javaagent);
+        return this;
+    }
+
+    /** @return this, without the annotations' jar on the class path (a program that uses none) */
+    ChildJvm withoutAnnotations() {
+        annotations = false;
         return this;
     }
 
@@ -199,7 +206,9 @@ final class ChildJvm {
         List<String> cp = new ArrayList<>();
         classpathFirst.forEach(p -> cp.add(p.toString()));
         cp.add(codeSource(ChildJvm.class).toString());
-        cp.add(codeSource(Vectorize.class).toString());
+        if (annotations) {
+            cp.add(codeSource(Vectorize.class).toString());
+        }
         return String.join(File.pathSeparator, cp);
     }
 

@@ -33,11 +33,26 @@ class StartupFootprintIT {
 
     @Test
     void programWithoutAnnotationsLoadsNoRewritingStage() throws IOException {
-        Loaded plain = run(PlainApp.class);
+        Loaded plain = run(ChildJvm.app(PlainApp.class).withAgent().withoutAnnotations(), PlainApp.class);
         List<String> rewriting = plain.classes.stream().filter(c -> REWRITING.stream().anyMatch(c::startsWith))
                 .collect(Collectors.toList());
         assertEquals(List.of(), rewriting, plain.run::describe);
         assertFalse(plain.run.stderr().contains("bootstrap classpath has been appended"), plain.run::describe);
+    }
+
+    /**
+     * With the annotations on the class path, annotated classes can come: the prewarm thread
+     * loads and runs the rewriting stages at start, on kernels of its own that nothing sees (no
+     * line, no report entry), so that the first annotated class does not pay for it.
+     */
+    @Test
+    void annotationsOnTheClassPathPrewarmTheRewritingStagesUnseen() throws IOException {
+        Loaded plain = run(ChildJvm.app(PlainApp.class, "3000").withAgent("log=debug"), PlainApp.class);
+        assertTrue(plain.classes.contains("dev.hotloop.agent.transform.ClassRewriter"), plain.run::describe);
+        assertTrue(plain.classes.stream().anyMatch(c -> c.startsWith("dev.hotloop.agent.vector.")), plain.run::describe);
+        assertFalse(plain.run.stderr().contains("PrewarmKernels"), plain.run::describe);
+        assertFalse(plain.run.stderr().contains("bootstrap classpath has been appended"), plain.run::describe);
+        assertFalse(plain.classes.contains("dev.hotloop.agent.transform.PrewarmKernels"), "read as bytes, never loaded" + plain.run.describe());
     }
 
     @Test
@@ -80,8 +95,12 @@ class StartupFootprintIT {
     }
 
     private Loaded run(Class<?> app, String options) throws IOException {
-        Path log = tmp.resolve(app.getSimpleName() + "-classes.log");
-        ChildResult r = (options == null ? ChildJvm.app(app).withAgent() : ChildJvm.app(app).withAgent(options)).jvmArg("-Xlog:class+load=info:file=" + log).run();
+        return run(options == null ? ChildJvm.app(app).withAgent() : ChildJvm.app(app).withAgent(options), app);
+    }
+
+    private Loaded run(ChildJvm jvm, Class<?> app) throws IOException {
+        Path log = tmp.resolve(app.getSimpleName() + "-" + System.nanoTime() + "-classes.log");
+        ChildResult r = jvm.jvmArg("-Xlog:class+load=info:file=" + log).run();
         assertEquals(0, r.exitCode(), r::describe);
         // "[0.012s][info][class,load] java.lang.Object source: shared objects file": the name follows the decorations.
         List<String> classes = Files.readAllLines(log).stream().map(l -> l.split(" ")).filter(f -> f.length > 1)

@@ -14,6 +14,7 @@ public final class DeferredRewriter {
     private final boolean vectorApiResolved;
     private final RuntimeLink runtime;
     private volatile ClassRewriter rewriter;
+    private volatile boolean demanded;
 
     /**
      * @param options           the agent's options
@@ -31,8 +32,19 @@ public final class DeferredRewriter {
         this.rewriter = built;
     }
 
-    /** @return the rewriter, built on the first call */
+    /** @return the rewriter, built on the first call; from now on {@link #demanded()} */
     public ClassRewriter get() {
+        demanded = true;
+        return build();
+    }
+
+    /** @return whether a class of the program has asked for the rewriter */
+    boolean demanded() {
+        return demanded;
+    }
+
+    /** @return the rewriter, built on the first call, without marking it {@link #demanded()} */
+    ClassRewriter build() {
         ClassRewriter r = rewriter;
         if (r == null) {
             synchronized (this) {

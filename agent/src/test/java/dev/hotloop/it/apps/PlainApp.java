@@ -10,9 +10,14 @@ public final class PlainApp {
     }
 
     /**
-     * @param args ignored
+     * @param args nothing, or how many milliseconds to idle first (time for the agent's
+     *             background threads)
+     * @throws InterruptedException never
      */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length > 0) {
+            Thread.sleep(Long.parseLong(args[0]));
+        }
         List<String> words = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             words.add(Integer.toString(i * i, 7));

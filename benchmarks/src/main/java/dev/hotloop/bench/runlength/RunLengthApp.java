@@ -4,8 +4,9 @@ package dev.hotloop.bench.runlength;
  * The program of the run-length benchmark (issue 9): a short-lived JVM that calls each of the six
  * {@link RunLengthKernels} {@code N} times, interleaved, over 1,000-element arrays, as a test in CI
  * calls a kernel a handful of times. It prints one line, {@code calls=N elapsed_ms=X checksum=Y},
- * where {@code elapsed_ms} runs from the first statement of {@code main} to the result and includes
- * loading (and, with the agent, rewriting) the kernel class, which happens inside that interval.
+ * where {@code elapsed_ms} runs from the first statement of {@code main} (after the optional start-up
+ * work) to the result and includes loading (and, with the agent, rewriting) the kernel class, which
+ * happens inside that interval.
  * The checksum keeps every call alive and lets the driver compare variants.
  */
 public final class RunLengthApp {
@@ -19,21 +20,44 @@ public final class RunLengthApp {
     }
 
     /**
-     * @param args {@code N}, the calls of each kernel
+     * @param args {@code N}, the calls of each kernel, then optionally {@code STARTUP_MS}: milliseconds
+     *             of work on the main thread before the clock starts, as a test runner loads and
+     *             starts itself before the code under test
      * @throws ClassNotFoundException if the kernel class is missing
      */
     public static void main(String[] args) throws ClassNotFoundException {
-        long t0 = System.nanoTime();
-        if (args.length != 1) {
-            System.err.println("usage: RunLengthApp N   (calls of each kernel)");
+        if (args.length != 1 && args.length != 2) {
+            System.err.println("usage: RunLengthApp N [STARTUP_MS]   (calls of each kernel; work before the clock starts)");
             System.exit(2);
         }
+        long busy = args.length == 2 ? startUp(Long.parseLong(args[1])) : 0;
+        long t0 = System.nanoTime();
         long calls = Long.parseLong(args[0]);
         // Load (and initialise) the kernels here, after t0: with the agent this is the rewrite.
         Class.forName(KERNELS, true, RunLengthApp.class.getClassLoader());
         double checksum = run(calls);
         long elapsedNanos = System.nanoTime() - t0;
-        System.out.println("calls=" + calls + " elapsed_ms=" + (elapsedNanos / 1_000_000.0) + " checksum=" + checksum);
+        System.out.println("calls=" + calls + " elapsed_ms=" + (elapsedNanos / 1_000_000.0) + " checksum=" + checksum
+                + (busy == 0 ? "" : " startup_work=" + busy));
+    }
+
+    /**
+     * Works on this thread for about {@code millis} milliseconds: builds and hashes strings, as a
+     * runner's start-up parses and loads.
+     *
+     * @return a value of the work, so that it is done
+     */
+    static long startUp(long millis) {
+        long end = System.nanoTime() + millis * 1_000_000L;
+        long h = 1;
+        while (System.nanoTime() < end) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < 200; i++) {
+                b.append(Long.toString(h * 31 + i, 36));
+            }
+            h = h * 31 + b.toString().hashCode();
+        }
+        return h == 0 ? 1 : h;
     }
 
     /**

@@ -189,6 +189,9 @@ public final class RunLengthBenchmark {
                 c.add("-javaagent:" + o.agent + (opts.isEmpty() ? "" : "=" + String.join(",", opts)));
             }
             c.addAll(List.of("--add-modules", "jdk.incubator.vector", "-cp", o.classPath, APP, Long.toString(calls)));
+            if (o.startupMillis > 0) {
+                c.add(Long.toString(o.startupMillis));
+            }
             return c;
         }
 
@@ -271,7 +274,7 @@ public final class RunLengthBenchmark {
     static final class Options {
         static final String USAGE = String.join("\n",
                 "usage: RunLengthBenchmark [--quick] [--calls 1,3,100] [--reps R] [--jdk JAVA_HOME] [--agent-opts OPTS]",
-                "                          [--agent JAR] [--cp CLASSPATH] [--timeout SECONDS] [--out FILE.md]",
+                "                          [--agent JAR] [--cp CLASSPATH] [--timeout SECONDS] [--out FILE.md] [--startup MS]",
                 "  --quick        calls 1,3,100,2000 and 3 reps (under a minute); --calls and --reps still win",
                 "  --calls LIST   calls of each kernel per JVM (default 1,3,100,2000,100000,1000000)",
                 "  --reps R       JVMs of each variant per call count (default 5)",
@@ -280,7 +283,9 @@ public final class RunLengthBenchmark {
                 "  --agent JAR    the agent jar (default agent/target/hotloop-agent.jar)",
                 "  --cp PATH      class path of RunLengthApp (default: this JVM's class path)",
                 "  --timeout S    seconds before a JVM is killed (default 120)",
-                "  --out FILE     also write the header and the Markdown table to FILE");
+                "  --out FILE     also write the header and the Markdown table to FILE",
+                "  --startup MS   the app works MS milliseconds on its main thread before its clock starts, as a",
+                "                 test runner does before it loads the code under test (default 0: the kernels first)");
 
         Path jdk = Paths.get(System.getProperty("java.home"));
         long[] calls;
@@ -289,6 +294,7 @@ public final class RunLengthBenchmark {
         Path agent = Paths.get("agent/target/hotloop-agent.jar").toAbsolutePath();
         String classPath = System.getProperty("java.class.path");
         long timeoutSeconds = DEFAULT_TIMEOUT_S;
+        long startupMillis;
         Path out;
 
         /** @return the options, or null for --help */
@@ -310,6 +316,7 @@ public final class RunLengthBenchmark {
                     case "--cp" -> o.classPath = value(args, ++i, a);
                     case "--timeout" -> o.timeoutSeconds = positive(value(args, ++i, a), a);
                     case "--out" -> o.out = Paths.get(value(args, ++i, a));
+                    case "--startup" -> o.startupMillis = positive(value(args, ++i, a), a);
                     default -> throw new IllegalArgumentException("unknown option '" + a + "'");
                 }
             }

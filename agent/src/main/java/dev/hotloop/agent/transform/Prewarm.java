@@ -1,0 +1,138 @@
+package dev.hotloop.agent.transform;
+
+import dev.hotloop.agent.options.AgentOptions;
+import dev.hotloop.agent.plan.Planner;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Loads and runs the rewriting stages once on a background thread at start, so that the first
+ * annotated class of the program does not pay for loading ASM, the analysis, planning and
+ * code-generation classes and the Vector API's shape query, and for running all of them in the
+ * interpreter for the first time (measured: most of the first class's transform time).
+ *
+ * <p>It rewrites {@link PrewarmKernels}, read as a class file and annotated in memory, with
+ * {@code report=off}, so that it registers nothing, changes nothing the program sees and writes no
+ * file; the result is dropped. It also builds the real rewriter of {@link DeferredRewriter}.
+ * Started only where annotated classes can come: when {@code dev.hotloop.Vectorize} or
+ * {@code dev.hotloop.Parallel} is on the system class path, and the class cache holds no entries
+ * yet (a filled cache replays classes without any rewriting stage). It runs at minimum priority
+ * and never logs.
+ */
+public final class Prewarm implements Runnable {
+
+    private final DeferredRewriter rewriter;
+    private final AgentOptions options;
+    private final boolean vectorApiResolved;
+    private volatile long nanos = -1;
+
+    /**
+     * @param rewriter          the agent's rewriter, built here ahead of the first annotated class
+     * @param options           the agent's options (only which rewrites are on is used)
+     * @param vectorApiResolved whether {@code jdk.incubator.vector} is in the boot layer
+     */
+    public Prewarm(DeferredRewriter rewriter, AgentOptions options, boolean vectorApiResolved) {
+        this.rewriter = rewriter;
+        this.options = options;
+        this.vectorApiResolved = vectorApiResolved;
+    }
+
+    /**
+     * @param loader the class loader of the program's classes
+     * @return whether the annotations are visible to it, so that annotated classes can come
+     */
+    public static boolean annotationsVisible(ClassLoader loader) {
+        return loader != null && (loader.getResource("dev/hotloop/Vectorize.class") != null
+                || loader.getResource("dev/hotloop/Parallel.class") != null);
+    }
+
+    /** Starts the prewarm thread: a daemon at minimum priority. */
+    public void start() {
+        Thread t = new Thread(this, "hotloop-prewarm");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
+    @Override
+    public void run() {
+        try {
+            if (!annotationsVisible(ClassLoader.getSystemClassLoader()) || hasEntries(options.cache())) {
+                nanos = -3;
+                return;
+            }
+            long start = System.nanoTime();
+            rewriter.build();
+            byte[] kernels = read();
+            AgentOptions quiet = AgentOptions.parse("report=off,log=off,cache=off,vectorize=" + options.vectorize()
+                    + ",parallel=" + options.parallel(), new Properties(), Map.of());
+            ClassRewriter warm = new ClassRewriter(quiet, new Planner(quiet, vectorApiResolved), new Unlinked());
+            // One kernel at a time, most of the classes loaded by the first: once the program's
+            // first annotated class has arrived, the rest would only compete with it.
+            for (String kernel : PrewarmKernelFile.KERNELS) {
+                if (rewriter.demanded()) {
+                    break;
+                }
+                warm.rewrite(Prewarm.class.getClassLoader(), PrewarmKernelFile.annotated(kernels, kernel));
+            }
+            nanos = System.nanoTime() - start;
+        } catch (RuntimeException | LinkageError | IOException e) {
+            nanos = -2; // a failed prewarm costs nothing but itself: the first class then pays as before
+        }
+    }
+
+    /**
+     * @param cache the cache directory, null when off
+     * @return whether it holds entries already: classes seen by an earlier run are replayed from
+     *     it without any rewriting stage, so that warming them would be wasted work
+     */
+    static boolean hasEntries(Path cache) {
+        if (cache == null || !Files.isDirectory(cache)) {
+            return false;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(cache)) {
+            for (Path p : entries) {
+                if (Files.isRegularFile(p)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * @return how long the prewarm took in nanoseconds; -1 while running or not started, -2 when
+     *     it failed, -3 when it had nothing to do (no annotations visible, or a filled cache)
+     */
+    public long nanos() {
+        return nanos;
+    }
+
+    private static byte[] read() throws IOException {
+        try (InputStream in = Prewarm.class.getResourceAsStream("PrewarmKernels.class")) {
+            if (in == null) {
+                throw new IOException("PrewarmKernels.class not found beside " + Prewarm.class.getName());
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    /** The prewarm's rewrite makes nothing visible and registers no timing. */
+    private static final class Unlinked implements RuntimeLink {
+        @Override
+        public void ensureVisible() {
+        }
+
+        @Override
+        public int timingId(String key) {
+            return -1;
+        }
+    }
+}
