@@ -101,11 +101,24 @@ public final class ControlFlowGraph {
             }
         }
 
+        return fromEdges(method, insnSucc, insnExc, predCount, handlers);
+    }
+
+    /**
+     * Basic blocks and their edges from the edges of each instruction.
+     *
+     * @param insnSucc  per instruction, its normal successors, each once; null when unreachable
+     * @param insnExc   per instruction, the handlers it may jump to; null for none
+     * @param predCount per instruction, how many instructions have it as a normal successor
+     * @param handlers  the instructions that start a handler
+     */
+    static ControlFlowGraph fromEdges(MethodNode method, int[][] insnSucc, int[][] insnExc, int[] predCount, BitSet handlers) {
+        int n = insnSucc.length;
         int[] blockOf = new int[n];
         java.util.Arrays.fill(blockOf, -1);
         List<int[]> blocks = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            if (!reached.get(i)) {
+            if (insnSucc[i] == null) {
                 continue; // unreachable
             }
             boolean leader = blocks.isEmpty() || i == 0 || handlers.get(i) || predCount[i] != 1

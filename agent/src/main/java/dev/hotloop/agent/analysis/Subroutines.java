@@ -58,43 +58,23 @@ final class Subroutines {
             }
         };
         var frames = analyzer.analyze(owner, method);
-
-        int[] blockOf = new int[n];
-        java.util.Arrays.fill(blockOf, -1);
-        List<int[]> blocks = new ArrayList<>();
+        int[][] succ = new int[n][];
+        int[][] exc = new int[n][];
         for (int i = 0; i < n; i++) {
-            if (frames[i] == null) {
-                continue; // unreachable
-            }
-            boolean leader = blocks.isEmpty() || i == 0 || handlers.get(i) || predCount[i] != 1
-                    || blockOf[i - 1] < 0 || !insnSucc.get(i - 1).equals(List.of(i));
-            if (leader) {
-                blocks.add(new int[] {i, i});
-            } else {
-                blocks.get(blocks.size() - 1)[1] = i;
-            }
-            blockOf[i] = blocks.size() - 1;
-        }
-        List<List<Integer>> succ = lists(blocks.size());
-        List<List<Integer>> pred = lists(blocks.size());
-        List<List<Integer>> exc = lists(blocks.size());
-        for (int b = 0; b < blocks.size(); b++) {
-            int[] range = blocks.get(b);
-            for (int s : insnSucc.get(range[1])) {
-                if (!succ.get(b).contains(blockOf[s])) {
-                    succ.get(b).add(blockOf[s]);
-                    pred.get(blockOf[s]).add(b);
-                }
-            }
-            for (int i = range[0]; i <= range[1]; i++) {
-                for (int h : insnExc.get(i)) {
-                    if (!exc.get(b).contains(blockOf[h])) {
-                        exc.get(b).add(blockOf[h]);
-                    }
-                }
+            if (frames[i] != null) {
+                succ[i] = ints(insnSucc.get(i));
+                exc[i] = insnExc.get(i).isEmpty() ? null : ints(insnExc.get(i));
             }
         }
-        return new ControlFlowGraph(method, blockOf, blocks, succ, pred, exc);
+        return ControlFlowGraph.fromEdges(method, succ, exc, predCount, handlers);
+    }
+
+    private static int[] ints(List<Integer> l) {
+        int[] a = new int[l.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = l.get(i);
+        }
+        return a;
     }
 
     private static List<List<Integer>> lists(int n) {
