@@ -94,6 +94,13 @@ public class PrepareAgentMojo extends AbstractMojo {
     @Parameter(property = "hotloop.cache")
     String cache;
 
+    /**
+     * Agent option {@code cluster}: the Spark master URL that {@code @Parallel(cluster = true)} loops
+     * run on ({@code hotloop-spark} must be on the test class path).
+     */
+    @Parameter(property = "hotloop.cluster")
+    String cluster;
+
     /** More agent options, {@code key=value,key=value}, added last (so they win over the parameters above). */
     @Parameter(property = "hotloop-plugin.options")
     String options;
@@ -151,6 +158,7 @@ public class PrepareAgentMojo extends AbstractMojo {
         set.put(AgentOptions.LOG, log);
         set.put(AgentOptions.DUMP, dump == null ? null : dump.getAbsolutePath());
         set.put(AgentOptions.CACHE, cache);
+        set.put(AgentOptions.CLUSTER, cluster);
         StringJoiner joined = new StringJoiner(",");
         for (Map.Entry<String, Object> e : set.entrySet()) {
             if (e.getValue() == null || e.getValue().toString().isBlank()) {

@@ -119,4 +119,13 @@ class PrepareAgentMojoTest {
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::agentOptions);
         assertTrue(e.getMessage().startsWith("hotloop: bad value 'loud' for agent option 'log'"), e.getMessage());
     }
+
+    @Test
+    void theClusterIsAnOptionLikeTheOthersAndChecked() throws Exception {
+        mojo.cluster = "spark://127.0.0.1:7077";
+        assertTrue(mojo.agentOptions().contains("cluster=spark://127.0.0.1:7077"), mojo.agentOptions());
+        mojo.cluster = "http://nope";
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::agentOptions);
+        assertTrue(e.getMessage().contains("cluster"), e.getMessage());
+    }
 }
