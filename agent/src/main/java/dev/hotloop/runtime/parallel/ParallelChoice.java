@@ -49,7 +49,7 @@ final class ParallelChoice {
     private int sequentialTimed;
     private int parallelTimed;
     private long longestMeasured;
-    private final long[] warmRuns = new long[WARM_RUNS / 2];
+    private final double[] warmRuns = new double[WARM_RUNS / 2];
 
     private ParallelChoice(String site) {
         this.site = site;
@@ -171,19 +171,13 @@ final class ParallelChoice {
         return new ParallelRecord(site, to == SEQUENTIAL, threads, sequentialNanos, parallelNanos, longestMeasured, reason);
     }
 
-    private static long median(long[] samples) {
-        long[] sorted = samples.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
-
     private static double median(double[] samples) {
         double[] sorted = samples.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
     }
 
-    private static String millis(long nanos) {
+    private static String millis(double nanos) {
         return String.format(java.util.Locale.ROOT, "%.1f ms", nanos / 1e6);
     }
 }
