@@ -63,7 +63,7 @@ final class AgentInstaller {
                 : new CachedRewrites(new ClassCache(options.cache(), diagnostics), options, vectorApi, version, runtime, diagnostics);
         HotloopTransformer transformer = new HotloopTransformer(rewriter, cache, reporter, version);
         if (!attached) {
-            new Prewarm(rewriter, options, vectorApi).start(); // on attach, the program is already running
+            new Prewarm(rewriter, runtime, options, vectorApi).start(); // on attach, the program is already running
         }
 
         RunContext context = RunContext.of(version, options, vectorApi);

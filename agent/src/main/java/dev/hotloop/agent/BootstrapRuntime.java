@@ -42,6 +42,8 @@ final class BootstrapRuntime implements RuntimeLink {
     private final int threads;
     private final String cluster;
     private volatile boolean visible;
+    /** The runtime jar, written ahead by {@link #prepare()}; null until then. Guarded by this. */
+    private File prepared;
 
     /**
      * @param inst        the JVM's instrumentation
@@ -68,7 +70,11 @@ final class BootstrapRuntime implements RuntimeLink {
         synchronized (this) {
             if (!visible) {
                 try {
-                    boolean appended = inject(inst);
+                    File jar = prepared != null ? prepared : runtimeJar();
+                    boolean appended = jar != null;
+                    if (appended) {
+                        inst.appendToBootstrapClassLoaderSearch(new JarFile(jar));
+                    }
                     diagnostics.debug(appended ? "runtime classes appended to the bootstrap class path"
                             : "runtime classes used from the class path (agent not running from a jar)");
                 } catch (IOException e) {
@@ -85,6 +91,23 @@ final class BootstrapRuntime implements RuntimeLink {
         }
     }
 
+    /**
+     * Writes the runtime jar ahead of {@link #ensureVisible()}, which then only appends it (on the
+     * prewarm thread: the first rewritten class is spared the copy). Makes nothing visible; a
+     * failure leaves the work to {@code ensureVisible}.
+     */
+    @Override
+    public synchronized void prepare() {
+        if (visible || prepared != null) {
+            return;
+        }
+        try {
+            prepared = runtimeJar();
+        } catch (IOException | RuntimeException e) {
+            prepared = null;
+        }
+    }
+
     @Override
     public int timingId(String key) {
         ensureVisible();
@@ -92,15 +115,14 @@ final class BootstrapRuntime implements RuntimeLink {
     }
 
     /**
-     * @param inst the JVM's instrumentation
-     * @return whether the runtime was appended; false when the agent does not run from a jar
-     *     (tests), where the application class path already holds the runtime
+     * @return a new temporary jar of the runtime classes, deleted at exit; null when the agent does
+     *     not run from a jar (tests), where the application class path already holds the runtime
      * @throws IOException when the jar cannot be read or the temporary jar written
      */
-    static boolean inject(Instrumentation inst) throws IOException {
+    static File runtimeJar() throws IOException {
         Path agentJar = agentJar();
         if (agentJar == null) {
-            return false;
+            return null;
         }
         File runtimeJar = newTempJar();
         runtimeJar.deleteOnExit();
@@ -131,8 +153,7 @@ final class BootstrapRuntime implements RuntimeLink {
         if (copied == 0) {
             throw new IOException("no " + PACKAGE_PATH + " classes in " + agentJar);
         }
-        inst.appendToBootstrapClassLoaderSearch(new JarFile(runtimeJar));
-        return true;
+        return runtimeJar;
     }
 
     /**

@@ -11,14 +11,18 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Loads and runs the rewriting stages once on a background thread at start, so that the first
- * annotated class of the program does not pay for loading ASM, the analysis, planning and
- * code-generation classes and the Vector API's shape query, and for running all of them in the
- * interpreter for the first time (measured: most of the first class's transform time).
+ * Loads and runs the rewriting stages on a background thread at start, so that the program's
+ * annotated classes do not pay for loading ASM, the analysis, planning and code-generation classes
+ * and the Vector API's shape query, nor for running all of them in the interpreter: rounds over a
+ * few kernels until the JIT has compiled the stages, at most {@link #ROUNDS} rounds or
+ * {@link #BUDGET_NANOS}, and never once the program's first annotated class has asked for the
+ * rewriter (then it would only compete with it). A program whose code under test loads after a
+ * test runner's start-up (the CI case) finds the stages loaded and compiled.
  *
  * <p>It rewrites {@link PrewarmKernels}, read as a class file and annotated in memory, with
  * {@code report=off}, so that it registers nothing, changes nothing the program sees and writes no
- * file; the result is dropped. It also builds the real rewriter of {@link DeferredRewriter}.
+ * file; the result is dropped. It also builds the real rewriter of {@link DeferredRewriter} and
+ * writes the runtime jar that the first rewritten class appends to the boot class path.
  * Started only where annotated classes can come: when {@code dev.hotloop.Vectorize} or
  * {@code dev.hotloop.Parallel} is on the system class path, and the class cache holds no entries
  * yet (a filled cache replays classes without any rewriting stage). It runs at minimum priority
@@ -27,17 +31,26 @@ import java.util.Properties;
 public final class Prewarm implements Runnable {
 
     private final DeferredRewriter rewriter;
+    private final RuntimeLink runtime;
     private final AgentOptions options;
     private final boolean vectorApiResolved;
+    /** At most this many rounds over the kernels. */
+    static final int ROUNDS = 20;
+    /** And at most this long, from the start of the prewarm. */
+    static final long BUDGET_NANOS = 400_000_000L;
+
     private volatile long nanos = -1;
+    private volatile int rounds;
 
     /**
      * @param rewriter          the agent's rewriter, built here ahead of the first annotated class
+     * @param runtime           the agent's runtime link, {@linkplain RuntimeLink#prepare() prepared} here
      * @param options           the agent's options (only which rewrites are on is used)
      * @param vectorApiResolved whether {@code jdk.incubator.vector} is in the boot layer
      */
-    public Prewarm(DeferredRewriter rewriter, AgentOptions options, boolean vectorApiResolved) {
+    public Prewarm(DeferredRewriter rewriter, RuntimeLink runtime, AgentOptions options, boolean vectorApiResolved) {
         this.rewriter = rewriter;
+        this.runtime = runtime;
         this.options = options;
         this.vectorApiResolved = vectorApiResolved;
     }
@@ -68,22 +81,35 @@ public final class Prewarm implements Runnable {
             }
             long start = System.nanoTime();
             rewriter.build();
+            runtime.prepare();
             byte[] kernels = read();
             AgentOptions quiet = AgentOptions.parse("report=off,log=off,cache=off,vectorize=" + options.vectorize()
                     + ",parallel=" + options.parallel(), new Properties(), Map.of());
             ClassRewriter warm = new ClassRewriter(quiet, new Planner(quiet, vectorApiResolved), new Unlinked());
-            // One kernel at a time, most of the classes loaded by the first: once the program's
-            // first annotated class has arrived, the rest would only compete with it.
-            for (String kernel : PrewarmKernelFile.KERNELS) {
-                if (rewriter.demanded()) {
-                    break;
+            // One kernel at a time, most of the classes loaded by the first; then more rounds, so
+            // that the JIT compiles the stages: a method rewritten after a dozen rounds costs a
+            // fraction of one rewritten by interpreted stages. Once the program's first annotated
+            // class has arrived, or after the budget, the rest would only compete with it.
+            long deadline = start + BUDGET_NANOS;
+            rounds:
+            for (int round = 0; round < ROUNDS; round++) {
+                for (String kernel : PrewarmKernelFile.KERNELS) {
+                    if (rewriter.demanded() || System.nanoTime() > deadline) {
+                        break rounds;
+                    }
+                    warm.rewrite(Prewarm.class.getClassLoader(), PrewarmKernelFile.annotated(kernels, kernel));
                 }
-                warm.rewrite(Prewarm.class.getClassLoader(), PrewarmKernelFile.annotated(kernels, kernel));
+                this.rounds = round + 1;
             }
             nanos = System.nanoTime() - start;
         } catch (RuntimeException | LinkageError | IOException e) {
             nanos = -2; // a failed prewarm costs nothing but itself: the first class then pays as before
         }
+    }
+
+    /** @return how many whole rounds over the kernels the prewarm made */
+    public int rounds() {
+        return rounds;
     }
 
     /**

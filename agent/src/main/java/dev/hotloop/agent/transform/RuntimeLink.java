@@ -10,6 +10,10 @@ public interface RuntimeLink {
     /** Makes the runtime visible from every class loader; idempotent. */
     void ensureVisible();
 
+    /** Does the slow part of {@link #ensureVisible()} ahead, making nothing visible; idempotent. */
+    default void prepare() {
+    }
+
     /**
      * @param key a key unique to one method of one class of one class loader
      * @return its id in {@code dev.hotloop.runtime.Timings}

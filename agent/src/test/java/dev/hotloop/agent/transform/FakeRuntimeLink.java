@@ -15,10 +15,20 @@ final class FakeRuntimeLink implements RuntimeLink {
     private final String prefix = "test-" + UUID.randomUUID() + "/";
     private final List<String> keys = new ArrayList<>();
     private int visibleCalls;
+    private int prepareCalls;
 
     @Override
     public synchronized void ensureVisible() {
         visibleCalls++;
+    }
+
+    @Override
+    public synchronized void prepare() {
+        prepareCalls++;
+    }
+
+    synchronized int prepareCalls() {
+        return prepareCalls;
     }
 
     @Override

@@ -52,20 +52,23 @@ class PrewarmTest {
         AgentOptions o = options("cache=off");
         FakeRuntimeLink link = new FakeRuntimeLink();
         DeferredRewriter deferred = new DeferredRewriter(o, true, link);
-        Prewarm p = new Prewarm(deferred, o, true);
+        Prewarm p = new Prewarm(deferred, link, o, true);
         p.run();
         assertTrue(p.nanos() > 0, "ran: " + p.nanos());
         assertFalse(deferred.demanded(), "the prewarm is no demand");
         assertEquals(0, link.visibleCalls(), "nothing made visible");
+        assertEquals(1, link.prepareCalls(), "the runtime jar written ahead");
+        assertTrue(p.rounds() >= 1, "rounds: " + p.rounds());
         assertEquals(0, link.keys().size(), "no timing registered");
     }
 
     @Test
     void stopsOnceTheProgramsFirstClassAsks() {
         AgentOptions o = options("cache=off");
-        DeferredRewriter deferred = new DeferredRewriter(o, true, new FakeRuntimeLink());
+        FakeRuntimeLink link = new FakeRuntimeLink();
+        DeferredRewriter deferred = new DeferredRewriter(o, true, link);
         deferred.get();
-        Prewarm p = new Prewarm(deferred, o, true);
+        Prewarm p = new Prewarm(deferred, link, o, true);
         long start = System.nanoTime();
         p.run();
         assertTrue(p.nanos() >= 0 && p.nanos() <= System.nanoTime() - start, "ran and stopped: " + p.nanos());
@@ -80,7 +83,8 @@ class PrewarmTest {
         Files.write(cache.resolve("0123abcd"), new byte[] {1});
         assertTrue(Prewarm.hasEntries(cache));
         AgentOptions o = options("cache=" + cache);
-        Prewarm p = new Prewarm(new DeferredRewriter(o, true, new FakeRuntimeLink()), o, true);
+        FakeRuntimeLink link = new FakeRuntimeLink();
+        Prewarm p = new Prewarm(new DeferredRewriter(o, true, link), link, o, true);
         p.run();
         assertEquals(-3, p.nanos());
     }
