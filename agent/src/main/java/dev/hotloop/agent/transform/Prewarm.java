@@ -14,8 +14,8 @@ import java.util.Properties;
  * Loads and runs the rewriting stages on a background thread at start, so that the program's
  * annotated classes do not pay for loading ASM, the analysis, planning and code-generation classes
  * and the Vector API's shape query, nor for running all of them in the interpreter: rounds over a
- * few kernels until the JIT has compiled the stages, at most {@link #ROUNDS} rounds or
- * {@link #BUDGET_NANOS}, and never once the program's first annotated class has asked for the
+ * few kernels until the JIT has compiled the stages, at most {@link #ROUNDS} rounds
+ * ({@link #FEW_CORES_ROUNDS} on one or two processors) or {@link #BUDGET_NANOS}, and never once the program's first annotated class has asked for the
  * rewriter (then it would only compete with it). A program whose code under test loads after a
  * test runner's start-up (the CI case) finds the stages loaded and compiled.
  *
@@ -34,8 +34,13 @@ public final class Prewarm implements Runnable {
     private final RuntimeLink runtime;
     private final AgentOptions options;
     private final boolean vectorApiResolved;
-    /** At most this many rounds over the kernels. */
+    /** At most this many rounds over the kernels, where the JVM has more than two processors. */
     static final int ROUNDS = 20;
+    /**
+     * At most this many on one or two processors, where the prewarm's compilations would queue
+     * before the program's own and the thread would take the program's second core.
+     */
+    static final int FEW_CORES_ROUNDS = 2;
     /** And at most this long, from the start of the prewarm. */
     static final long BUDGET_NANOS = 400_000_000L;
 
@@ -91,8 +96,9 @@ public final class Prewarm implements Runnable {
             // fraction of one rewritten by interpreted stages. Once the program's first annotated
             // class has arrived, or after the budget, the rest would only compete with it.
             long deadline = start + BUDGET_NANOS;
+            int most = Runtime.getRuntime().availableProcessors() > 2 ? ROUNDS : FEW_CORES_ROUNDS;
             rounds:
-            for (int round = 0; round < ROUNDS; round++) {
+            for (int round = 0; round < most; round++) {
                 for (String kernel : PrewarmKernelFile.KERNELS) {
                     if (rewriter.demanded() || System.nanoTime() > deadline) {
                         break rounds;
