@@ -17,9 +17,11 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * <p>The steady state is the time after the JIT compiled the code that runs, which is late in a
  * run, not its average: timed calls after the first fall into windows that double in length
  * (timed call 1, 2-3, 4-7, ..., 2^k to 2^(k+1) - 1), and the steady time per call is the mean of
- * the latest complete window of at least {@value #MIN_WINDOW} calls: the later half of all timed
- * calls, so the interpreted and C1-compiled calls of the first half (and a tier switch from the
- * original loop to its SIMD form) fall out of it as the run grows.
+ * the latest third to two thirds of the timed calls, ending at the latest (the latest window when
+ * it is half full, else with the one before), at least {@value #MIN_WINDOW} calls: the
+ * interpreted and C1-compiled calls of the first half (and a tier switch from the original loop
+ * to its SIMD form) fall out of it as the run grows. Reports take what the timer itself adds to a
+ * timed call off ({@link #timerNanos()}).
  *
  * <p>The common case, one thread calling the method, pays no atomic instruction: the first thread
  * to call becomes the owner and counts with a plain field that only it writes. Other threads count
@@ -105,7 +107,7 @@ public final class MethodStats {
             firstCallNanos = elapsed;
             return;
         }
-        windowNanos.getAndAdd(63 - Long.numberOfLeadingZeros(n), elapsed);
+        windowNanos.getAndAdd(window(n), elapsed);
         if (n == WARM_CALLS) {
             warm = false;
         }
@@ -121,23 +123,109 @@ public final class MethodStats {
         return key;
     }
 
-    /** @return a consistent-enough copy of the counters, for reports */
+    /** Windows of the warm-up's timed calls 1 to {@value #WARM_CALLS} - 1: 1, 2-3, ..., 512-1023. */
+    private static final int WARM_WINDOWS = Integer.numberOfTrailingZeros(WARM_CALLS);
+
+    /**
+     * @param n a timed call after the first (1-based among them)
+     * @return its window: during the warm-up, where every call is timed, windows of 1, 2, 4, ...
+     *     timed calls; from timed call {@value #WARM_CALLS} on, where one call in
+     *     {@value #SAMPLE_EVERY} is, windows of 1, 2, 4, ... sampled calls of their own, so that the
+     *     latest windows are the latest calls of the run, not the warm-up's
+     */
+    static int window(long n) {
+        return n < WARM_CALLS ? 63 - Long.numberOfLeadingZeros(n)
+                : WARM_WINDOWS + 63 - Long.numberOfLeadingZeros(n - WARM_CALLS + 1);
+    }
+
+    /** @return the first timed call of a window */
+    private static long windowStart(int k) {
+        return k < WARM_WINDOWS ? 1L << k : WARM_CALLS - 1 + (1L << (k - WARM_WINDOWS));
+    }
+
+    /** @return how many timed calls a window holds when complete */
+    private static long capacity(int k) {
+        return 1L << (k < WARM_WINDOWS ? k : k - WARM_WINDOWS);
+    }
+
+    /** @return how many of the timed exits (the first included) fell into window {@code k} */
+    private static long inWindow(int k, long exits) {
+        return Math.max(0, Math.min(capacity(k), exits - windowStart(k)));
+    }
+
+    /** What one timed call's two {@code nanoTime()} reads add to it, measured once; -1 until then. */
+    private static volatile long timerNanos = -1;
+
+    /**
+     * @return what the timer adds to a timed call: the cost of one {@code System.nanoTime()} read
+     *     in compiled code (a timed call spans the end of the first read and the start of the
+     *     second), measured once, when the first report is made, as the smallest mean of eight
+     *     blocks of back-to-back reads (the later blocks run compiled)
+     */
+    static long timerNanos() {
+        long t = timerNanos;
+        if (t < 0) {
+            double best = Double.MAX_VALUE;
+            for (int block = 0; block < 8; block++) {
+                long start = System.nanoTime();
+                long end = start;
+                for (int i = 0; i < 20_000; i++) {
+                    end = System.nanoTime();
+                }
+                best = Math.min(best, (end - start) / 20_000.0);
+            }
+            t = (long) Math.floor(best);
+            timerNanos = t;
+        }
+        return t;
+    }
+
+    /**
+     * @return a consistent-enough copy of the counters, for reports; the times of timed calls net
+     *     of what the timer itself adds ({@link #timerNanos()}), so that a call of tens of
+     *     nanoseconds is not reported at twice its time
+     */
     public Snapshot snapshot() {
+        return snapshot(timedExits.get() > 0 ? timerNanos() : 0);
+    }
+
+    /** @param timer what the timer adds to each timed call, taken off */
+    Snapshot snapshot(long timer) {
         long exits = timedExits.get();
         long timedNanos = 0;
+        for (int k = 0; k < Long.SIZE - 1; k++) {
+            timedNanos += windowNanos.get(k);
+        }
+        // The latest stretch of timed calls, ending at the latest: the window that holds it if it
+        // is half full, else with the one before (a complete window alone would lag: between 2^k
+        // and 2^(k+1) timed calls it is the second quarter, before a tier switch that came later),
+        // and more windows before while fewer than MIN_WINDOW calls.
         long steadyNanos = 0;
         long steadyTimed = 0;
-        for (int k = 0; k < Long.SIZE - 1; k++) {
-            long window = windowNanos.get(k);
-            timedNanos += window;
-            // Window k is complete once timed exit 2^(k+1) - 1 (0-based) has been counted.
-            if (exits >>> 1 >= 1L << k && 1L << k >= MIN_WINDOW) {
-                steadyNanos = window;
-                steadyTimed = 1L << k;
+        if (exits >= 2) {
+            int k = window(exits - 1);
+            long inLatest = inWindow(k, exits);
+            steadyNanos = windowNanos.get(k);
+            steadyTimed = inLatest;
+            if (k > 0 && inLatest < capacity(k) / 2) {
+                k--;
+                steadyNanos += windowNanos.get(k);
+                steadyTimed += inWindow(k, exits);
+            }
+            while (steadyTimed < MIN_WINDOW && k > 0) {
+                k--;
+                steadyNanos += windowNanos.get(k);
+                steadyTimed += inWindow(k, exits);
+            }
+            if (steadyTimed < MIN_WINDOW) {
+                steadyNanos = 0;
+                steadyTimed = 0;
             }
         }
-        return new Snapshot(ownerCalls[PAD] + (long) SLOT.getVolatile(sharedCalls, PAD), firstCallNanos,
-                timedNanos, Math.max(0, exits - 1), steadyNanos, steadyTimed);
+        long timed = Math.max(0, exits - 1);
+        long first = firstCallNanos;
+        return new Snapshot(ownerCalls[PAD] + (long) SLOT.getVolatile(sharedCalls, PAD), first < 0 ? first : Math.max(0, first - timer),
+                Math.max(0, timedNanos - timed * timer), timed, Math.max(0, steadyNanos - steadyTimed * timer), steadyTimed);
     }
 
     /**

@@ -119,6 +119,15 @@ class MethodStatsTest {
         assertTrue(s.totalNanos() >= s.firstCallNanos());
     }
 
+    /** Calls until a call is timed (after the warm-up, one in {@value MethodStats#SAMPLE_EVERY}), which lasts {@code nanos}. */
+    private static void timedCallLasting(MethodStats stats, long nanos) {
+        long token;
+        while ((token = stats.enter()) == MethodStats.NOT_TIMED) {
+            stats.exit(token);
+        }
+        stats.exit(token - nanos);
+    }
+
     /** Exits a call that lasted {@code nanos}, as far as the clock tells. */
     private static void callLasting(MethodStats stats, long nanos) {
         long token = stats.enter();
@@ -146,19 +155,65 @@ class MethodStatsTest {
     }
 
     @Test
-    void anIncompleteWindowDoesNotCount() {
+    void theLatestCallsCountWithTheWindowBeforeUntilTheirsIsHalfFull() {
         MethodStats stats = new MethodStats("k");
         callLasting(stats, 1_000);
         for (int n = 1; n < 16; n++) {
+            callLasting(stats, 1_000_000);
+        }
+        // Window 4 (timed calls 16-31) has begun with fast calls: with window 3 (8-15) until half full.
+        for (int n = 16; n < 20; n++) {
             callLasting(stats, 1_000);
         }
-        // Window 4 (timed calls 16-31) has begun with slow calls: window 3 (8-15) still decides.
-        for (int n = 16; n < 20; n++) {
-            callLasting(stats, 10_000_000);
+        MethodStats.Snapshot s = stats.snapshot();
+        assertEquals(12, s.steadyTimed(), "timed calls 8 to 19");
+        assertEquals((8 * 1_000_000.0 + 4 * 1_000) / 12, s.steadyNanosPerCall(), 8 * 1_000.0);
+        for (int n = 20; n < 24; n++) {
+            callLasting(stats, 1_000);
+        }
+        s = stats.snapshot();
+        assertEquals(8, s.steadyTimed(), "window 4 half full: timed calls 16 to 23 alone");
+        assertTrue(s.steadyNanosPerCall() < 5_000, "steady " + s.steadyNanosPerCall());
+    }
+
+    /** A tier switch late in a run: the report follows it, where a complete window alone would lag. */
+    @Test
+    void aLateSwitchShowsInTheSteadyTime() {
+        MethodStats stats = new MethodStats("k");
+        callLasting(stats, 1_000);
+        for (int n = 1; n < 1536; n++) {
+            timedCallLasting(stats, n < 1100 ? 100_000 : 1_000);
         }
         MethodStats.Snapshot s = stats.snapshot();
-        assertEquals(8, s.steadyTimed());
-        assertTrue(s.steadyNanosPerCall() < 1_000_000, "steady " + s.steadyNanosPerCall());
+        // From timed call 1024 on, sampled calls have windows of their own: 1535 is alone in its
+        // window (sampled 512 to 1023), so the one before (sampled 256 to 511) counts with it.
+        assertEquals(257, s.steadyTimed(), "timed calls 1279 to 1535");
+        assertTrue(s.steadyNanosPerCall() < 20_000, "steady " + s.steadyNanosPerCall());
+    }
+
+    @Test
+    void sampledCallsHaveWindowsOfTheirOwn() {
+        assertEquals(0, MethodStats.window(1));
+        assertEquals(9, MethodStats.window(MethodStats.WARM_CALLS - 1));
+        assertEquals(10, MethodStats.window(MethodStats.WARM_CALLS));
+        assertEquals(11, MethodStats.window(MethodStats.WARM_CALLS + 1));
+        assertEquals(11, MethodStats.window(MethodStats.WARM_CALLS + 2));
+        assertEquals(12, MethodStats.window(MethodStats.WARM_CALLS + 3));
+    }
+
+    @Test
+    void theTimersOwnCostIsTakenOff() {
+        long timer = MethodStats.timerNanos();
+        assertTrue(timer >= 0 && timer < 10_000, "a nanoTime() read costs " + timer + " ns");
+        MethodStats stats = new MethodStats("k");
+        for (int n = 0; n < 16; n++) {
+            callLasting(stats, 5_000);
+        }
+        MethodStats.Snapshot raw = stats.snapshot(0);
+        MethodStats.Snapshot net = stats.snapshot(100);
+        assertEquals(raw.steadyNanosPerCall() - 100, net.steadyNanosPerCall(), 1e-9);
+        assertEquals(raw.firstCallNanos() - 100, net.firstCallNanos());
+        assertEquals(raw.timedNanos() - 100 * raw.timed(), net.timedNanos());
     }
 
     @Test

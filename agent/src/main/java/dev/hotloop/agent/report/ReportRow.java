@@ -12,7 +12,7 @@ import java.util.List;
  * @param transformNanos     time the agent spent transforming it
  * @param calls              calls made
  * @param firstCallNanos     the first call, JIT compilation included; -1 when never called
- * @param steadyNanosPerCall mean of later calls; -1 when called at most once
+ * @param steadyNanosPerCall time per call once compiled (the latest timed calls, net of the timer); -1 when called at most once
  * @param totalNanos         time spent in the method, all calls
  * @param loops              one per annotated loop, with its measurement
  */

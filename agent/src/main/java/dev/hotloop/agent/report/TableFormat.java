@@ -40,7 +40,7 @@ final class TableFormat {
         }
         StringBuilder b = new StringBuilder();
         b.append("[hotloop] exit report: ").append(rows.size()).append(rows.size() == 1 ? " annotated method" : " annotated methods")
-                .append(" (first call includes JIT compilation; steady/call is the mean of later calls)\n");
+                .append(" (first call includes JIT compilation; steady/call is the time per call once compiled)\n");
         for (String[] row : cells) {
             StringBuilder line = new StringBuilder("[hotloop]");
             for (int c = 0; c < row.length; c++) {
