@@ -3,7 +3,9 @@ package dev.hotloop.agent.parallel;
 import dev.hotloop.agent.analysis.ControlFlowGraph;
 import dev.hotloop.agent.analysis.ExactTypes;
 import dev.hotloop.agent.analysis.LocalNames;
+import dev.hotloop.agent.analysis.Liveness;
 import dev.hotloop.agent.analysis.Loop;
+import dev.hotloop.agent.analysis.MethodAnalysis;
 import dev.hotloop.agent.report.RefusalCode;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -16,7 +18,6 @@ import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
-import org.objectweb.asm.tree.analysis.Analyzer;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.BasicValue;
 import org.objectweb.asm.tree.analysis.Frame;
@@ -45,16 +46,16 @@ record LoopLocals(List<Captured> captured, List<Reduction> reductions) {
     }
 
     /**
-     * @param owner the class's internal name
-     * @param g     the method's control-flow graph
+     * @param analysis the method's analyses
      * @param sources which instructions produce each stack value ({@link Reductions#sources})
      * @param loop  the loop
      * @param shape its recognised shape
      * @return how the loop uses the method's locals
      * @throws Refusal when a local written in the loop carries a value out of an iteration and is no reduction
      */
-    static LoopLocals of(String owner, ControlFlowGraph g, Frame<SourceValue>[] sources, Loop loop, LoopShape shape)
-            throws Refusal {
+    static LoopLocals of(MethodAnalysis analysis, Frame<SourceValue>[] sources, Loop loop, LoopShape shape)
+            throws Refusal, AnalyzerException {
+        ControlFlowGraph g = analysis.graph();
         MethodNode m = g.method();
         InsnList insns = m.instructions;
         BitSet read = new BitSet();
@@ -73,7 +74,7 @@ record LoopLocals(List<Captured> captured, List<Reduction> reductions) {
                 written.clear(skip);
             }
         }
-        Liveness liveness = Liveness.of(g);
+        Liveness liveness = analysis.liveness();
         BitSet liveAtHeader = liveness.liveIn(loop.header());
         BitSet liveAtExit = liveness.liveIn(g.blockOf(insns.indexOf(shape.exit())));
         List<Reduction> reductions = new ArrayList<>();
@@ -93,7 +94,7 @@ record LoopLocals(List<Captured> captured, List<Reduction> reductions) {
             }
         }
         read.andNot(written);
-        Frame<BasicValue> atHeader = typesAt(owner, m, shape.header);
+        Frame<BasicValue> atHeader = typesAt(analysis, shape.header);
         List<Captured> captured = new ArrayList<>();
         for (int v = read.nextSetBit(0); v >= 0; v = read.nextSetBit(v + 1)) {
             String name = nameOf(m, v, shape.header);
@@ -131,9 +132,9 @@ record LoopLocals(List<Captured> captured, List<Reduction> reductions) {
         return type;
     }
 
-    private static Frame<BasicValue> typesAt(String owner, MethodNode m, AbstractInsnNode at) throws Refusal {
+    private static Frame<BasicValue> typesAt(MethodAnalysis analysis, AbstractInsnNode at) throws Refusal {
         try {
-            return new Analyzer<>(new ExactTypes()).analyze(owner, m)[m.instructions.indexOf(at)];
+            return analysis.types()[analysis.method().instructions.indexOf(at)];
         } catch (AnalyzerException e) {
             throw new Refusal(RefusalCode.LOCAL_TYPE, "the types of the captured locals could not be worked out: " + e.getMessage());
         }

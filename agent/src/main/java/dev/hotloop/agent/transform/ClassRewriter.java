@@ -3,7 +3,7 @@ package dev.hotloop.agent.transform;
 import dev.hotloop.agent.analysis.AnnotatedMethod;
 import dev.hotloop.agent.analysis.AnnotationScanner;
 import dev.hotloop.agent.analysis.Loop;
-import dev.hotloop.agent.analysis.LoopFinder;
+import dev.hotloop.agent.analysis.MethodAnalysis;
 import dev.hotloop.agent.instrument.StrictFailureInjector;
 import dev.hotloop.agent.instrument.TimingInjector;
 import dev.hotloop.agent.options.AgentOptions;
@@ -106,7 +106,8 @@ public final class ClassRewriter {
             long t0 = System.nanoTime();
             AnnotatedMethod am = annotated.get(i);
             try {
-                MethodPlan plan = planFor(am, mayAddMembers);
+                MethodAnalysis analysis = am.hasCode() ? MethodAnalysis.of(am.owner(), am.method()) : null;
+                MethodPlan plan = planFor(am, analysis, mayAddMembers);
                 if (failed.containsKey(i)) {
                     plan = planner.planFailed(plan, failed.get(i));
                 }
@@ -114,7 +115,7 @@ public final class ClassRewriter {
                 ids[i] = -1;
                 if (am.hasCode()) {
                     int methodsBefore = cls.methods.size();
-                    boolean rewritten = !failed.containsKey(i) && applier.apply(cls, am, plan);
+                    boolean rewritten = !failed.containsKey(i) && applier.apply(cls, am, analysis, plan);
                     for (int m = methodsBefore; m < cls.methods.size(); m++) {
                         BytecodeCheck.verify(cls.name, cls.methods.get(m)); // methods a rewrite added (parallel chunks)
                     }
@@ -164,17 +165,17 @@ public final class ClassRewriter {
         return new TransformResult(out, List.copyOf(plans), nanos, ids, idOffsets, placeholders);
     }
 
-    private MethodPlan planFor(AnnotatedMethod am, boolean mayAddMembers) {
+    private MethodPlan planFor(AnnotatedMethod am, MethodAnalysis analysis, boolean mayAddMembers) {
         if (!am.hasCode()) {
             return planner.planWithoutCode(am);
         }
         List<Loop> loops;
         try {
-            loops = LoopFinder.find(am.owner(), am.method());
+            loops = analysis.loops();
         } catch (AnalyzerException e) {
             return planner.planUnanalysable(am, e.getMessage());
         }
-        return planner.plan(am, loops, mayAddMembers);
+        return planner.plan(am, analysis, loops, mayAddMembers);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.hotloop.agent.vector;
 
 import dev.hotloop.agent.plan.LoopRewrite;
 import dev.hotloop.agent.analysis.ExactTypes;
+import dev.hotloop.agent.analysis.MethodAnalysis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,16 +45,20 @@ import org.objectweb.asm.tree.analysis.Frame;
 final class VectorRewrite implements LoopRewrite, Opcodes {
 
     private final VectorPlan plan;
+    private final MethodAnalysis analysis;
     private final Set<AbstractInsnNode> loop;
     private final String site;
 
     /**
-     * @param plan the vectorizable loop
+     * @param plan     the vectorizable loop
+     * @param analysis the analyses of the method the loop was planned in: its frames serve the
+     *                 rewrite while the method is unchanged, and are marked stale once it is applied
      * @param loop the loop's instructions (identity set), to tell entry jumps from back edges
      * @param site {@code Class.method(params) line N}, for the run-time reports
      */
-    VectorRewrite(VectorPlan plan, Set<AbstractInsnNode> loop, String site) {
+    VectorRewrite(VectorPlan plan, MethodAnalysis analysis, Set<AbstractInsnNode> loop, String site) {
         this.plan = plan;
+        this.analysis = analysis;
         this.loop = loop;
         this.site = site;
     }
@@ -66,6 +71,7 @@ final class VectorRewrite implements LoopRewrite, Opcodes {
         LoopIR ir = plan.ir();
         LabelNode header = ir.header();
         Frame<BasicValue> atHeader = frameAt(cls.name, method, header);
+        analysis.methodChanged(); // from here on the method changes
         int original = method.maxLocals;
         int number = nextNumber(cls);
         LabelNode entry = new LabelNode();
@@ -178,9 +184,12 @@ final class VectorRewrite implements LoopRewrite, Opcodes {
         return n;
     }
 
-    private static Frame<BasicValue> frameAt(String owner, MethodNode method, LabelNode header) {
+    /** The types at the header: the shared frames where the method is the analysed one, as yet unchanged. */
+    private Frame<BasicValue> frameAt(String owner, MethodNode method, LabelNode header) {
         try {
-            return new Analyzer<>(new ExactTypes()).analyze(owner, method)[method.instructions.indexOf(header)];
+            Frame<BasicValue>[] frames = method == analysis.method() ? analysis.types()
+                    : new Analyzer<>(new ExactTypes()).analyze(owner, method);
+            return frames[method.instructions.indexOf(header)];
         } catch (AnalyzerException e) {
             throw new IllegalStateException("the method cannot be analysed for its loop's types: " + e.getMessage(), e);
         }

@@ -4,6 +4,7 @@ import dev.hotloop.agent.analysis.AnnotatedMethod;
 import dev.hotloop.agent.analysis.ControlFlowGraph;
 import dev.hotloop.agent.analysis.HotloopAnnotation;
 import dev.hotloop.agent.analysis.Loop;
+import dev.hotloop.agent.analysis.MethodAnalysis;
 import dev.hotloop.agent.options.AgentOptions;
 import dev.hotloop.agent.plan.LoopDecision;
 import dev.hotloop.agent.plan.LoopStrategy;
@@ -31,8 +32,6 @@ public final class VectorStrategy implements LoopStrategy {
     static final int MAX_INSTRUCTIONS = 12_000;
 
     private final int preferredBits;
-    /** The graph of the method decided last on this thread: a method's loops are decided in a row. */
-    private final ThreadLocal<ControlFlowGraph> lastGraph = new ThreadLocal<>();
 
     /**
      * The vector size assumed where the Vector API is not resolved: the decisions then only say
@@ -51,7 +50,8 @@ public final class VectorStrategy implements LoopStrategy {
     }
 
     @Override
-    public LoopDecision decide(AnnotatedMethod method, HotloopAnnotation annotation, Loop loop, boolean mayAddMembers) {
+    public LoopDecision decide(AnnotatedMethod method, MethodAnalysis analysis, HotloopAnnotation annotation, Loop loop,
+                               boolean mayAddMembers) {
         try {
             if (preferredBits < Lanes.MIN_BITS * 2) {
                 throw new Refusal(RefusalCode.NO_SIMD_HARDWARE, "this JVM offers no SIMD vectors wider than " + preferredBits + " bits (jdk.incubator.vector preferred shape)");
@@ -70,7 +70,7 @@ public final class VectorStrategy implements LoopStrategy {
                         + "measurement is a field of the loop's class, which an interface cannot hold; move the loop into a "
                         + "static method of a class");
             }
-            ControlFlowGraph g = graph(method);
+            ControlFlowGraph g = analysis.graph();
             LoopIR ir = Lifter.lift(method.owner(), method.method(), method.siblings(), g, loop);
             refuseVolatileReads(method, g, loop);
             VectorPlan plan = Legality.check(ir, annotation.fastMath(), annotation.unroll(), preferredBits);
@@ -79,7 +79,7 @@ public final class VectorStrategy implements LoopStrategy {
             String summary = annotation.unroll() == 0 && Superword.vectorizes(plan, new Invariance(ir.finals().keySet(), ir.stores()))
                     ? plan.summary() + " (C2's SuperWord vectorizes the original too: the faster one runs)"
                     : plan.summary();
-            return LoopDecision.rewritten(annotation, loop, loop.line(), summary, new VectorRewrite(plan, instructions(g, loop),
+            return LoopDecision.rewritten(annotation, loop, loop.line(), summary, new VectorRewrite(plan, analysis, instructions(g, loop),
                     method.displayName() + " line " + loop.line()));
         } catch (Refusal r) {
             String why = r.getMessage();
@@ -103,15 +103,6 @@ public final class VectorStrategy implements LoopStrategy {
                         + "would read it once: read it into a local before the loop if once is what you mean");
             }
         }
-    }
-
-    private ControlFlowGraph graph(AnnotatedMethod method) throws AnalyzerException {
-        ControlFlowGraph g = lastGraph.get();
-        if (g == null || g.method() != method.method()) {
-            g = ControlFlowGraph.build(method.owner(), method.method());
-            lastGraph.set(g);
-        }
-        return g;
     }
 
     private static Set<AbstractInsnNode> instructions(ControlFlowGraph g, Loop loop) {
