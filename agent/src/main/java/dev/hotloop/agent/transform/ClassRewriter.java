@@ -7,9 +7,11 @@ import dev.hotloop.agent.analysis.MethodAnalysis;
 import dev.hotloop.agent.instrument.StrictFailureInjector;
 import dev.hotloop.agent.instrument.TimingInjector;
 import dev.hotloop.agent.options.AgentOptions;
+import dev.hotloop.agent.options.LogLevel;
 import dev.hotloop.agent.options.ReportTarget;
 import dev.hotloop.agent.plan.MethodPlan;
 import dev.hotloop.agent.plan.Planner;
+import dev.hotloop.agent.report.Diagnostics;
 import dev.hotloop.agent.report.StderrDiagnostics;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,6 +31,7 @@ public final class ClassRewriter {
     private final AgentOptions options;
     private final Planner planner;
     private final RuntimeLink runtime;
+    private final Diagnostics diagnostics;
     private final ClassDumper dumper;
     private final RewriteApplier applier;
 
@@ -41,7 +44,8 @@ public final class ClassRewriter {
         this.options = options;
         this.planner = planner;
         this.runtime = runtime;
-        this.dumper = options.dump() == null ? null : new ClassDumper(options.dump(), new StderrDiagnostics(options.log()));
+        this.diagnostics = new StderrDiagnostics(options.log());
+        this.dumper = options.dump() == null ? null : new ClassDumper(options.dump(), diagnostics);
         this.applier = new RewriteApplier(planner);
     }
 
@@ -156,6 +160,12 @@ public final class ClassRewriter {
         }
         if (out != null && dumper != null) {
             dumper.dump(cls.name, out);
+            dumper.dumpPlans(cls.name, describe(plans));
+        }
+        if (diagnostics.enabled(LogLevel.DEBUG)) {
+            for (String line : describe(plans).split("\n")) {
+                diagnostics.debug("plan: " + line);
+            }
         }
         // Parsing and writing the class is shared among its annotated methods.
         long shared = (System.nanoTime() - start - sum(nanos)) / annotated.size();
@@ -176,6 +186,14 @@ public final class ClassRewriter {
             return planner.planUnanalysable(am, e.getMessage());
         }
         return planner.plan(am, analysis, loops, mayAddMembers);
+    }
+
+    private static String describe(List<MethodPlan> plans) {
+        StringBuilder b = new StringBuilder();
+        for (MethodPlan p : plans) {
+            b.append(p.describe()).append('\n');
+        }
+        return b.toString();
     }
 
     /**

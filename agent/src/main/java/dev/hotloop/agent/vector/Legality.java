@@ -6,6 +6,9 @@ import dev.hotloop.agent.vector.Expr.Select;
 import dev.hotloop.agent.vector.Expr.Var;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +24,8 @@ final class Legality {
     private final LoopIR ir;
     private final boolean fastMath;
     private final Invariance invariance;
+    /** The affine form of every index the loop loads or stores at, as checked. */
+    private final Map<Expr, Affine> indexes = new HashMap<>();
 
     private Legality(LoopIR ir, boolean fastMath) {
         this.ir = ir;
@@ -100,8 +105,49 @@ final class Legality {
         for (Expr e : computed) {
             approximate |= approximate(e);
         }
+        boolean fast = fastMath && approximate;
         return new VectorPlan(ir, lanes, kinds, List.copyOf(stores), List.copyOf(reductions), accesses,
-                aliases(accesses), overlaps, divisors(computed, ir.bound()), references(), u, fastMath && approximate);
+                aliases(accesses), overlaps, divisors(computed, ir.bound()), references(), u, fast, invariance,
+                Map.copyOf(indexes), hoisted(VectorPlan.values(stores, reductions, ir.flags())), contracted(reductions, fast));
+    }
+
+    /**
+     * @return the invariant lane values the vector code broadcasts once, before its loop, in the
+     *     order it first meets them (loads and invariants end the walk)
+     */
+    private List<Expr> hoisted(List<Expr> values) {
+        LinkedHashSet<Expr> out = new LinkedHashSet<>();
+        for (Expr v : values) {
+            hoist(v, out);
+        }
+        return List.copyOf(out);
+    }
+
+    private void hoist(Expr e, LinkedHashSet<Expr> out) {
+        if (out.contains(e)) {
+            return;
+        }
+        if (invariance.test(e) && e.kind().lane()) {
+            out.add(e);
+            return;
+        }
+        if (!(e instanceof Expr.Load)) {
+            for (Expr c : Walk.children(e)) {
+                hoist(c, out);
+            }
+        }
+    }
+
+    /** @return the slots of the sums that fastMath contracts: {@code acc + x * y} becomes one fused multiply-add */
+    private Set<Integer> contracted(List<Reduction> reductions, boolean fast) {
+        Set<Integer> out = new TreeSet<>();
+        for (Reduction r : reductions) {
+            if (fast && r.op() == Op.ADD && r.kind().floating() && r.term() instanceof Binary m && m.op() == Op.MUL
+                    && !invariance.test(r.term())) {
+                out.add(r.slot());
+            }
+        }
+        return out;
     }
 
     private static boolean exact(Reduction r) {
@@ -274,7 +320,7 @@ final class Legality {
                 throw new Refusal(RefusalCode.INVARIANT_STORE, "not vectorized: writes " + s.array() + "[" + Refusal.brief(s.index()) + "] on every iteration; "
                         + "compute the value in a local and store it after the loop");
             }
-            add(out, new Access(s.array(), s.element(), a, true, false));
+            add(out, new Access(s.array(), s.element(), a, AccessForm.of(a), true, false));
         }
         List<Expr.Load> loads = new ArrayList<>();
         for (Expr e : computed) {
@@ -285,7 +331,8 @@ final class Legality {
             }
         }
         for (Expr.Load l : loads) {
-            add(out, new Access(l.array(), l.kind(), affine(l.array(), l.index(), "reads"), false, ir.lateLoads().contains(l)));
+            Affine a = affine(l.array(), l.index(), "reads");
+            add(out, new Access(l.array(), l.kind(), a, AccessForm.of(a), false, ir.lateLoads().contains(l)));
         }
         return List.copyOf(out);
     }
@@ -294,7 +341,7 @@ final class Legality {
         for (int i = 0; i < out.size(); i++) {
             Access o = out.get(i);
             if (o.array().equals(a.array()) && o.index().equals(a.index())) {
-                out.set(i, new Access(o.array(), o.element(), o.index(), o.written() || a.written(), o.late() || a.late()));
+                out.set(i, new Access(o.array(), o.element(), o.index(), o.form(), o.written() || a.written(), o.late() || a.late()));
                 return;
             }
         }
@@ -314,6 +361,7 @@ final class Legality {
             throw new Refusal(RefusalCode.STRIDE, "not vectorized: " + verb + " " + array + "[" + Refusal.brief(index) + "] with stride " + a.scale()
                     + "; only consecutive elements are vectorized");
         }
+        indexes.put(index, a);
         return a;
     }
 

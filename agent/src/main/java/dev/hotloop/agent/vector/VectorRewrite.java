@@ -64,6 +64,11 @@ final class VectorRewrite implements LoopRewrite, Opcodes {
     }
 
     @Override
+    public String describe() {
+        return plan.describe();
+    }
+
+    @Override
     public void apply(ClassNode cls, MethodNode method) {
         if ((cls.access & ACC_INTERFACE) != 0) {
             throw new IllegalStateException("a tiered SIMD loop needs a class to hold its switch, not an interface");
@@ -95,9 +100,11 @@ final class VectorRewrite implements LoopRewrite, Opcodes {
         LabelNode split = new LabelNode();
         out.label(split);
         guards.emitChecks();
-        VectorEmitter vectors = new VectorEmitter(out, scalars, new Invariance(ir.finals().keySet(), ir.stores()), plan.lanes());
-        for (Expr v : values()) {
+        VectorEmitter vectors = new VectorEmitter(out, scalars, plan);
+        for (Expr v : plan.values()) {
             vectors.count(v);
+        }
+        for (Expr v : plan.hoisted()) {
             vectors.hoist(v);
         }
         new VectorLoop(out, vectors, plan, guards).emit();
@@ -106,7 +113,7 @@ final class VectorRewrite implements LoopRewrite, Opcodes {
         InsnList simdCode = cut(out.code, split);
         ScalarTwin.emit(twinOut, twinScalars, plan, new LabelNode());
         LoopSignature sig = LoopSignature.of(List.of(simdCode, twinOut.code), callerLocals, ir.iv(), atHeader, original, held);
-        int stack = 8 + 4 + 3 * depth(values());
+        int stack = 8 + 4 + 3 * depth(plan.values());
         cls.methods.add(OutlinedMethod.build(TierSwitch.SIMD + number, sig, simdCode, simdLocals, stack));
         cls.methods.add(OutlinedMethod.build(TierSwitch.SCALAR + number, sig, twinOut.code, scratch.maxLocals, stack));
         cls.fields.add(new FieldNode(ACC_PRIVATE | ACC_STATIC | ACC_VOLATILE | ACC_SYNTHETIC, TierSwitch.GATE + number, "I", null, null));
@@ -157,21 +164,6 @@ final class VectorRewrite implements LoopRewrite, Opcodes {
             bytes = Math.max(bytes, k.bytes());
         }
         return plan.lanes() * bytes * 8;
-    }
-
-    private List<Expr> values() {
-        List<Expr> values = new ArrayList<>();
-        for (Store s : plan.stores()) {
-            values.add(s.value());
-            values.add(s.mask());
-        }
-        for (Reduction r : plan.reductions()) {
-            values.add(r.term());
-        }
-        for (Flag f : plan.ir().flags()) {
-            values.add(f.mask());
-        }
-        return values;
     }
 
     private static int nextNumber(ClassNode cls) {

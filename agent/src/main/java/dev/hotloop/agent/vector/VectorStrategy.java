@@ -76,7 +76,7 @@ public final class VectorStrategy implements LoopStrategy {
             VectorPlan plan = Legality.check(ir, annotation.fastMath(), annotation.unroll(), preferredBits);
             // A loop C2's SuperWord vectorizes as written is tiered like any other: the run-time
             // measurement, not a guess, decides whether the Vector API form beats it.
-            String summary = annotation.unroll() == 0 && Superword.vectorizes(plan, new Invariance(ir.finals().keySet(), ir.stores()))
+            String summary = annotation.unroll() == 0 && Superword.vectorizes(plan, plan.invariance())
                     ? plan.summary() + " (C2's SuperWord vectorizes the original too: the faster one runs)"
                     : plan.summary();
             return LoopDecision.rewritten(annotation, loop, loop.line(), summary, new VectorRewrite(plan, analysis, instructions(g, loop),
