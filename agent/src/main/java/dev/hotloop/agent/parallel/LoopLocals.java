@@ -6,6 +6,7 @@ import dev.hotloop.agent.analysis.LocalNames;
 import dev.hotloop.agent.analysis.Liveness;
 import dev.hotloop.agent.analysis.Loop;
 import dev.hotloop.agent.analysis.MethodAnalysis;
+import dev.hotloop.agent.plan.Refusal;
 import dev.hotloop.agent.report.RefusalCode;
 import java.util.ArrayList;
 import java.util.BitSet;

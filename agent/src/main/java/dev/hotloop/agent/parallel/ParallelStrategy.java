@@ -8,6 +8,7 @@ import dev.hotloop.agent.analysis.MethodAnalysis;
 import dev.hotloop.agent.options.AgentOptions;
 import dev.hotloop.agent.plan.LoopDecision;
 import dev.hotloop.agent.plan.LoopStrategy;
+import dev.hotloop.agent.plan.Refusal;
 import dev.hotloop.agent.report.RefusalCode;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.analysis.AnalyzerException;

@@ -1,6 +1,7 @@
 package dev.hotloop.agent.parallel;
 
 import dev.hotloop.agent.analysis.MethodAnalysis;
+import dev.hotloop.agent.plan.Refusal;
 import dev.hotloop.agent.report.RefusalCode;
 import java.util.HashSet;
 import java.util.Set;
