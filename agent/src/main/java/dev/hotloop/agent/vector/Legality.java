@@ -98,7 +98,7 @@ final class Legality {
         }
         int lanes = Lanes.of(kinds, preferredBits);
         List<Access[]> overlaps = dependences(accesses, lanes);
-        int u = unroll > 0 ? unroll : reductions.isEmpty() ? 1 : 4;
+        int u = VectorCost.unroll(unroll, reductions);
         boolean approximate = false;
         for (Reduction r : reductions) {
             approximate |= !exact(r);

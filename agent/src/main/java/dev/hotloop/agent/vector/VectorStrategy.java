@@ -73,14 +73,11 @@ public final class VectorStrategy implements LoopStrategy {
             }
             ControlFlowGraph g = analysis.graph();
             LoopIR ir = Lifter.lift(method.owner(), method.method(), method.siblings(), g, loop);
-            refuseVolatileReads(method, g, loop);
+            Set<AbstractInsnNode> body = instructions(g, loop);
+            refuseVolatileReads(method, body);
             VectorPlan plan = Legality.check(ir, annotation.fastMath(), annotation.unroll(), preferredBits);
-            // A loop C2's SuperWord vectorizes as written is tiered like any other: the run-time
-            // measurement, not a guess, decides whether the Vector API form beats it.
-            String summary = annotation.unroll() == 0 && Superword.vectorizes(plan, plan.invariance())
-                    ? plan.summary() + " (C2's SuperWord vectorizes the original too: the faster one runs)"
-                    : plan.summary();
-            return LoopDecision.rewritten(annotation, loop, loop.line(), summary, new VectorRewrite(plan, analysis, instructions(g, loop),
+            String summary = VectorCost.summary(plan, annotation.unroll());
+            return LoopDecision.rewritten(annotation, loop, loop.line(), summary, new VectorRewrite(plan, analysis, body,
                     method.displayName() + " line " + loop.line()));
         } catch (Refusal r) {
             String why = r.getMessage();
@@ -95,8 +92,8 @@ public final class VectorStrategy implements LoopStrategy {
      * Plain Java reads a {@code volatile} field again on every iteration (another thread may change
      * it, and the read orders memory); the SIMD loop reads its invariants once, before it starts.
      */
-    private static void refuseVolatileReads(AnnotatedMethod method, ControlFlowGraph g, Loop loop) throws Refusal {
-        for (AbstractInsnNode n : instructions(g, loop)) {
+    private static void refuseVolatileReads(AnnotatedMethod method, Set<AbstractInsnNode> body) throws Refusal {
+        for (AbstractInsnNode n : body) {
             if (n instanceof FieldInsnNode f && (n.getOpcode() == Opcodes.GETFIELD || n.getOpcode() == Opcodes.GETSTATIC)
                     && method.fields().isVolatile(f)) {
                 throw new Refusal(RefusalCode.NON_INVARIANT_BOUND, "the loop reads the volatile field " + f.owner.replace('/', '.') + "." + f.name
