@@ -69,7 +69,7 @@ final class Legality {
         }
         for (Flag f : ir.flags()) {
             if (!invariance.test(f.array())) {
-                throw new Refusal(RefusalCode.GATHER_SCATTER, "not vectorized: sets a flag in an array chosen inside the loop (" + Refusal.brief(f.array()) + ")");
+                throw new Refusal(RefusalCode.GATHER_SCATTER, "sets a flag in an array chosen inside the loop (" + Refusal.brief(f.array()) + ")");
             }
             computed.add(f.mask());
         }
@@ -77,7 +77,7 @@ final class Legality {
         for (Expr e : computed) {
             if (mentionsAssigned(e)) {
                 Var v = firstAssigned(e);
-                throw new Refusal(RefusalCode.CARRIED_LOCAL, "not vectorized: " + v + " carries a value from one iteration to the next; only reductions "
+                throw new Refusal(RefusalCode.CARRIED_LOCAL, "" + v + " carries a value from one iteration to the next; only reductions "
                         + "(s += x, s *= x, min, max, &, |, ^) may accumulate across iterations");
             }
             check(e);
@@ -206,7 +206,7 @@ final class Legality {
             Expr term = isSelf(b.left(), slot) ? b.right() : isSelf(b.right(), slot) && b.op() != Op.SUB ? b.left() : null;
             if (term != null && !mentionsAssigned(term) && !mentionsAssigned(mask)) {
                 if (b.kind().floating() && (b.op() == Op.ADD || b.op() == Op.SUB || b.op() == Op.MUL) && !fastMath) {
-                    throw new Refusal(RefusalCode.ORDERED_REDUCTION, "kept scalar: a " + b.kind().javaName() + " " + (b.op() == Op.MUL ? "product" : "sum")
+                    throw new Refusal(RefusalCode.ORDERED_REDUCTION, "a " + b.kind().javaName() + " " + (b.op() == Op.MUL ? "product" : "sum")
                             + " must keep its order; add @Vectorize(fastMath = true) to allow reassociation");
                 }
                 Op op = b.op() == Op.SUB ? Op.ADD : b.op();
@@ -214,7 +214,7 @@ final class Legality {
                 return new Reduction(slot, name, op, b.kind(), masked, b.op() == Op.SUB, narrow);
             }
         }
-        throw new Refusal(RefusalCode.CARRIED_LOCAL, "not vectorized: " + name + " carries a value from one iteration to the next (" + name + " = "
+        throw new Refusal(RefusalCode.CARRIED_LOCAL, "" + name + " carries a value from one iteration to the next (" + name + " = "
                 + Refusal.brief(value) + "); only reductions (s += x, s *= x, min, max, &, |, ^) may accumulate across iterations");
     }
 
@@ -248,10 +248,10 @@ final class Legality {
             } else if (n instanceof Expr.Cmp3) {
                 bad.add(new Refusal(RefusalCode.NO_SIMD_FORM, "uses a comparison result as a number (Float.compare style); compare in an if or ?: instead"));
             } else if (n instanceof Expr.Unary u && u.op().approximate() && !fastMath) {
-                bad.add(new Refusal(RefusalCode.APPROXIMATE_MATH, "kept scalar: Math." + u.op().symbol() + " has no bit-exact SIMD form; add @Vectorize(fastMath = true) "
+                bad.add(new Refusal(RefusalCode.APPROXIMATE_MATH, "Math." + u.op().symbol() + " has no bit-exact SIMD form; add @Vectorize(fastMath = true) "
                         + "to use the Vector API's version (within its documented ulp bound)"));
             } else if (n instanceof Binary b && b.op().approximate() && !fastMath) {
-                bad.add(new Refusal(RefusalCode.APPROXIMATE_MATH, "kept scalar: Math." + b.op().symbol() + " has no bit-exact SIMD form; add @Vectorize(fastMath = true) "
+                bad.add(new Refusal(RefusalCode.APPROXIMATE_MATH, "Math." + b.op().symbol() + " has no bit-exact SIMD form; add @Vectorize(fastMath = true) "
                         + "to use the Vector API's version (within its documented ulp bound)"));
             } else if (n instanceof Binary b && (b.op() == Op.REM || b.op() == Op.DIV && b.kind().integral()) && !invariance.test(n)) {
                 bad.add(new Refusal(RefusalCode.NO_SIMD_FORM, b.op() == Op.REM && b.kind().floating()
@@ -318,7 +318,7 @@ final class Legality {
         for (Store s : stores) {
             Affine a = affine(s.array(), s.index(), "writes");
             if (a.scale() == 0) {
-                throw new Refusal(RefusalCode.INVARIANT_STORE, "not vectorized: writes " + s.array() + "[" + Refusal.brief(s.index()) + "] on every iteration; "
+                throw new Refusal(RefusalCode.INVARIANT_STORE, "writes " + s.array() + "[" + Refusal.brief(s.index()) + "] on every iteration; "
                         + "compute the value in a local and store it after the loop");
             }
             add(out, new Access(s.array(), s.element(), a, AccessForm.of(a), true, false));
@@ -351,15 +351,15 @@ final class Legality {
 
     private Affine affine(Expr array, Expr index, String verb) throws Refusal {
         if (!invariance.test(array)) {
-            throw new Refusal(RefusalCode.GATHER_SCATTER, "not vectorized: " + verb + " an array chosen inside the loop (" + Refusal.brief(array) + ")");
+            throw new Refusal(RefusalCode.GATHER_SCATTER, "" + verb + " an array chosen inside the loop (" + Refusal.brief(array) + ")");
         }
         Affine a = Affine.of(index, invariance);
         if (a == null) {
-            throw new Refusal(RefusalCode.GATHER_SCATTER, "not vectorized: " + verb + " " + array + "[" + Refusal.brief(index) + "]: the index is not " + ir.ivName()
+            throw new Refusal(RefusalCode.GATHER_SCATTER, "" + verb + " " + array + "[" + Refusal.brief(index) + "]: the index is not " + ir.ivName()
                     + " plus a loop-invariant offset (a gather or scatter)");
         }
         if (a.scale() != 0 && a.scale() != 1) {
-            throw new Refusal(RefusalCode.STRIDE, "not vectorized: " + verb + " " + array + "[" + Refusal.brief(index) + "] with stride " + a.scale()
+            throw new Refusal(RefusalCode.STRIDE, "" + verb + " " + array + "[" + Refusal.brief(index) + "] with stride " + a.scale()
                     + "; only consecutive elements are vectorized");
         }
         indexes.put(index, a);
@@ -383,11 +383,11 @@ final class Legality {
                     continue;
                 }
                 if (o.written()) {
-                    throw new Refusal(RefusalCode.CARRIED_DEPENDENCE, "not vectorized: writes both " + w.array() + "[" + w.index() + "] and " + o.array() + "["
+                    throw new Refusal(RefusalCode.CARRIED_DEPENDENCE, "writes both " + w.array() + "[" + w.index() + "] and " + o.array() + "["
                             + o.index() + "] in one iteration (the iterations overlap)");
                 }
                 if (o.index().scale() != w.index().scale()) {
-                    throw new Refusal(RefusalCode.CARRIED_DEPENDENCE, "not vectorized: reads " + o.array() + "[" + o.index() + "], an element the loop also writes "
+                    throw new Refusal(RefusalCode.CARRIED_DEPENDENCE, "reads " + o.array() + "[" + o.index() + "], an element the loop also writes "
                             + "as " + w.array() + "[" + w.index() + "] (loop-carried dependence)");
                 }
                 if (!o.index().sameBase(w.index())) {
@@ -396,11 +396,11 @@ final class Legality {
                 }
                 long distance = (w.index().offset() - o.index().offset()) * ir.step();
                 if (distance == 0 && o.late()) {
-                    throw new Refusal(RefusalCode.CARRIED_DEPENDENCE, "not vectorized: reads " + o.array() + "[" + o.index() + "] after writing the same element through "
+                    throw new Refusal(RefusalCode.CARRIED_DEPENDENCE, "reads " + o.array() + "[" + o.index() + "] after writing the same element through "
                             + "another expression; write the index the same way in both places");
                 }
                 if (distance > 0 && distance < lanes) {
-                    throw new Refusal(RefusalCode.CARRIED_DEPENDENCE, "not vectorized: " + w.array() + "[" + w.index() + "] depends on " + o.array() + "[" + o.index()
+                    throw new Refusal(RefusalCode.CARRIED_DEPENDENCE, "" + w.array() + "[" + w.index() + "] depends on " + o.array() + "[" + o.index()
                             + "] (loop-carried dependence)");
                 }
             }

@@ -37,7 +37,7 @@ final class TreeSize {
 
     private void check(Expr e) throws Refusal {
         if (e != null && of(e) > LIMIT) {
-            throw new Refusal(RefusalCode.BODY_TOO_LARGE, "not vectorized: with its branches merged, the loop body computes a value of more than "
+            throw new Refusal(RefusalCode.BODY_TOO_LARGE, "with its branches merged, the loop body computes a value of more than "
                     + LIMIT + " operations; split the loop into smaller loops");
         }
     }

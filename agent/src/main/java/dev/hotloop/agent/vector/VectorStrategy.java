@@ -12,6 +12,7 @@ import dev.hotloop.agent.plan.Refusal;
 import dev.hotloop.agent.report.RefusalCode;
 import java.util.BitSet;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.Set;
 import org.objectweb.asm.Opcodes;
@@ -31,6 +32,13 @@ public final class VectorStrategy implements LoopStrategy {
      * the JVM refuses methods over 64 KB of bytecode.
      */
     static final int MAX_INSTRUCTIONS = 12_000;
+
+    /**
+     * Reasons the report words "kept scalar" (the loop has a SIMD form, which another option or
+     * another way of starting the JVM would give); every other refusal reads "not vectorized".
+     */
+    private static final Set<RefusalCode> KEPT_SCALAR = EnumSet.of(RefusalCode.ATTACHED_LATE, RefusalCode.INTERFACE_METHOD,
+            RefusalCode.ORDERED_REDUCTION, RefusalCode.APPROXIMATE_MATH);
 
     private final int preferredBits;
 
@@ -62,12 +70,12 @@ public final class VectorStrategy implements LoopStrategy {
                         + " instructions; the JVM limits a method to 64 KB); move the loop into a method of its own");
             }
             if (!mayAddMembers) {
-                throw new Refusal(RefusalCode.ATTACHED_LATE, "kept scalar: the class was already loaded when the agent attached, and a SIMD loop needs "
+                throw new Refusal(RefusalCode.ATTACHED_LATE, "the class was already loaded when the agent attached, and a SIMD loop needs "
                         + "methods and a field of its own, which the JVM does not let a retransformation add; start the JVM "
                         + "with -javaagent to vectorize it");
             }
             if (method.inInterface()) {
-                throw new Refusal(RefusalCode.INTERFACE_METHOD, "kept scalar: a SIMD loop runs only once measured faster, and the switch that records the "
+                throw new Refusal(RefusalCode.INTERFACE_METHOD, "a SIMD loop runs only once measured faster, and the switch that records the "
                         + "measurement is a field of the loop's class, which an interface cannot hold; move the loop into a "
                         + "static method of a class");
             }
@@ -80,9 +88,8 @@ public final class VectorStrategy implements LoopStrategy {
             return LoopDecision.rewritten(annotation, loop, loop.line(), summary, new VectorRewrite(plan, analysis, body,
                     method.displayName() + " line " + loop.line()));
         } catch (Refusal r) {
-            String why = r.getMessage();
-            boolean worded = why.startsWith("not vectorized") || why.startsWith("kept scalar");
-            return LoopDecision.refused(annotation, loop, loop.line(), r.code(), worded ? why : "not vectorized: " + why);
+            String verb = KEPT_SCALAR.contains(r.code()) ? "kept scalar: " : "not vectorized: ";
+            return LoopDecision.refused(annotation, loop, loop.line(), r.code(), verb + r.getMessage());
         } catch (AnalyzerException e) {
             return LoopDecision.refused(annotation, loop, loop.line(), RefusalCode.UNANALYSABLE, "not vectorized: the bytecode could not be analysed (" + e.getMessage() + ")");
         }
