@@ -109,6 +109,14 @@ class ParallelStrategyTest {
     }
 
     @Test
+    void thePlanPrintsTheChunksArgumentsAndReductions() throws Exception {
+        assertEquals("parallel chunks of >= 7 iterations\n  captured a double[], k double, out double[]",
+                decide(ParallelKernels.class, "scale", true).rewrite().describe());
+        assertEquals("parallel chunks of >= 5 iterations\n  captured a double[]\n  reduction + on s",
+                decide(ParallelKernels.class, "sum", true).rewrite().describe());
+    }
+
+    @Test
     void retransformationCannotAddTheChunkMethod() throws Exception {
         LoopDecision d = decide(ParallelKernels.class, "scale", false);
         assertFalse(d.rewritten());
