@@ -144,6 +144,7 @@ public final class ClassRewriter {
                     if (checkEach && changed) {
                         ClassReaders.write(cls, loader);
                     }
+                    analysis.methodChanged(); // the plans outlive the method's rewrite (reports): they keep no frames
                 }
             } catch (RuntimeException | LinkageError | OutOfMemoryError | StackOverflowError | AssertionError t) {
                 throw new MethodFailure(i, t);
