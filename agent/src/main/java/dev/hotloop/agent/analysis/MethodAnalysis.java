@@ -1,6 +1,7 @@
 package dev.hotloop.agent.analysis;
 
 import java.util.List;
+import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.analysis.Analyzer;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
@@ -127,6 +128,33 @@ public final class MethodAnalysis {
             computed++;
         }
         return sources;
+    }
+
+    /**
+     * @param slot a local variable slot
+     * @param insn an instruction index
+     * @return the local variable table's entry for {@code slot} whose range holds {@code insn} by
+     *     the JVMS rule (from its start label up to, not including, its end label), or null
+     */
+    public LocalVariableNode declaration(int slot, int insn) {
+        if (method.localVariables == null) {
+            return null;
+        }
+        for (LocalVariableNode lv : method.localVariables) {
+            if (lv.index == slot && method.instructions.indexOf(lv.start) <= insn && insn < method.instructions.indexOf(lv.end)) {
+                return lv;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * @return the source name of {@code slot} at instruction index {@code insn} ({@link #declaration}),
+     *     else the name {@link LocalNames#withoutTable} gives it
+     */
+    public String localName(int slot, int insn) {
+        LocalVariableNode lv = declaration(slot, insn);
+        return lv == null ? LocalNames.withoutTable(method, slot) : lv.name;
     }
 
     /**

@@ -81,7 +81,7 @@ record LoopLocals(List<Captured> captured, List<Reduction> reductions) {
         List<Reduction> reductions = new ArrayList<>();
         for (int v = written.nextSetBit(0); v >= 0; v = written.nextSetBit(v + 1)) {
             if (liveAtHeader.get(v)) {
-                String name = nameOf(m, v, shape.header);
+                String name = analysis.localName(v, insns.indexOf(shape.header));
                 Reduction r = Reductions.find(m, sources, shape, v, name);
                 if (r == null) {
                     throw new Refusal(RefusalCode.CARRIED_LOCAL, liveAtExit.get(v)
@@ -98,8 +98,8 @@ record LoopLocals(List<Captured> captured, List<Reduction> reductions) {
         Frame<BasicValue> atHeader = typesAt(analysis, shape.header);
         List<Captured> captured = new ArrayList<>();
         for (int v = read.nextSetBit(0); v >= 0; v = read.nextSetBit(v + 1)) {
-            String name = nameOf(m, v, shape.header);
-            captured.add(new Captured(v, name, typeOf(m, sources, shape, v, atHeader, name)));
+            String name = analysis.localName(v, insns.indexOf(shape.header));
+            captured.add(new Captured(v, name, typeOf(analysis, sources, shape, v, atHeader, name)));
         }
         return new LoopLocals(List.copyOf(captured), List.copyOf(reductions));
     }
@@ -109,7 +109,7 @@ record LoopLocals(List<Captured> captured, List<Reduction> reductions) {
      * verifier sees it there; where paths disagree, its declared type if every use in the loop
      * accepts that ({@link ReferenceUses}); otherwise a refusal, never a type the body's uses reject.
      */
-    private static Type typeOf(MethodNode m, Frame<SourceValue>[] sources, LoopShape shape, int v,
+    private static Type typeOf(MethodAnalysis analysis, Frame<SourceValue>[] sources, LoopShape shape, int v,
                                Frame<BasicValue> frame, String name) throws Refusal {
         AbstractInsnNode at = shape.header;
         BasicValue value = frame.getLocal(v);
@@ -119,7 +119,8 @@ record LoopLocals(List<Captured> captured, List<Reduction> reductions) {
         if (!value.isReference() || ExactTypes.isExactReference(value)) {
             return value.getType(); // the type the verifier sees at the header, so every use in the loop accepts it
         }
-        LocalVariableNode declared = declaration(m, v, at);
+        MethodNode m = analysis.method();
+        LocalVariableNode declared = analysis.declaration(v, m.instructions.indexOf(at));
         if (declared == null || declared.desc.length() == 1) {
             throw new Refusal(RefusalCode.LOCAL_TYPE, "local " + name + " holds objects of different classes (or only null) on the paths into "
                     + "the loop; compile with -g (local variable types) or give it one class before the loop");
@@ -139,24 +140,5 @@ record LoopLocals(List<Captured> captured, List<Reduction> reductions) {
         } catch (AnalyzerException e) {
             throw new Refusal(RefusalCode.LOCAL_TYPE, "the types of the captured locals could not be worked out: " + e.getMessage());
         }
-    }
-
-    /** @return the source name of local {@code v} at {@code at}, or {@link LocalNames#withoutTable} */
-    static String nameOf(MethodNode m, int v, AbstractInsnNode at) {
-        LocalVariableNode lv = declaration(m, v, at);
-        return lv == null ? LocalNames.withoutTable(m, v) : lv.name;
-    }
-
-    private static LocalVariableNode declaration(MethodNode m, int v, AbstractInsnNode at) {
-        if (m.localVariables == null) {
-            return null;
-        }
-        int pos = m.instructions.indexOf(at);
-        for (LocalVariableNode lv : m.localVariables) {
-            if (lv.index == v && m.instructions.indexOf(lv.start) <= pos && pos < m.instructions.indexOf(lv.end)) {
-                return lv;
-            }
-        }
-        return null;
     }
 }

@@ -2,6 +2,7 @@ package dev.hotloop.agent.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,8 @@ import dev.hotloop.agent.targets.PlanTargets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.objectweb.asm.tree.LocalVariableNode;
+import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 
@@ -86,5 +89,20 @@ class MethodAnalysisTest {
         a.methodChanged();
         assertNotSame(before, a.graph());
         assertEquals(2, a.computed());
+    }
+
+    @Test
+    void aLocalIsNamedWithinItsRangeByTheJvmsRule() {
+        MethodNode m = method("siblings").method();
+        MethodAnalysis a = MethodAnalysis.of(CLASS.name, m);
+        assertEquals("a", a.localName(0, 0));
+        LocalVariableNode i = m.localVariables.stream().filter(lv -> lv.name.equals("i")).findFirst().orElseThrow();
+        int start = m.instructions.indexOf(i.start);
+        int end = m.instructions.indexOf(i.end);
+        assertSame(i, a.declaration(i.index, start));
+        assertSame(i, a.declaration(i.index, end - 1));
+        assertTrue(a.declaration(i.index, end) != i, "the end label is outside the range");
+        assertNull(a.declaration(i.index, 0), "not yet declared at the method's start");
+        assertEquals("local#" + i.index, a.localName(i.index, 0));
     }
 }
