@@ -1,6 +1,7 @@
 package dev.hotloop.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hotloop.it.apps.KernelsApp;
 import dev.hotloop.it.apps.StrictApp;
@@ -40,7 +41,9 @@ class DumpIT {
         ChildResult r = ChildJvm.app(KernelsApp.class).withAgent("dump=" + dump).run();
         assertEquals(0, r.exitCode(), r::describe);
         Path file = dump.resolve(KernelsApp.class.getName().replace('.', '/') + ".class");
-        assertEquals(List.of(file), files(dump), r::describe);
+        Path plans = dump.resolve(KernelsApp.class.getName().replace('.', '/') + ".plan.txt");
+        assertEquals(List.of(file, plans), files(dump), r::describe);
+        assertTrue(Files.readString(plans).startsWith(KernelsApp.class.getName() + "."), r::describe);
         byte[] bytes = Files.readAllBytes(file);
         assertVerifies(bytes);
         assertEquals(KernelsMethods.names(), methodsCalling(bytes, TIMINGS), r::describe);
@@ -52,7 +55,9 @@ class DumpIT {
         ChildResult r = ChildJvm.app(StrictApp.class).withAgent("strict=true,report=off,dump=" + dump).run();
         assertEquals(0, r.exitCode(), r::describe);
         Path file = dump.resolve(StrictApp.class.getName().replace('.', '/') + ".class");
-        assertEquals(List.of(file), files(dump), r::describe);
+        Path plans = dump.resolve(StrictApp.class.getName().replace('.', '/') + ".plan.txt");
+        assertEquals(List.of(file, plans), files(dump), r::describe);
+        assertTrue(Files.readString(plans).startsWith(StrictApp.class.getName() + "."), r::describe);
         byte[] bytes = Files.readAllBytes(file);
         assertVerifies(bytes);
         assertEquals(List.of(StrictApp.class.getName() + ".prefix(long[])"), methodsCalling(bytes, STRICT), r::describe);
@@ -91,7 +96,7 @@ class DumpIT {
             return List.of();
         }
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).collect(Collectors.toList());
+            return s.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
         }
     }
 }

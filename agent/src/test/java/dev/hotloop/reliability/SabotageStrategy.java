@@ -3,6 +3,7 @@ package dev.hotloop.reliability;
 import dev.hotloop.agent.analysis.AnnotatedMethod;
 import dev.hotloop.agent.analysis.HotloopAnnotation;
 import dev.hotloop.agent.analysis.Loop;
+import dev.hotloop.agent.analysis.MethodAnalysis;
 import dev.hotloop.agent.plan.LoopDecision;
 import dev.hotloop.agent.plan.LoopStrategy;
 import dev.hotloop.agent.report.RefusalCode;
@@ -18,7 +19,8 @@ import org.objectweb.asm.tree.InsnNode;
 final class SabotageStrategy implements LoopStrategy {
 
     @Override
-    public LoopDecision decide(AnnotatedMethod method, HotloopAnnotation annotation, Loop loop, boolean mayAddMembers) {
+    public LoopDecision decide(AnnotatedMethod method, MethodAnalysis analysis, HotloopAnnotation annotation, Loop loop,
+                               boolean mayAddMembers) {
         AbstractInsnNode add = method.method().instructions.get(loop.headerInsn());
         while (add != null && !(add.getOpcode() >= Opcodes.IADD && add.getOpcode() <= Opcodes.DADD)) {
             add = add.getNext();

@@ -39,7 +39,10 @@ public final class LoopFinder {
     }
 
     static List<Loop> find(ControlFlowGraph g) {
-        Dominators dom = Dominators.of(g);
+        return find(g, Dominators.of(g));
+    }
+
+    static List<Loop> find(ControlFlowGraph g, Dominators dom) {
         Map<Integer, BitSet> bodies = new LinkedHashMap<>();
         Map<Integer, List<Integer>> latches = new LinkedHashMap<>();
         for (int b = 0; b < g.size(); b++) {

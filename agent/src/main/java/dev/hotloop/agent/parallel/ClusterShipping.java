@@ -1,5 +1,6 @@
 package dev.hotloop.agent.parallel;
 
+import dev.hotloop.agent.plan.Refusal;
 import dev.hotloop.agent.report.RefusalCode;
 import dev.hotloop.agent.parallel.LoopLocals.Captured;
 import java.util.HashMap;

@@ -3,7 +3,10 @@ package dev.hotloop.agent.parallel;
 import dev.hotloop.agent.analysis.ControlFlowGraph;
 import dev.hotloop.agent.analysis.ExactTypes;
 import dev.hotloop.agent.analysis.LocalNames;
+import dev.hotloop.agent.analysis.Liveness;
 import dev.hotloop.agent.analysis.Loop;
+import dev.hotloop.agent.analysis.MethodAnalysis;
+import dev.hotloop.agent.plan.Refusal;
 import dev.hotloop.agent.report.RefusalCode;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -16,7 +19,6 @@ import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
-import org.objectweb.asm.tree.analysis.Analyzer;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.BasicValue;
 import org.objectweb.asm.tree.analysis.Frame;
@@ -45,16 +47,16 @@ record LoopLocals(List<Captured> captured, List<Reduction> reductions) {
     }
 
     /**
-     * @param owner the class's internal name
-     * @param g     the method's control-flow graph
+     * @param analysis the method's analyses
      * @param sources which instructions produce each stack value ({@link Reductions#sources})
      * @param loop  the loop
      * @param shape its recognised shape
      * @return how the loop uses the method's locals
      * @throws Refusal when a local written in the loop carries a value out of an iteration and is no reduction
      */
-    static LoopLocals of(String owner, ControlFlowGraph g, Frame<SourceValue>[] sources, Loop loop, LoopShape shape)
-            throws Refusal {
+    static LoopLocals of(MethodAnalysis analysis, Frame<SourceValue>[] sources, Loop loop, LoopShape shape)
+            throws Refusal, AnalyzerException {
+        ControlFlowGraph g = analysis.graph();
         MethodNode m = g.method();
         InsnList insns = m.instructions;
         BitSet read = new BitSet();
@@ -73,13 +75,13 @@ record LoopLocals(List<Captured> captured, List<Reduction> reductions) {
                 written.clear(skip);
             }
         }
-        Liveness liveness = Liveness.of(g);
+        Liveness liveness = analysis.liveness();
         BitSet liveAtHeader = liveness.liveIn(loop.header());
         BitSet liveAtExit = liveness.liveIn(g.blockOf(insns.indexOf(shape.exit())));
         List<Reduction> reductions = new ArrayList<>();
         for (int v = written.nextSetBit(0); v >= 0; v = written.nextSetBit(v + 1)) {
             if (liveAtHeader.get(v)) {
-                String name = nameOf(m, v, shape.header);
+                String name = analysis.localName(v, insns.indexOf(shape.header));
                 Reduction r = Reductions.find(m, sources, shape, v, name);
                 if (r == null) {
                     throw new Refusal(RefusalCode.CARRIED_LOCAL, liveAtExit.get(v)
@@ -93,11 +95,11 @@ record LoopLocals(List<Captured> captured, List<Reduction> reductions) {
             }
         }
         read.andNot(written);
-        Frame<BasicValue> atHeader = typesAt(owner, m, shape.header);
+        Frame<BasicValue> atHeader = typesAt(analysis, shape.header);
         List<Captured> captured = new ArrayList<>();
         for (int v = read.nextSetBit(0); v >= 0; v = read.nextSetBit(v + 1)) {
-            String name = nameOf(m, v, shape.header);
-            captured.add(new Captured(v, name, typeOf(m, sources, shape, v, atHeader, name)));
+            String name = analysis.localName(v, insns.indexOf(shape.header));
+            captured.add(new Captured(v, name, typeOf(analysis, sources, shape, v, atHeader, name)));
         }
         return new LoopLocals(List.copyOf(captured), List.copyOf(reductions));
     }
@@ -107,7 +109,7 @@ record LoopLocals(List<Captured> captured, List<Reduction> reductions) {
      * verifier sees it there; where paths disagree, its declared type if every use in the loop
      * accepts that ({@link ReferenceUses}); otherwise a refusal, never a type the body's uses reject.
      */
-    private static Type typeOf(MethodNode m, Frame<SourceValue>[] sources, LoopShape shape, int v,
+    private static Type typeOf(MethodAnalysis analysis, Frame<SourceValue>[] sources, LoopShape shape, int v,
                                Frame<BasicValue> frame, String name) throws Refusal {
         AbstractInsnNode at = shape.header;
         BasicValue value = frame.getLocal(v);
@@ -117,7 +119,8 @@ record LoopLocals(List<Captured> captured, List<Reduction> reductions) {
         if (!value.isReference() || ExactTypes.isExactReference(value)) {
             return value.getType(); // the type the verifier sees at the header, so every use in the loop accepts it
         }
-        LocalVariableNode declared = declaration(m, v, at);
+        MethodNode m = analysis.method();
+        LocalVariableNode declared = analysis.declaration(v, m.instructions.indexOf(at));
         if (declared == null || declared.desc.length() == 1) {
             throw new Refusal(RefusalCode.LOCAL_TYPE, "local " + name + " holds objects of different classes (or only null) on the paths into "
                     + "the loop; compile with -g (local variable types) or give it one class before the loop");
@@ -131,30 +134,11 @@ record LoopLocals(List<Captured> captured, List<Reduction> reductions) {
         return type;
     }
 
-    private static Frame<BasicValue> typesAt(String owner, MethodNode m, AbstractInsnNode at) throws Refusal {
+    private static Frame<BasicValue> typesAt(MethodAnalysis analysis, AbstractInsnNode at) throws Refusal {
         try {
-            return new Analyzer<>(new ExactTypes()).analyze(owner, m)[m.instructions.indexOf(at)];
+            return analysis.types()[analysis.method().instructions.indexOf(at)];
         } catch (AnalyzerException e) {
             throw new Refusal(RefusalCode.LOCAL_TYPE, "the types of the captured locals could not be worked out: " + e.getMessage());
         }
-    }
-
-    /** @return the source name of local {@code v} at {@code at}, or {@link LocalNames#withoutTable} */
-    static String nameOf(MethodNode m, int v, AbstractInsnNode at) {
-        LocalVariableNode lv = declaration(m, v, at);
-        return lv == null ? LocalNames.withoutTable(m, v) : lv.name;
-    }
-
-    private static LocalVariableNode declaration(MethodNode m, int v, AbstractInsnNode at) {
-        if (m.localVariables == null) {
-            return null;
-        }
-        int pos = m.instructions.indexOf(at);
-        for (LocalVariableNode lv : m.localVariables) {
-            if (lv.index == v && m.instructions.indexOf(lv.start) <= pos && pos < m.instructions.indexOf(lv.end)) {
-                return lv;
-            }
-        }
-        return null;
     }
 }

@@ -55,6 +55,31 @@ final class ParallelRewrite implements LoopRewrite {
                 grain, threads, site, shipping);
     }
 
+    /**
+     * @return the parallel plan, a few lines: the grain, the locals each chunk
+     *     receives, the reductions it hands back, and the cluster roles where it may ship
+     */
+    @Override
+    public String describe() {
+        StringBuilder b = new StringBuilder("parallel chunks of >= ").append(grain).append(grain == 1 ? " iteration" : " iterations")
+                .append(threads > 0 ? ", at most " + threads + (threads == 1 ? " thread" : " threads") : "");
+        if (!locals.captured().isEmpty()) {
+            b.append("\n  captured");
+            String sep = " ";
+            for (LoopLocals.Captured c : locals.captured()) {
+                b.append(sep).append(c.name()).append(' ').append(c.type().getClassName());
+                sep = ", ";
+            }
+        }
+        for (Reduction r : locals.reductions()) {
+            b.append("\n  reduction ").append(r.describe());
+        }
+        if (shipping != null) {
+            b.append("\n  on the cluster: ").append(shipping);
+        }
+        return b.toString();
+    }
+
     /** @return the chunk method added by {@link #apply}, or null before; its loop runs {@code from} to {@code to} */
     MethodNode chunkMethod() {
         return chunk;

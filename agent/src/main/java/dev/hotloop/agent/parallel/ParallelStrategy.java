@@ -4,9 +4,11 @@ import dev.hotloop.agent.analysis.AnnotatedMethod;
 import dev.hotloop.agent.analysis.ControlFlowGraph;
 import dev.hotloop.agent.analysis.HotloopAnnotation;
 import dev.hotloop.agent.analysis.Loop;
+import dev.hotloop.agent.analysis.MethodAnalysis;
 import dev.hotloop.agent.options.AgentOptions;
 import dev.hotloop.agent.plan.LoopDecision;
 import dev.hotloop.agent.plan.LoopStrategy;
+import dev.hotloop.agent.plan.Refusal;
 import dev.hotloop.agent.report.RefusalCode;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
@@ -29,7 +31,8 @@ public final class ParallelStrategy implements LoopStrategy {
     }
 
     @Override
-    public LoopDecision decide(AnnotatedMethod method, HotloopAnnotation annotation, Loop loop, boolean mayAddMembers) {
+    public LoopDecision decide(AnnotatedMethod method, MethodAnalysis analysis, HotloopAnnotation annotation, Loop loop,
+                               boolean mayAddMembers) {
         try {
             if (!mayAddMembers) {
                 throw new Refusal(RefusalCode.ATTACHED_LATE, "the class was loaded before the agent attached, and the JVM forbids adding the method "
@@ -41,12 +44,12 @@ public final class ParallelStrategy implements LoopStrategy {
                         + "lambda, which needs invokedynamic (Java 8 class files or later): recompile the class with "
                         + "--release 8 or later");
             }
-            ControlFlowGraph g = ControlFlowGraph.build(method.owner(), method.method());
+            ControlFlowGraph g = analysis.graph();
             LoopShape shape = LoopShape.recognise(g, loop);
             BoundFields.check(method, shape, loop);
-            Frame<SourceValue>[] sources = Reductions.sources(method.owner(), method.method());
+            Frame<SourceValue>[] sources = Reductions.sources(analysis);
             BodyChecks.check(method.method(), sources, shape);
-            LoopLocals locals = LoopLocals.of(method.owner(), g, sources, loop, shape);
+            LoopLocals locals = LoopLocals.of(analysis, sources, loop, shape);
             int grain = annotation.grain() > 0 ? annotation.grain() : WorkEstimate.grain(g, loop, shape);
             int threads = annotation.threads() > 0 ? Math.min(annotation.threads(), options.threads()) : options.threads();
             String site = site(method) + (loop.line() >= 0 ? " line " + loop.line() : "");

@@ -1,5 +1,7 @@
 package dev.hotloop.agent.parallel;
 
+import dev.hotloop.agent.analysis.MethodAnalysis;
+import dev.hotloop.agent.plan.Refusal;
 import dev.hotloop.agent.report.RefusalCode;
 import java.util.HashSet;
 import java.util.Set;
@@ -10,10 +12,8 @@ import org.objectweb.asm.tree.IincInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
-import org.objectweb.asm.tree.analysis.Analyzer;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.Frame;
-import org.objectweb.asm.tree.analysis.SourceInterpreter;
 import org.objectweb.asm.tree.analysis.SourceValue;
 
 /**
@@ -28,14 +28,13 @@ final class Reductions {
     }
 
     /**
-     * @param owner the class's internal name
-     * @param m     the method
+     * @param analysis the method's analyses
      * @return which instructions produce each stack value, for {@link #find}
      * @throws Refusal when the method cannot be analysed
      */
-    static Frame<SourceValue>[] sources(String owner, MethodNode m) throws Refusal {
+    static Frame<SourceValue>[] sources(MethodAnalysis analysis) throws Refusal {
         try {
-            return new Analyzer<>(new SourceInterpreter()).analyze(owner, m);
+            return analysis.sources();
         } catch (AnalyzerException e) {
             throw new Refusal(RefusalCode.UNANALYSABLE, "the uses of the loop's locals could not be traced: " + e.getMessage());
         }

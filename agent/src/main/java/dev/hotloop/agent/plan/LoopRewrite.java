@@ -24,4 +24,12 @@ public interface LoopRewrite {
     default List<MethodNode> addedMethods() {
         return List.of();
     }
+
+    /**
+     * @return the plan this rewrite executes, a few lines of text ({@code log=debug}, {@code dump=}),
+     *     or null when it has none to show
+     */
+    default String describe() {
+        return null;
+    }
 }

@@ -55,6 +55,24 @@ public record MethodPlan(AnnotatedMethod method, List<LoopDecision> decisions) {
     }
 
     /**
+     * @return the method's name, then per decision its line and summary and, for a rewrite with a
+     *     plan, that plan indented: what {@code log=debug} prints and {@code dump=} writes
+     */
+    public String describe() {
+        StringBuilder b = new StringBuilder(method.displayName());
+        for (LoopDecision d : decisions) {
+            b.append("\n  ").append(d.line() >= 0 ? "line " + d.line() + ": " : "").append(d.summary());
+            String plan = d.rewrite() == null ? null : d.rewrite().describe();
+            if (plan != null) {
+                for (String line : plan.split("\n")) {
+                    b.append("\n    ").append(line);
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    /**
      * @return {@code com.acme.Stats.dot(float[],float[]) line 42: SIMD float x16, ...}, with one
      *     {@code line N: ...} part per decision
      */

@@ -3,6 +3,7 @@ package dev.hotloop.agent.plan;
 import dev.hotloop.agent.analysis.AnnotatedMethod;
 import dev.hotloop.agent.analysis.HotloopAnnotation;
 import dev.hotloop.agent.analysis.Loop;
+import dev.hotloop.agent.analysis.MethodAnalysis;
 import dev.hotloop.agent.options.AgentOptions;
 import dev.hotloop.agent.parallel.ParallelStrategy;
 import dev.hotloop.agent.report.RefusalCode;
@@ -77,6 +78,17 @@ public final class Planner {
      * @return a decision for every annotation and targeted loop
      */
     public MethodPlan plan(AnnotatedMethod method, List<Loop> loops, boolean mayAddMembers) {
+        return plan(method, MethodAnalysis.of(method.owner(), method.method()), loops, mayAddMembers);
+    }
+
+    /**
+     * @param method        an annotated method
+     * @param analysis      its analyses, shared with the strategies (and later the rewrites)
+     * @param loops         its loops, {@link MethodAnalysis#loops}
+     * @param mayAddMembers whether rewrites may add methods to the class (not on retransformation)
+     * @return a decision for every annotation and targeted loop
+     */
+    public MethodPlan plan(AnnotatedMethod method, MethodAnalysis analysis, List<Loop> loops, boolean mayAddMembers) {
         List<LoopDecision> out = new ArrayList<>();
         for (HotloopAnnotation a : method.annotations()) {
             List<Loop> targets = targets(method, a, loops);
@@ -85,7 +97,7 @@ public final class Planner {
                 continue;
             }
             for (Loop loop : targets) {
-                out.add(decide(method, a, loop, mayAddMembers));
+                out.add(decide(method, analysis, a, loop, mayAddMembers));
             }
         }
         out.sort(BY_LINE);
@@ -141,7 +153,8 @@ public final class Planner {
         return new MethodPlan(plan.method(), List.copyOf(out));
     }
 
-    private LoopDecision decide(AnnotatedMethod method, HotloopAnnotation a, Loop loop, boolean mayAddMembers) {
+    private LoopDecision decide(AnnotatedMethod method, MethodAnalysis analysis, HotloopAnnotation a, Loop loop,
+                                boolean mayAddMembers) {
         boolean vector = a.kind() == HotloopAnnotation.Kind.VECTORIZE;
         String verb = vector ? "not vectorized" : "not parallelized";
         if (!options.enabled()) {
@@ -157,7 +170,7 @@ public final class Planner {
         if (invalid != null) {
             return LoopDecision.refused(a, loop, loop.line(), RefusalCode.ANNOTATION_VALUE, verb + ": " + invalid);
         }
-        LoopDecision d = (vector ? this.vector : parallel).decide(method, a, loop, mayAddMembers);
+        LoopDecision d = (vector ? this.vector : parallel).decide(method, analysis, a, loop, mayAddMembers);
         if (vector && !vectorApiResolved) {
             // The real verdict (and a refusal's own code) is kept, so that a user sees what adding the module would give.
             String verdict = d.rewritten() ? "would be " + d.summary() : d.summary();

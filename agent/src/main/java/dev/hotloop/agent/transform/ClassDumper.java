@@ -28,7 +28,20 @@ final class ClassDumper {
      * @return the file written, or null when it could not be (the class keeps its rewrite)
      */
     Path dump(String internalName, byte[] bytes) {
-        Path file = root.resolve(internalName + ".class");
+        return write(internalName, ".class", bytes);
+    }
+
+    /**
+     * @param internalName the class's internal name
+     * @param plans        the plans of its annotated methods, as text
+     * @return the file written beside the class file, {@code com/acme/Foo.plan.txt}, or null when it could not be
+     */
+    Path dumpPlans(String internalName, String plans) {
+        return write(internalName, ".plan.txt", plans.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private Path write(String internalName, String suffix, byte[] bytes) {
+        Path file = root.resolve(internalName + suffix);
         try {
             Files.createDirectories(file.getParent());
             Files.write(file, bytes);

@@ -3,13 +3,15 @@ package dev.hotloop.agent.transform;
 import dev.hotloop.agent.analysis.AnnotatedMethod;
 import dev.hotloop.agent.analysis.AnnotationScanner;
 import dev.hotloop.agent.analysis.Loop;
-import dev.hotloop.agent.analysis.LoopFinder;
+import dev.hotloop.agent.analysis.MethodAnalysis;
 import dev.hotloop.agent.instrument.StrictFailureInjector;
 import dev.hotloop.agent.instrument.TimingInjector;
 import dev.hotloop.agent.options.AgentOptions;
+import dev.hotloop.agent.options.LogLevel;
 import dev.hotloop.agent.options.ReportTarget;
 import dev.hotloop.agent.plan.MethodPlan;
 import dev.hotloop.agent.plan.Planner;
+import dev.hotloop.agent.report.Diagnostics;
 import dev.hotloop.agent.report.StderrDiagnostics;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,6 +31,7 @@ public final class ClassRewriter {
     private final AgentOptions options;
     private final Planner planner;
     private final RuntimeLink runtime;
+    private final Diagnostics diagnostics;
     private final ClassDumper dumper;
     private final RewriteApplier applier;
 
@@ -41,7 +44,8 @@ public final class ClassRewriter {
         this.options = options;
         this.planner = planner;
         this.runtime = runtime;
-        this.dumper = options.dump() == null ? null : new ClassDumper(options.dump(), new StderrDiagnostics(options.log()));
+        this.diagnostics = new StderrDiagnostics(options.log());
+        this.dumper = options.dump() == null ? null : new ClassDumper(options.dump(), diagnostics);
         this.applier = new RewriteApplier(planner);
     }
 
@@ -106,7 +110,8 @@ public final class ClassRewriter {
             long t0 = System.nanoTime();
             AnnotatedMethod am = annotated.get(i);
             try {
-                MethodPlan plan = planFor(am, mayAddMembers);
+                MethodAnalysis analysis = am.hasCode() ? MethodAnalysis.of(am.owner(), am.method()) : null;
+                MethodPlan plan = planFor(am, analysis, mayAddMembers);
                 if (failed.containsKey(i)) {
                     plan = planner.planFailed(plan, failed.get(i));
                 }
@@ -114,7 +119,7 @@ public final class ClassRewriter {
                 ids[i] = -1;
                 if (am.hasCode()) {
                     int methodsBefore = cls.methods.size();
-                    boolean rewritten = !failed.containsKey(i) && applier.apply(cls, am, plan);
+                    boolean rewritten = !failed.containsKey(i) && applier.apply(cls, am, analysis, plan);
                     for (int m = methodsBefore; m < cls.methods.size(); m++) {
                         BytecodeCheck.verify(cls.name, cls.methods.get(m)); // methods a rewrite added (parallel chunks)
                     }
@@ -139,6 +144,7 @@ public final class ClassRewriter {
                     if (checkEach && changed) {
                         ClassReaders.write(cls, loader);
                     }
+                    analysis.methodChanged(); // the plans outlive the method's rewrite (reports): they keep no frames
                 }
             } catch (RuntimeException | LinkageError | OutOfMemoryError | StackOverflowError | AssertionError t) {
                 throw new MethodFailure(i, t);
@@ -155,6 +161,12 @@ public final class ClassRewriter {
         }
         if (out != null && dumper != null) {
             dumper.dump(cls.name, out);
+            dumper.dumpPlans(cls.name, describe(plans));
+        }
+        if (diagnostics.enabled(LogLevel.DEBUG)) {
+            for (String line : describe(plans).split("\n")) {
+                diagnostics.debug("plan: " + line);
+            }
         }
         // Parsing and writing the class is shared among its annotated methods.
         long shared = (System.nanoTime() - start - sum(nanos)) / annotated.size();
@@ -164,17 +176,25 @@ public final class ClassRewriter {
         return new TransformResult(out, List.copyOf(plans), nanos, ids, idOffsets, placeholders);
     }
 
-    private MethodPlan planFor(AnnotatedMethod am, boolean mayAddMembers) {
+    private MethodPlan planFor(AnnotatedMethod am, MethodAnalysis analysis, boolean mayAddMembers) {
         if (!am.hasCode()) {
             return planner.planWithoutCode(am);
         }
         List<Loop> loops;
         try {
-            loops = LoopFinder.find(am.owner(), am.method());
+            loops = analysis.loops();
         } catch (AnalyzerException e) {
             return planner.planUnanalysable(am, e.getMessage());
         }
-        return planner.plan(am, loops, mayAddMembers);
+        return planner.plan(am, analysis, loops, mayAddMembers);
+    }
+
+    private static String describe(List<MethodPlan> plans) {
+        StringBuilder b = new StringBuilder();
+        for (MethodPlan p : plans) {
+            b.append(p.describe()).append('\n');
+        }
+        return b.toString();
     }
 
     /**

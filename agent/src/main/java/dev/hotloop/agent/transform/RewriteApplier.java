@@ -4,7 +4,7 @@ import dev.hotloop.agent.analysis.AnnotatedMethod;
 import dev.hotloop.agent.analysis.FieldFlags;
 import dev.hotloop.agent.analysis.HotloopAnnotation;
 import dev.hotloop.agent.analysis.Loop;
-import dev.hotloop.agent.analysis.LoopFinder;
+import dev.hotloop.agent.analysis.MethodAnalysis;
 import dev.hotloop.agent.plan.LoopDecision;
 import dev.hotloop.agent.plan.MethodPlan;
 import dev.hotloop.agent.plan.Planner;
@@ -31,8 +31,11 @@ final class RewriteApplier {
         this.planner = planner;
     }
 
-    /** @return whether any rewrite was applied */
-    boolean apply(ClassNode cls, AnnotatedMethod am, MethodPlan plan) {
+    /**
+     * @param analysis the method's analyses, from planning; each rewrite applied marks them stale
+     * @return whether any rewrite was applied
+     */
+    boolean apply(ClassNode cls, AnnotatedMethod am, MethodAnalysis analysis, MethodPlan plan) {
         Set<Loop> parallel = new HashSet<>();
         for (LoopDecision d : plan.decisions()) {
             if (d.rewrite() != null && d.annotation().kind() == HotloopAnnotation.Kind.PARALLEL) {
@@ -45,6 +48,7 @@ final class RewriteApplier {
             if (d.rewrite() != null && d.annotation().kind() == HotloopAnnotation.Kind.VECTORIZE
                     && !parallel.contains(d.loop()) && done.add(d.loop())) {
                 d.rewrite().apply(cls, am.method());
+                analysis.methodChanged();
                 any = true;
             }
         }
@@ -52,10 +56,12 @@ final class RewriteApplier {
         for (LoopDecision d : plan.decisions()) {
             if (d.rewrite() != null && d.annotation().kind() == HotloopAnnotation.Kind.PARALLEL && done.add(d.loop())) {
                 d.rewrite().apply(cls, am.method());
+                analysis.methodChanged();
                 any = true;
                 LoopDecision simd = simdOf(plan, d.loop());
                 if (simd != null) {
                     simd.rewrite().apply(cls, am.method());
+                    analysis.methodChanged();
                     for (MethodNode chunk : d.rewrite().addedMethods()) {
                         vectorize(cls, chunk, simd.annotation(), am.fields());
                     }
@@ -80,10 +86,12 @@ final class RewriteApplier {
                 simd.grain(), -1, List.of());
         AnnotatedMethod am = new AnnotatedMethod(cls.name, chunk, List.of(onMethod), cls.methods, cls.version & 0xFFFF,
                 (cls.access & Opcodes.ACC_INTERFACE) != 0, fields);
+        MethodAnalysis analysis = MethodAnalysis.of(cls.name, chunk);
         try {
-            for (LoopDecision d : planner.plan(am, LoopFinder.find(cls.name, chunk)).decisions()) {
+            for (LoopDecision d : planner.plan(am, analysis, analysis.loops(), true).decisions()) {
                 if (d.rewrite() != null) {
                     d.rewrite().apply(cls, chunk);
+                    analysis.methodChanged();
                 }
             }
         } catch (AnalyzerException e) {

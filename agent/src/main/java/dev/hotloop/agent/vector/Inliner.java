@@ -1,7 +1,8 @@
 package dev.hotloop.agent.vector;
 
 import dev.hotloop.agent.analysis.ControlFlowGraph;
-import dev.hotloop.agent.analysis.LoopFinder;
+import dev.hotloop.agent.analysis.MethodAnalysis;
+import dev.hotloop.agent.plan.Refusal;
 import dev.hotloop.agent.report.RefusalCode;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -40,8 +41,9 @@ final class Inliner {
         }
         ControlFlowGraph g;
         try {
-            g = ControlFlowGraph.build(owner, callee);
-            if (!LoopFinder.find(owner, callee).isEmpty()) {
+            MethodAnalysis analysis = MethodAnalysis.of(owner, callee);
+            g = analysis.graph();
+            if (!analysis.loops().isEmpty()) {
                 throw new Refusal(RefusalCode.UNSUPPORTED_CALL, "calls " + name + ", which has a loop of its own");
             }
         } catch (AnalyzerException e) {

@@ -1,11 +1,15 @@
 package dev.hotloop.agent.vector;
 
+import dev.hotloop.agent.plan.Refusal;
 import dev.hotloop.agent.report.RefusalCode;
 import dev.hotloop.agent.vector.Expr.Binary;
 import dev.hotloop.agent.vector.Expr.Select;
 import dev.hotloop.agent.vector.Expr.Var;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +25,8 @@ final class Legality {
     private final LoopIR ir;
     private final boolean fastMath;
     private final Invariance invariance;
+    /** The affine form of every index the loop loads or stores at, as checked. */
+    private final Map<Expr, Affine> indexes = new HashMap<>();
 
     private Legality(LoopIR ir, boolean fastMath) {
         this.ir = ir;
@@ -63,7 +69,7 @@ final class Legality {
         }
         for (Flag f : ir.flags()) {
             if (!invariance.test(f.array())) {
-                throw new Refusal(RefusalCode.GATHER_SCATTER, "not vectorized: sets a flag in an array chosen inside the loop (" + Refusal.brief(f.array()) + ")");
+                throw new Refusal(RefusalCode.GATHER_SCATTER, "sets a flag in an array chosen inside the loop (" + Refusal.brief(f.array()) + ")");
             }
             computed.add(f.mask());
         }
@@ -71,7 +77,7 @@ final class Legality {
         for (Expr e : computed) {
             if (mentionsAssigned(e)) {
                 Var v = firstAssigned(e);
-                throw new Refusal(RefusalCode.CARRIED_LOCAL, "not vectorized: " + v + " carries a value from one iteration to the next; only reductions "
+                throw new Refusal(RefusalCode.CARRIED_LOCAL, "" + v + " carries a value from one iteration to the next; only reductions "
                         + "(s += x, s *= x, min, max, &, |, ^) may accumulate across iterations");
             }
             check(e);
@@ -92,7 +98,7 @@ final class Legality {
         }
         int lanes = Lanes.of(kinds, preferredBits);
         List<Access[]> overlaps = dependences(accesses, lanes);
-        int u = unroll > 0 ? unroll : reductions.isEmpty() ? 1 : 4;
+        int u = VectorCost.unroll(unroll, reductions);
         boolean approximate = false;
         for (Reduction r : reductions) {
             approximate |= !exact(r);
@@ -100,8 +106,49 @@ final class Legality {
         for (Expr e : computed) {
             approximate |= approximate(e);
         }
+        boolean fast = fastMath && approximate;
         return new VectorPlan(ir, lanes, kinds, List.copyOf(stores), List.copyOf(reductions), accesses,
-                aliases(accesses), overlaps, divisors(computed, ir.bound()), references(), u, fastMath && approximate);
+                aliases(accesses), overlaps, divisors(computed, ir.bound()), references(), u, fast, invariance,
+                Map.copyOf(indexes), hoisted(VectorPlan.values(stores, reductions, ir.flags())), contracted(reductions, fast));
+    }
+
+    /**
+     * @return the invariant lane values the vector code broadcasts once, before its loop, in the
+     *     order it first meets them (loads and invariants end the walk)
+     */
+    private List<Expr> hoisted(List<Expr> values) {
+        LinkedHashSet<Expr> out = new LinkedHashSet<>();
+        for (Expr v : values) {
+            hoist(v, out);
+        }
+        return List.copyOf(out);
+    }
+
+    private void hoist(Expr e, LinkedHashSet<Expr> out) {
+        if (out.contains(e)) {
+            return;
+        }
+        if (invariance.test(e) && e.kind().lane()) {
+            out.add(e);
+            return;
+        }
+        if (!(e instanceof Expr.Load)) {
+            for (Expr c : Walk.children(e)) {
+                hoist(c, out);
+            }
+        }
+    }
+
+    /** @return the slots of the sums that fastMath contracts: {@code acc + x * y} becomes one fused multiply-add */
+    private Set<Integer> contracted(List<Reduction> reductions, boolean fast) {
+        Set<Integer> out = new TreeSet<>();
+        for (Reduction r : reductions) {
+            if (fast && r.op() == Op.ADD && r.kind().floating() && r.term() instanceof Binary m && m.op() == Op.MUL
+                    && !invariance.test(r.term())) {
+                out.add(r.slot());
+            }
+        }
+        return out;
     }
 
     private static boolean exact(Reduction r) {
@@ -159,7 +206,7 @@ final class Legality {
             Expr term = isSelf(b.left(), slot) ? b.right() : isSelf(b.right(), slot) && b.op() != Op.SUB ? b.left() : null;
             if (term != null && !mentionsAssigned(term) && !mentionsAssigned(mask)) {
                 if (b.kind().floating() && (b.op() == Op.ADD || b.op() == Op.SUB || b.op() == Op.MUL) && !fastMath) {
-                    throw new Refusal(RefusalCode.ORDERED_REDUCTION, "kept scalar: a " + b.kind().javaName() + " " + (b.op() == Op.MUL ? "product" : "sum")
+                    throw new Refusal(RefusalCode.ORDERED_REDUCTION, "a " + b.kind().javaName() + " " + (b.op() == Op.MUL ? "product" : "sum")
                             + " must keep its order; add @Vectorize(fastMath = true) to allow reassociation");
                 }
                 Op op = b.op() == Op.SUB ? Op.ADD : b.op();
@@ -167,7 +214,7 @@ final class Legality {
                 return new Reduction(slot, name, op, b.kind(), masked, b.op() == Op.SUB, narrow);
             }
         }
-        throw new Refusal(RefusalCode.CARRIED_LOCAL, "not vectorized: " + name + " carries a value from one iteration to the next (" + name + " = "
+        throw new Refusal(RefusalCode.CARRIED_LOCAL, "" + name + " carries a value from one iteration to the next (" + name + " = "
                 + Refusal.brief(value) + "); only reductions (s += x, s *= x, min, max, &, |, ^) may accumulate across iterations");
     }
 
@@ -201,10 +248,10 @@ final class Legality {
             } else if (n instanceof Expr.Cmp3) {
                 bad.add(new Refusal(RefusalCode.NO_SIMD_FORM, "uses a comparison result as a number (Float.compare style); compare in an if or ?: instead"));
             } else if (n instanceof Expr.Unary u && u.op().approximate() && !fastMath) {
-                bad.add(new Refusal(RefusalCode.APPROXIMATE_MATH, "kept scalar: Math." + u.op().symbol() + " has no bit-exact SIMD form; add @Vectorize(fastMath = true) "
+                bad.add(new Refusal(RefusalCode.APPROXIMATE_MATH, "Math." + u.op().symbol() + " has no bit-exact SIMD form; add @Vectorize(fastMath = true) "
                         + "to use the Vector API's version (within its documented ulp bound)"));
             } else if (n instanceof Binary b && b.op().approximate() && !fastMath) {
-                bad.add(new Refusal(RefusalCode.APPROXIMATE_MATH, "kept scalar: Math." + b.op().symbol() + " has no bit-exact SIMD form; add @Vectorize(fastMath = true) "
+                bad.add(new Refusal(RefusalCode.APPROXIMATE_MATH, "Math." + b.op().symbol() + " has no bit-exact SIMD form; add @Vectorize(fastMath = true) "
                         + "to use the Vector API's version (within its documented ulp bound)"));
             } else if (n instanceof Binary b && (b.op() == Op.REM || b.op() == Op.DIV && b.kind().integral()) && !invariance.test(n)) {
                 bad.add(new Refusal(RefusalCode.NO_SIMD_FORM, b.op() == Op.REM && b.kind().floating()
@@ -271,10 +318,10 @@ final class Legality {
         for (Store s : stores) {
             Affine a = affine(s.array(), s.index(), "writes");
             if (a.scale() == 0) {
-                throw new Refusal(RefusalCode.INVARIANT_STORE, "not vectorized: writes " + s.array() + "[" + Refusal.brief(s.index()) + "] on every iteration; "
+                throw new Refusal(RefusalCode.INVARIANT_STORE, "writes " + s.array() + "[" + Refusal.brief(s.index()) + "] on every iteration; "
                         + "compute the value in a local and store it after the loop");
             }
-            add(out, new Access(s.array(), s.element(), a, true, false));
+            add(out, new Access(s.array(), s.element(), a, AccessForm.of(a), true, false));
         }
         List<Expr.Load> loads = new ArrayList<>();
         for (Expr e : computed) {
@@ -285,7 +332,8 @@ final class Legality {
             }
         }
         for (Expr.Load l : loads) {
-            add(out, new Access(l.array(), l.kind(), affine(l.array(), l.index(), "reads"), false, ir.lateLoads().contains(l)));
+            Affine a = affine(l.array(), l.index(), "reads");
+            add(out, new Access(l.array(), l.kind(), a, AccessForm.of(a), false, ir.lateLoads().contains(l)));
         }
         return List.copyOf(out);
     }
@@ -294,7 +342,7 @@ final class Legality {
         for (int i = 0; i < out.size(); i++) {
             Access o = out.get(i);
             if (o.array().equals(a.array()) && o.index().equals(a.index())) {
-                out.set(i, new Access(o.array(), o.element(), o.index(), o.written() || a.written(), o.late() || a.late()));
+                out.set(i, new Access(o.array(), o.element(), o.index(), o.form(), o.written() || a.written(), o.late() || a.late()));
                 return;
             }
         }
@@ -303,17 +351,18 @@ final class Legality {
 
     private Affine affine(Expr array, Expr index, String verb) throws Refusal {
         if (!invariance.test(array)) {
-            throw new Refusal(RefusalCode.GATHER_SCATTER, "not vectorized: " + verb + " an array chosen inside the loop (" + Refusal.brief(array) + ")");
+            throw new Refusal(RefusalCode.GATHER_SCATTER, "" + verb + " an array chosen inside the loop (" + Refusal.brief(array) + ")");
         }
         Affine a = Affine.of(index, invariance);
         if (a == null) {
-            throw new Refusal(RefusalCode.GATHER_SCATTER, "not vectorized: " + verb + " " + array + "[" + Refusal.brief(index) + "]: the index is not " + ir.ivName()
+            throw new Refusal(RefusalCode.GATHER_SCATTER, "" + verb + " " + array + "[" + Refusal.brief(index) + "]: the index is not " + ir.ivName()
                     + " plus a loop-invariant offset (a gather or scatter)");
         }
         if (a.scale() != 0 && a.scale() != 1) {
-            throw new Refusal(RefusalCode.STRIDE, "not vectorized: " + verb + " " + array + "[" + Refusal.brief(index) + "] with stride " + a.scale()
+            throw new Refusal(RefusalCode.STRIDE, "" + verb + " " + array + "[" + Refusal.brief(index) + "] with stride " + a.scale()
                     + "; only consecutive elements are vectorized");
         }
+        indexes.put(index, a);
         return a;
     }
 
@@ -334,11 +383,11 @@ final class Legality {
                     continue;
                 }
                 if (o.written()) {
-                    throw new Refusal(RefusalCode.CARRIED_DEPENDENCE, "not vectorized: writes both " + w.array() + "[" + w.index() + "] and " + o.array() + "["
+                    throw new Refusal(RefusalCode.CARRIED_DEPENDENCE, "writes both " + w.array() + "[" + w.index() + "] and " + o.array() + "["
                             + o.index() + "] in one iteration (the iterations overlap)");
                 }
                 if (o.index().scale() != w.index().scale()) {
-                    throw new Refusal(RefusalCode.CARRIED_DEPENDENCE, "not vectorized: reads " + o.array() + "[" + o.index() + "], an element the loop also writes "
+                    throw new Refusal(RefusalCode.CARRIED_DEPENDENCE, "reads " + o.array() + "[" + o.index() + "], an element the loop also writes "
                             + "as " + w.array() + "[" + w.index() + "] (loop-carried dependence)");
                 }
                 if (!o.index().sameBase(w.index())) {
@@ -347,11 +396,11 @@ final class Legality {
                 }
                 long distance = (w.index().offset() - o.index().offset()) * ir.step();
                 if (distance == 0 && o.late()) {
-                    throw new Refusal(RefusalCode.CARRIED_DEPENDENCE, "not vectorized: reads " + o.array() + "[" + o.index() + "] after writing the same element through "
+                    throw new Refusal(RefusalCode.CARRIED_DEPENDENCE, "reads " + o.array() + "[" + o.index() + "] after writing the same element through "
                             + "another expression; write the index the same way in both places");
                 }
                 if (distance > 0 && distance < lanes) {
-                    throw new Refusal(RefusalCode.CARRIED_DEPENDENCE, "not vectorized: " + w.array() + "[" + w.index() + "] depends on " + o.array() + "[" + o.index()
+                    throw new Refusal(RefusalCode.CARRIED_DEPENDENCE, "" + w.array() + "[" + w.index() + "] depends on " + o.array() + "[" + o.index()
                             + "] (loop-carried dependence)");
                 }
             }

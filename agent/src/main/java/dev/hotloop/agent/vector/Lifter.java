@@ -3,6 +3,7 @@ package dev.hotloop.agent.vector;
 import dev.hotloop.agent.analysis.ControlFlowGraph;
 import dev.hotloop.agent.analysis.LocalNames;
 import dev.hotloop.agent.analysis.Loop;
+import dev.hotloop.agent.plan.Refusal;
 import dev.hotloop.agent.report.RefusalCode;
 import dev.hotloop.agent.vector.Expr.Binary;
 import dev.hotloop.agent.vector.Expr.Cmp;

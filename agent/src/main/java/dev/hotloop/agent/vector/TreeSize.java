@@ -1,5 +1,6 @@
 package dev.hotloop.agent.vector;
 
+import dev.hotloop.agent.plan.Refusal;
 import dev.hotloop.agent.report.RefusalCode;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -36,7 +37,7 @@ final class TreeSize {
 
     private void check(Expr e) throws Refusal {
         if (e != null && of(e) > LIMIT) {
-            throw new Refusal(RefusalCode.BODY_TOO_LARGE, "not vectorized: with its branches merged, the loop body computes a value of more than "
+            throw new Refusal(RefusalCode.BODY_TOO_LARGE, "with its branches merged, the loop body computes a value of more than "
                     + LIMIT + " operations; split the loop into smaller loops");
         }
     }

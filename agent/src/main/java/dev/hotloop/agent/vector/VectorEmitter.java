@@ -14,6 +14,7 @@ final class VectorEmitter implements Opcodes {
 
     private final Emitter out;
     private final ScalarEmitter scalars;
+    private final VectorPlan plan;
     private final Invariance invariance;
     private final int lanes;
     private final Map<Expr, Integer> broadcasts = new HashMap<>();
@@ -22,11 +23,12 @@ final class VectorEmitter implements Opcodes {
     private int iv;
     private int position;
 
-    VectorEmitter(Emitter out, ScalarEmitter scalars, Invariance invariance, int lanes) {
+    VectorEmitter(Emitter out, ScalarEmitter scalars, VectorPlan plan) {
         this.out = out;
         this.scalars = scalars;
-        this.invariance = invariance;
-        this.lanes = lanes;
+        this.plan = plan;
+        this.invariance = plan.invariance();
+        this.lanes = plan.lanes();
     }
 
     /** Counts how often each value is used, so values used twice are computed once per chunk. */
@@ -58,10 +60,6 @@ final class VectorEmitter implements Opcodes {
         return scalars.local(array);
     }
 
-    Invariance invariance() {
-        return invariance;
-    }
-
     /** Pushes the chunk's first element index for an access at {@code index}. */
     void pushIndex(Affine index) {
         out.load(ILOAD, iv);
@@ -76,12 +74,9 @@ final class VectorEmitter implements Opcodes {
         }
     }
 
-    /** Hoists the broadcast of an invariant value; call before the loop for every invariant used. */
+    /** Broadcasts an invariant value the plan hoists; call before the loop for each of {@link VectorPlan#hoisted}. */
     void hoist(Expr e) {
-        if (broadcasts.containsKey(e)) {
-            return;
-        }
-        if (invariance.test(e) && e.kind().lane()) {
+        if (!broadcasts.containsKey(e)) {
             out.species(e.kind(), lanes);
             scalars.push(e);
             String d = e.kind().descriptor();
@@ -89,12 +84,6 @@ final class VectorEmitter implements Opcodes {
             int slot = out.local(1);
             out.load(ASTORE, slot);
             broadcasts.put(e, slot);
-            return;
-        }
-        if (!(e instanceof Expr.Load)) {
-            for (Expr c : Walk.children(e)) {
-                hoist(c);
-            }
         }
     }
 
@@ -137,7 +126,7 @@ final class VectorEmitter implements Opcodes {
         if (e instanceof Expr.Load l) {
             out.species(l.kind(), lanes);
             out.load(ALOAD, scalars.local(l.array()));
-            pushIndex(Affine.of(l.index(), invariance));
+            pushIndex(plan.index(l.index()));
             String v = l.kind().vectorClass();
             out.invokestatic(v, "fromArray", "(L" + Emitter.SPECIES + ";[" + l.kind().descriptor() + "I)L" + v + ";");
             return l.kind();

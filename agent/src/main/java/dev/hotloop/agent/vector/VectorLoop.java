@@ -93,7 +93,7 @@ final class VectorLoop implements Opcodes {
             Kind k = st.element();
             out.load(ALOAD, values[s]);
             out.load(ALOAD, vectors.arrayLocal(st.array()));
-            vectors.pushIndex(Affine.of(st.index(), vectors.invariance()));
+            vectors.pushIndex(plan.index(st.index()));
             String arr = "[" + k.descriptor();
             if (masks[s] < 0) {
                 out.invokevirtual(k.vectorClass(), "intoArray", "(" + arr + "I)V");
@@ -128,9 +128,8 @@ final class VectorLoop implements Opcodes {
     private void accumulate(Reduction r, int acc) {
         Expr term = r.term();
         String v = r.kind().vectorClass();
-        if (plan.fastMath() && r.op() == Op.ADD && r.kind().floating() && term instanceof Expr.Binary m && m.op() == Op.MUL
-                && !vectors.invariance().test(term)) {
-            // fastMath contracts acc + x * y into one fused multiply-add
+        if (plan.contracted(r) && term instanceof Expr.Binary m) {
+            // the plan contracts acc + x * y into one fused multiply-add (fastMath)
             vectors.push(m.left());
             out.operator("FMA", "Ternary");
             vectors.push(m.right());

@@ -1,10 +1,15 @@
 package dev.hotloop.agent.vector;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * A loop judged vectorizable, with everything code generation needs.
+ * A loop judged vectorizable, with everything code generation needs: the single contract between
+ * the legality stage that builds it and the code generators ({@link Guards}, {@link VectorLoop},
+ * {@link VectorEmitter}, {@link ScalarTwin}), which read it and decide nothing of their own.
+ * {@link #describe} prints it.
  *
  * @param ir         the lifted loop
  * @param lanes      lanes per vector, the same for every element type of the loop
@@ -20,10 +25,101 @@ import java.util.Set;
  * @param references every object and array the loop dereferences, checked for null first
  * @param unroll     vectors per main-loop iteration
  * @param fastMath   whether reassociation and approximate math were allowed and used
+ * @param invariance what does not change in the loop (one instance for every stage)
+ * @param indexes    the affine form of every index expression the loop loads or stores at
+ * @param hoisted    the invariant lane values broadcast once before the vector loop, in order
+ * @param contracted the slots of the sums whose {@code acc + x * y} becomes one fused multiply-add (fastMath)
  */
 record VectorPlan(LoopIR ir, int lanes, Set<Kind> kinds, List<Store> stores, List<Reduction> reductions,
                   List<Access> accesses, List<Expr[]> aliases, List<Access[]> overlaps, List<Expr> divisors, List<Expr> references,
-                  int unroll, boolean fastMath) {
+                  int unroll, boolean fastMath, Invariance invariance, Map<Expr, Affine> indexes, List<Expr> hoisted,
+                  Set<Integer> contracted) {
+
+    /**
+     * @param index an index expression of a load or store of the loop
+     * @return its affine form, as the legality stage checked it
+     */
+    Affine index(Expr index) {
+        Affine a = indexes.get(index);
+        if (a == null) {
+            throw new IllegalStateException("the plan has no access form for the index " + index);
+        }
+        return a;
+    }
+
+    /** @return whether the reduction's {@code acc + x * y} is contracted into a fused multiply-add */
+    boolean contracted(Reduction r) {
+        return contracted.contains(r.slot());
+    }
+
+    /** @return the vector values one chunk computes, in order: each store's value and mask, each reduction's term, each flag's mask */
+    List<Expr> values() {
+        return values(stores, reductions, ir.flags());
+    }
+
+    static List<Expr> values(List<Store> stores, List<Reduction> reductions, List<Flag> flags) {
+        List<Expr> values = new ArrayList<>();
+        for (Store s : stores) {
+            values.add(s.value());
+            values.add(s.mask());
+        }
+        for (Reduction r : reductions) {
+            values.add(r.term());
+        }
+        for (Flag f : flags) {
+            values.add(f.mask());
+        }
+        return values;
+    }
+
+    /**
+     * @return the plan as text, a few lines: the loop, each access with its form, each store,
+     *     reduction and flag, what is hoisted, and the guards; what {@code log=debug} and
+     *     {@code dump=} print
+     */
+    String describe() {
+        LoopIR l = ir;
+        StringBuilder b = new StringBuilder("loop ").append(l.ivName()).append(l.step() > 0 ? " ++" : " --")
+                .append(" while ").append(l.ivName()).append(' ').append(l.cond().symbol()).append(' ').append(l.bound())
+                .append(l.bottom() ? " (tested after the body)" : "").append(": ").append(summary()).append('\n');
+        for (Access a : accesses) {
+            b.append("  access ").append(a.describe()).append('\n');
+        }
+        for (Store s : stores) {
+            b.append("  store ").append(s).append('\n');
+        }
+        for (Reduction r : reductions) {
+            b.append("  reduction ").append(r.name()).append(' ').append(r.symbol()).append("= ").append(r.term())
+                    .append(contracted(r) ? " (fused multiply-add)" : "").append('\n');
+        }
+        for (Flag f : ir.flags()) {
+            b.append("  flag ").append(f).append('\n');
+        }
+        if (!hoisted.isEmpty()) {
+            b.append("  hoisted ").append(join(hoisted)).append('\n');
+        }
+        b.append("  guards: non-null ").append(references.isEmpty() ? "-" : join(references))
+                .append("; in bounds ").append(accesses.size()).append(accesses.size() == 1 ? " access" : " accesses");
+        for (Expr[] pair : aliases) {
+            b.append("; ").append(pair[0]).append(" is not ").append(pair[1]);
+        }
+        for (Access[] pair : overlaps) {
+            b.append("; ").append(pair[1].array()).append('[').append(pair[1].index()).append("] not within ").append(lanes)
+                    .append(" behind [").append(pair[0].index()).append(']');
+        }
+        for (Expr d : divisors) {
+            b.append("; ").append(d).append(" != 0");
+        }
+        return b.toString();
+    }
+
+    private static String join(List<Expr> values) {
+        StringBuilder b = new StringBuilder();
+        for (Expr e : values) {
+            b.append(b.length() == 0 ? "" : ", ").append(e);
+        }
+        return b.toString();
+    }
 
     /** @return {@code SIMD float x16, reduction +, unroll 4, fastMath}: the report's words */
     String summary() {

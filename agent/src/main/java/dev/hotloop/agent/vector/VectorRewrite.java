@@ -2,6 +2,7 @@ package dev.hotloop.agent.vector;
 
 import dev.hotloop.agent.plan.LoopRewrite;
 import dev.hotloop.agent.analysis.ExactTypes;
+import dev.hotloop.agent.analysis.MethodAnalysis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,18 +45,27 @@ import org.objectweb.asm.tree.analysis.Frame;
 final class VectorRewrite implements LoopRewrite, Opcodes {
 
     private final VectorPlan plan;
+    private final MethodAnalysis analysis;
     private final Set<AbstractInsnNode> loop;
     private final String site;
 
     /**
-     * @param plan the vectorizable loop
+     * @param plan     the vectorizable loop
+     * @param analysis the analyses of the method the loop was planned in: its frames serve the
+     *                 rewrite while the method is unchanged, and are marked stale once it is applied
      * @param loop the loop's instructions (identity set), to tell entry jumps from back edges
      * @param site {@code Class.method(params) line N}, for the run-time reports
      */
-    VectorRewrite(VectorPlan plan, Set<AbstractInsnNode> loop, String site) {
+    VectorRewrite(VectorPlan plan, MethodAnalysis analysis, Set<AbstractInsnNode> loop, String site) {
         this.plan = plan;
+        this.analysis = analysis;
         this.loop = loop;
         this.site = site;
+    }
+
+    @Override
+    public String describe() {
+        return plan.describe();
     }
 
     @Override
@@ -66,6 +76,7 @@ final class VectorRewrite implements LoopRewrite, Opcodes {
         LoopIR ir = plan.ir();
         LabelNode header = ir.header();
         Frame<BasicValue> atHeader = frameAt(cls.name, method, header);
+        analysis.methodChanged(); // from here on the method changes
         int original = method.maxLocals;
         int number = nextNumber(cls);
         LabelNode entry = new LabelNode();
@@ -89,9 +100,11 @@ final class VectorRewrite implements LoopRewrite, Opcodes {
         LabelNode split = new LabelNode();
         out.label(split);
         guards.emitChecks();
-        VectorEmitter vectors = new VectorEmitter(out, scalars, new Invariance(ir.finals().keySet(), ir.stores()), plan.lanes());
-        for (Expr v : values()) {
+        VectorEmitter vectors = new VectorEmitter(out, scalars, plan);
+        for (Expr v : plan.values()) {
             vectors.count(v);
+        }
+        for (Expr v : plan.hoisted()) {
             vectors.hoist(v);
         }
         new VectorLoop(out, vectors, plan, guards).emit();
@@ -100,7 +113,7 @@ final class VectorRewrite implements LoopRewrite, Opcodes {
         InsnList simdCode = cut(out.code, split);
         ScalarTwin.emit(twinOut, twinScalars, plan, new LabelNode());
         LoopSignature sig = LoopSignature.of(List.of(simdCode, twinOut.code), callerLocals, ir.iv(), atHeader, original, held);
-        int stack = 8 + 4 + 3 * depth(values());
+        int stack = 8 + 4 + 3 * depth(plan.values());
         cls.methods.add(OutlinedMethod.build(TierSwitch.SIMD + number, sig, simdCode, simdLocals, stack));
         cls.methods.add(OutlinedMethod.build(TierSwitch.SCALAR + number, sig, twinOut.code, scratch.maxLocals, stack));
         cls.fields.add(new FieldNode(ACC_PRIVATE | ACC_STATIC | ACC_VOLATILE | ACC_SYNTHETIC, TierSwitch.GATE + number, "I", null, null));
@@ -153,21 +166,6 @@ final class VectorRewrite implements LoopRewrite, Opcodes {
         return plan.lanes() * bytes * 8;
     }
 
-    private List<Expr> values() {
-        List<Expr> values = new ArrayList<>();
-        for (Store s : plan.stores()) {
-            values.add(s.value());
-            values.add(s.mask());
-        }
-        for (Reduction r : plan.reductions()) {
-            values.add(r.term());
-        }
-        for (Flag f : plan.ir().flags()) {
-            values.add(f.mask());
-        }
-        return values;
-    }
-
     private static int nextNumber(ClassNode cls) {
         int n = 0;
         for (FieldNode f : cls.fields) {
@@ -178,9 +176,12 @@ final class VectorRewrite implements LoopRewrite, Opcodes {
         return n;
     }
 
-    private static Frame<BasicValue> frameAt(String owner, MethodNode method, LabelNode header) {
+    /** The types at the header: the shared frames where the method is the analysed one, as yet unchanged. */
+    private Frame<BasicValue> frameAt(String owner, MethodNode method, LabelNode header) {
         try {
-            return new Analyzer<>(new ExactTypes()).analyze(owner, method)[method.instructions.indexOf(header)];
+            Frame<BasicValue>[] frames = method == analysis.method() ? analysis.types()
+                    : new Analyzer<>(new ExactTypes()).analyze(owner, method);
+            return frames[method.instructions.indexOf(header)];
         } catch (AnalyzerException e) {
             throw new IllegalStateException("the method cannot be analysed for its loop's types: " + e.getMessage(), e);
         }

@@ -4,12 +4,15 @@ import dev.hotloop.agent.analysis.AnnotatedMethod;
 import dev.hotloop.agent.analysis.ControlFlowGraph;
 import dev.hotloop.agent.analysis.HotloopAnnotation;
 import dev.hotloop.agent.analysis.Loop;
+import dev.hotloop.agent.analysis.MethodAnalysis;
 import dev.hotloop.agent.options.AgentOptions;
 import dev.hotloop.agent.plan.LoopDecision;
 import dev.hotloop.agent.plan.LoopStrategy;
+import dev.hotloop.agent.plan.Refusal;
 import dev.hotloop.agent.report.RefusalCode;
 import java.util.BitSet;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.Set;
 import org.objectweb.asm.Opcodes;
@@ -30,9 +33,14 @@ public final class VectorStrategy implements LoopStrategy {
      */
     static final int MAX_INSTRUCTIONS = 12_000;
 
+    /**
+     * Reasons the report words "kept scalar" (the loop has a SIMD form, which another option or
+     * another way of starting the JVM would give); every other refusal reads "not vectorized".
+     */
+    private static final Set<RefusalCode> KEPT_SCALAR = EnumSet.of(RefusalCode.ATTACHED_LATE, RefusalCode.INTERFACE_METHOD,
+            RefusalCode.ORDERED_REDUCTION, RefusalCode.APPROXIMATE_MATH);
+
     private final int preferredBits;
-    /** The graph of the method decided last on this thread: a method's loops are decided in a row. */
-    private final ThreadLocal<ControlFlowGraph> lastGraph = new ThreadLocal<>();
 
     /**
      * The vector size assumed where the Vector API is not resolved: the decisions then only say
@@ -51,7 +59,8 @@ public final class VectorStrategy implements LoopStrategy {
     }
 
     @Override
-    public LoopDecision decide(AnnotatedMethod method, HotloopAnnotation annotation, Loop loop, boolean mayAddMembers) {
+    public LoopDecision decide(AnnotatedMethod method, MethodAnalysis analysis, HotloopAnnotation annotation, Loop loop,
+                               boolean mayAddMembers) {
         try {
             if (preferredBits < Lanes.MIN_BITS * 2) {
                 throw new Refusal(RefusalCode.NO_SIMD_HARDWARE, "this JVM offers no SIMD vectors wider than " + preferredBits + " bits (jdk.incubator.vector preferred shape)");
@@ -61,30 +70,26 @@ public final class VectorStrategy implements LoopStrategy {
                         + " instructions; the JVM limits a method to 64 KB); move the loop into a method of its own");
             }
             if (!mayAddMembers) {
-                throw new Refusal(RefusalCode.ATTACHED_LATE, "kept scalar: the class was already loaded when the agent attached, and a SIMD loop needs "
+                throw new Refusal(RefusalCode.ATTACHED_LATE, "the class was already loaded when the agent attached, and a SIMD loop needs "
                         + "methods and a field of its own, which the JVM does not let a retransformation add; start the JVM "
                         + "with -javaagent to vectorize it");
             }
             if (method.inInterface()) {
-                throw new Refusal(RefusalCode.INTERFACE_METHOD, "kept scalar: a SIMD loop runs only once measured faster, and the switch that records the "
+                throw new Refusal(RefusalCode.INTERFACE_METHOD, "a SIMD loop runs only once measured faster, and the switch that records the "
                         + "measurement is a field of the loop's class, which an interface cannot hold; move the loop into a "
                         + "static method of a class");
             }
-            ControlFlowGraph g = graph(method);
+            ControlFlowGraph g = analysis.graph();
             LoopIR ir = Lifter.lift(method.owner(), method.method(), method.siblings(), g, loop);
-            refuseVolatileReads(method, g, loop);
+            Set<AbstractInsnNode> body = instructions(g, loop);
+            refuseVolatileReads(method, body);
             VectorPlan plan = Legality.check(ir, annotation.fastMath(), annotation.unroll(), preferredBits);
-            // A loop C2's SuperWord vectorizes as written is tiered like any other: the run-time
-            // measurement, not a guess, decides whether the Vector API form beats it.
-            String summary = annotation.unroll() == 0 && Superword.vectorizes(plan, new Invariance(ir.finals().keySet(), ir.stores()))
-                    ? plan.summary() + " (C2's SuperWord vectorizes the original too: the faster one runs)"
-                    : plan.summary();
-            return LoopDecision.rewritten(annotation, loop, loop.line(), summary, new VectorRewrite(plan, instructions(g, loop),
+            String summary = VectorCost.summary(plan, annotation.unroll());
+            return LoopDecision.rewritten(annotation, loop, loop.line(), summary, new VectorRewrite(plan, analysis, body,
                     method.displayName() + " line " + loop.line()));
         } catch (Refusal r) {
-            String why = r.getMessage();
-            boolean worded = why.startsWith("not vectorized") || why.startsWith("kept scalar");
-            return LoopDecision.refused(annotation, loop, loop.line(), r.code(), worded ? why : "not vectorized: " + why);
+            String verb = KEPT_SCALAR.contains(r.code()) ? "kept scalar: " : "not vectorized: ";
+            return LoopDecision.refused(annotation, loop, loop.line(), r.code(), verb + r.getMessage());
         } catch (AnalyzerException e) {
             return LoopDecision.refused(annotation, loop, loop.line(), RefusalCode.UNANALYSABLE, "not vectorized: the bytecode could not be analysed (" + e.getMessage() + ")");
         }
@@ -94,8 +99,8 @@ public final class VectorStrategy implements LoopStrategy {
      * Plain Java reads a {@code volatile} field again on every iteration (another thread may change
      * it, and the read orders memory); the SIMD loop reads its invariants once, before it starts.
      */
-    private static void refuseVolatileReads(AnnotatedMethod method, ControlFlowGraph g, Loop loop) throws Refusal {
-        for (AbstractInsnNode n : instructions(g, loop)) {
+    private static void refuseVolatileReads(AnnotatedMethod method, Set<AbstractInsnNode> body) throws Refusal {
+        for (AbstractInsnNode n : body) {
             if (n instanceof FieldInsnNode f && (n.getOpcode() == Opcodes.GETFIELD || n.getOpcode() == Opcodes.GETSTATIC)
                     && method.fields().isVolatile(f)) {
                 throw new Refusal(RefusalCode.NON_INVARIANT_BOUND, "the loop reads the volatile field " + f.owner.replace('/', '.') + "." + f.name
@@ -103,15 +108,6 @@ public final class VectorStrategy implements LoopStrategy {
                         + "would read it once: read it into a local before the loop if once is what you mean");
             }
         }
-    }
-
-    private ControlFlowGraph graph(AnnotatedMethod method) throws AnalyzerException {
-        ControlFlowGraph g = lastGraph.get();
-        if (g == null || g.method() != method.method()) {
-            g = ControlFlowGraph.build(method.owner(), method.method());
-            lastGraph.set(g);
-        }
-        return g;
     }
 
     private static Set<AbstractInsnNode> instructions(ControlFlowGraph g, Loop loop) {

@@ -9,6 +9,7 @@ import dev.hotloop.agent.analysis.AnnotatedMethod;
 import dev.hotloop.agent.analysis.AnnotationScanner;
 import dev.hotloop.agent.analysis.HotloopAnnotation;
 import dev.hotloop.agent.analysis.Loop;
+import dev.hotloop.agent.analysis.MethodAnalysis;
 import dev.hotloop.agent.analysis.LoopFinder;
 import dev.hotloop.agent.options.AgentOptions;
 import dev.hotloop.agent.plan.LoopDecision;
@@ -33,9 +34,10 @@ class ClusterShippingTest {
         AnnotatedMethod m = AnnotationScanner.scan(cls).stream()
                 .filter(a -> a.method().name.equals(name)).findFirst().orElseThrow();
         HotloopAnnotation a = m.annotations().get(0);
-        List<Loop> loops = LoopFinder.find(cls.name, m.method());
+        MethodAnalysis analysis = MethodAnalysis.of(cls.name, m.method());
+        List<Loop> loops = analysis.loops();
         Loop outer = loops.stream().filter(Loop::outermost).findFirst().orElseThrow();
-        return new ParallelStrategy(options).decide(m, a, outer, true);
+        return new ParallelStrategy(options).decide(m, analysis, a, outer, true);
     }
 
     @ParameterizedTest(name = "{0}")

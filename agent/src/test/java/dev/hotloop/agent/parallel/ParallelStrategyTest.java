@@ -12,6 +12,7 @@ import dev.hotloop.agent.analysis.AnnotatedMethod;
 import dev.hotloop.agent.analysis.AnnotationScanner;
 import dev.hotloop.agent.analysis.HotloopAnnotation;
 import dev.hotloop.agent.analysis.Loop;
+import dev.hotloop.agent.analysis.MethodAnalysis;
 import dev.hotloop.agent.analysis.LoopFinder;
 import dev.hotloop.agent.options.AgentOptions;
 import dev.hotloop.agent.plan.LoopDecision;
@@ -50,10 +51,11 @@ class ParallelStrategyTest {
                 .filter(a -> a.method().name.equals(name)).findFirst().orElseThrow();
         HotloopAnnotation a = m.annotations().stream()
                 .filter(x -> x.kind() == HotloopAnnotation.Kind.PARALLEL).findFirst().orElseThrow();
-        List<Loop> loops = LoopFinder.find(cls.name, m.method());
+        MethodAnalysis analysis = MethodAnalysis.of(cls.name, m.method());
+        List<Loop> loops = analysis.loops();
         Loop outer = loops.stream().filter(l -> a.onMethod() ? l.outermost() : l.inductionVar() == a.localIndex())
                 .findFirst().orElseThrow();
-        LoopDecision d = new ParallelStrategy(THREADS_2).decide(m, a, outer, mayAddMembers);
+        LoopDecision d = new ParallelStrategy(THREADS_2).decide(m, analysis, a, outer, mayAddMembers);
         assertEquals(SourceMarkers.line(target, name), d.line());
         return new Decided(cls, m.method(), d);
     }
@@ -104,6 +106,14 @@ class ParallelStrategyTest {
         assertFalse(d.rewritten());
         assertNull(d.rewrite());
         assertTrue(d.summary().startsWith("not parallelized: ") && d.summary().contains(reason), d.summary());
+    }
+
+    @Test
+    void thePlanPrintsTheChunksArgumentsAndReductions() throws Exception {
+        assertEquals("parallel chunks of >= 7 iterations\n  captured a double[], k double, out double[]",
+                decide(ParallelKernels.class, "scale", true).rewrite().describe());
+        assertEquals("parallel chunks of >= 5 iterations\n  captured a double[]\n  reduction + on s",
+                decide(ParallelKernels.class, "sum", true).rewrite().describe());
     }
 
     @Test

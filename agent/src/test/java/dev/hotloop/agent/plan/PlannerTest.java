@@ -30,7 +30,7 @@ class PlannerTest {
     private static final AgentOptions DEFAULTS = AgentOptions.defaults();
 
     /** Keeps every loop, so these tests see the planner's mapping and not the code generators. */
-    private static final LoopStrategy KEEP = (method, a, loop, mayAddMembers) -> LoopDecision.refused(a, loop, loop.line(), RefusalCode.LOOP_SHAPE,
+    private static final LoopStrategy KEEP = (method, analysis, a, loop, mayAddMembers) -> LoopDecision.refused(a, loop, loop.line(), RefusalCode.LOOP_SHAPE,
             (a.kind() == HotloopAnnotation.Kind.VECTORIZE ? "not vectorized" : "not parallelized")
                     + ": loop over " + loop.inductionName() + " kept as written by the test strategy");
 
@@ -196,7 +196,7 @@ class PlannerTest {
         ClassNode cls = ClassFiles.node(PlanTargets.class);
         AnnotatedMethod m = AnnotationScanner.scan(cls).stream()
                 .filter(a -> a.method().name.equals("vectorizeNest")).findFirst().orElseThrow();
-        LoopStrategy simd = (method, a, loop, mayAddMembers) -> LoopDecision.rewritten(a, loop, loop.line(), "SIMD float x8", null);
+        LoopStrategy simd = (method, analysis, a, loop, mayAddMembers) -> LoopDecision.rewritten(a, loop, loop.line(), "SIMD float x8", null);
         LoopDecision d = new Planner(DEFAULTS, false, simd, KEEP).plan(m, LoopFinder.find(cls.name, m.method())).decisions().get(0);
         assertFalse(d.rewritten(), "nothing is rewritten without the Vector API");
         assertEquals("would be SIMD float x8 (runs scalar: jdk.incubator.vector not resolved)", d.summary());

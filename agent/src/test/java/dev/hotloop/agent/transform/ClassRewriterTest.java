@@ -182,6 +182,19 @@ class ClassRewriterTest {
     }
 
     @Test
+    void dumpWritesThePlansBesideTheClassFile() throws IOException {
+        Path dump = dir.resolve("dump");
+        TransformResult r = rewrite("dump=" + dump, AnnotatedTarget.class);
+        StringBuilder expected = new StringBuilder();
+        for (MethodPlan p : r.plans()) {
+            expected.append(p.describe()).append('\n');
+        }
+        String written = Files.readString(dump.resolve("dev/hotloop/agent/targets/AnnotatedTarget.plan.txt"));
+        assertEquals(expected.toString(), written);
+        assertTrue(written.startsWith(r.plans().get(0).method().displayName() + "\n  line "), written);
+    }
+
+    @Test
     void dumpWritesNothingWhenNothingChanged() {
         Path dump = dir.resolve("dump");
         rewrite("report=off,dump=" + dump, AnnotatedTarget.class);

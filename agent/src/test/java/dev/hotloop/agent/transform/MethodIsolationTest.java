@@ -9,6 +9,7 @@ import dev.hotloop.agent.ClassFiles;
 import dev.hotloop.agent.analysis.AnnotatedMethod;
 import dev.hotloop.agent.analysis.HotloopAnnotation;
 import dev.hotloop.agent.analysis.Loop;
+import dev.hotloop.agent.analysis.MethodAnalysis;
 import dev.hotloop.agent.options.AgentOptions;
 import dev.hotloop.agent.parallel.ParallelStrategy;
 import dev.hotloop.agent.plan.LoopDecision;
@@ -75,8 +76,9 @@ class MethodIsolationTest {
         }
 
         @Override
-        public LoopDecision decide(AnnotatedMethod method, HotloopAnnotation annotation, Loop loop, boolean mayAddMembers) {
-            LoopDecision d = real.decide(method, annotation, loop, mayAddMembers);
+        public LoopDecision decide(AnnotatedMethod method, MethodAnalysis analysis, HotloopAnnotation annotation, Loop loop,
+                                   boolean mayAddMembers) {
+            LoopDecision d = real.decide(method, analysis, annotation, loop, mayAddMembers);
             return switch (method.method().name) {
                 case "alsoFine" -> LoopDecision.rewritten(annotation, loop, d.line(), "broken", (cls, m) -> {
                     throw new IllegalStateException("a bug in one rewrite");

@@ -8,6 +8,7 @@ import dev.hotloop.agent.analysis.AnnotatedMethod;
 import dev.hotloop.agent.analysis.AnnotationScanner;
 import dev.hotloop.agent.analysis.ControlFlowGraph;
 import dev.hotloop.agent.analysis.Loop;
+import dev.hotloop.agent.analysis.MethodAnalysis;
 import dev.hotloop.agent.analysis.LoopFinder;
 import dev.hotloop.agent.plan.LoopDecision;
 import dev.hotloop.agent.targets.SimdTargets;
@@ -28,8 +29,9 @@ class VectorStrategyTest {
 
     private static LoopDecision decide(String name, int bits) throws Exception {
         AnnotatedMethod m = method(name);
-        List<Loop> loops = LoopFinder.find(CLASS.name, m.method());
-        return new VectorStrategy(bits).decide(m, m.annotations().get(0), loops.get(loops.size() - 1), true);
+        MethodAnalysis analysis = MethodAnalysis.of(CLASS.name, m.method());
+        List<Loop> loops = analysis.loops();
+        return new VectorStrategy(bits).decide(m, analysis, m.annotations().get(0), loops.get(loops.size() - 1), true);
     }
 
     @ParameterizedTest(name = "{0}: {1}")

@@ -1,6 +1,5 @@
-package dev.hotloop.agent.parallel;
+package dev.hotloop.agent.analysis;
 
-import dev.hotloop.agent.analysis.ControlFlowGraph;
 import java.util.BitSet;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -12,7 +11,7 @@ import org.objectweb.asm.tree.VarInsnNode;
  * Which locals are live (may be read before being written again) at the start of each block of a
  * method: the classic backward data-flow, with exception edges followed like normal ones.
  */
-final class Liveness {
+public final class Liveness {
 
     private final BitSet[] liveIn;
 
@@ -21,11 +20,11 @@ final class Liveness {
     }
 
     /** @return the locals live on entry to {@code block} */
-    BitSet liveIn(int block) {
+    public BitSet liveIn(int block) {
         return (BitSet) liveIn[block].clone();
     }
 
-    static Liveness of(ControlFlowGraph g) {
+    public static Liveness of(ControlFlowGraph g) {
         int n = g.size();
         BitSet[] use = new BitSet[n];
         BitSet[] def = new BitSet[n];

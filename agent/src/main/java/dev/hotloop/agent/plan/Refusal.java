@@ -1,12 +1,13 @@
-package dev.hotloop.agent.vector;
+package dev.hotloop.agent.plan;
 
 import dev.hotloop.agent.report.RefusalCode;
 
 /**
- * Why a loop stays as written, in words a user can act on. Thrown by the lifter and the legality
- * check, caught by {@link VectorStrategy}, which turns it into the report line.
+ * Why a loop stays as written, in words a user can act on, with its stable {@link RefusalCode}:
+ * the one refusal type of both strategies. Thrown by the recognition and legality stages (SIMD and
+ * parallel alike), caught by the strategy, which turns it into the report's reason.
  */
-final class Refusal extends Exception {
+public final class Refusal extends Exception {
 
     private static final long serialVersionUID = 1L;
 
@@ -17,20 +18,20 @@ final class Refusal extends Exception {
 
     /**
      * @param code   the stable code of the reason
-     * @param reason what the loop does that SIMD code cannot, and the fix when there is one
+     * @param reason what the loop does that the rewrite cannot handle, and the fix when there is one
      */
-    Refusal(RefusalCode code, String reason) {
+    public Refusal(RefusalCode code, String reason) {
         super(reason, null, false, false);
         this.code = code;
     }
 
     /** @return the stable code of the reason */
-    RefusalCode code() {
+    public RefusalCode code() {
         return code;
     }
 
     /** @return {@code e} as the IR prints it, cut to {@value #QUOTED} characters for a report line */
-    static String brief(Object e) {
+    public static String brief(Object e) {
         String s = String.valueOf(e);
         return s.length() <= QUOTED ? s : s.substring(0, QUOTED - 3) + "...";
     }
