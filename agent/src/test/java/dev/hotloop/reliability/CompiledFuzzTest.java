@@ -35,6 +35,9 @@ class CompiledFuzzTest {
         FuzzCampaign campaign = new FuzzCampaign(3_000_021L, 1, 1, 0, System.out, Path.of("target", "fuzz-failures"),
                 Differential::agentRewriter).compiled(Duration.ofSeconds(Long.getLong("fuzz.c2.budgetSeconds", 20)));
         assertEquals(List.of(), campaign.run().stream().map(FuzzCampaign.Report::describe).collect(Collectors.toList()));
+        if (C2Tally.required()) {
+            assertEquals(List.of(), campaign.stats().c2Missed, () -> "C2 never compiled it:\n" + campaign.stats().describe());
+        }
     }
 
     @Test
