@@ -188,7 +188,8 @@ final class Differential implements AutoCloseable {
             stats.calls++;
             String m = Outcomes.mismatch(expected, actual, s, n);
             if (m != null) {
-                return new Failure(Failure.Kind.MISMATCH, k.name(), c + (c2 != null ? " (C2-compiled)" : "") + ": " + m);
+                return new Failure(Failure.Kind.MISMATCH, k.name(), c + (c2 != null ? " (C2-compiled)" : "") + ": " + m
+                        + "\n  arguments: " + Inputs.describe(args));
             }
         }
         if (c2 != null && C2Warmup.stillCompiled(List.of(c2)).isEmpty()) {

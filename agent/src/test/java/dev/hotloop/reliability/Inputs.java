@@ -1,5 +1,6 @@
 package dev.hotloop.reliability;
 
+import java.lang.reflect.Array;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
@@ -10,7 +11,7 @@ import java.util.SplittableRandom;
  * The argument lists a kernel runs on, derived from its parameter names and types (kernels are
  * compiled with {@code -parameters}): every size of {@link #SIZES} with random and with edge
  * values, then misuse at a few sizes (each array null, each array too short, all arrays of one
- * type the same array, bounds past the end). Deterministic in the seed.
+ * type the same array, bounds past the end). Deterministic in the seed, in every JVM.
  */
 final class Inputs {
 
@@ -30,6 +31,15 @@ final class Inputs {
         @Override
         public String toString() {
             return variant + (variant == Variant.NULL || variant == Variant.SHORT ? " array #" + which : "") + " n=" + size;
+        }
+
+        /**
+         * The case's share of its inputs' seed: the same in every JVM. (The record's own
+         * {@code hashCode} hashes the enum by identity, so it changed with whatever the JVM hashed
+         * before: a kernel's inputs in a campaign differed from its inputs when run alone.)
+         */
+        int key() {
+            return (size * 31 + variant.ordinal()) * 31 + which;
         }
     }
 
@@ -69,7 +79,7 @@ final class Inputs {
      * @return fresh arguments
      */
     static Object[] make(Method m, Case c, long seed) {
-        SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + c.hashCode());
+        SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + c.key());
         Parameter[] ps = m.getParameters();
         Object[] args = new Object[ps.length];
         boolean special = c.variant() == Variant.SPECIAL;
@@ -103,6 +113,24 @@ final class Inputs {
             }
         }
         return args;
+    }
+
+    /**
+     * @param args a call's arguments
+     * @return them on one line, arrays by type and length (their values follow from the seed)
+     */
+    static String describe(Object[] args) {
+        StringBuilder b = new StringBuilder();
+        for (Object a : args) {
+            b.append(b.length() == 0 ? "" : ", ");
+            if (a != null && a.getClass().isArray()) {
+                b.append(a.getClass().getComponentType().getSimpleName()).append('[')
+                        .append(Array.getLength(a)).append(']');
+            } else {
+                b.append(a);
+            }
+        }
+        return b.toString();
     }
 
     private static int bound(String name, Case c, int cols, SplittableRandom r) {

@@ -70,7 +70,7 @@ final class VectorInputs {
         this.kernel = kernel;
         this.n = n;
         this.variant = variant;
-        this.random = new Random(Objects.hash(kernel.toString(), n, variant));
+        this.random = new Random(Objects.hash(kernel.toString(), n, variant.name())); // an enum hashes by identity
     }
 
     /**
