@@ -16,7 +16,9 @@ record Access(Expr array, Kind element, Affine index, AccessForm form, boolean w
 
     /** @return {@code a[i + 1] float contiguous, written}: one line of the plan */
     String describe() {
-        return array + "[" + index + "] " + element.javaName() + " " + form + (written ? ", written" : "")
+        String how = form == AccessForm.STRIDED ? " " + index.step() + (written ? " (scatter)" : " (gather)")
+                : form == AccessForm.REVERSED ? " (lanes reversed)" : "";
+        return array + "[" + index + "] " + element.javaName() + " " + form + how + (written ? ", written" : "")
                 + (late ? ", read after a store" : "");
     }
 }
