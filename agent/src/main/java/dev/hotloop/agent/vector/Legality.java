@@ -329,7 +329,7 @@ final class Legality {
             AccessForm form = AccessForm.of(a);
             // a reversed store under a condition scatters, so each lane keeps its own mask bit
             add(out, new Access(s.array(), s.element(), a, form == AccessForm.REVERSED && !(s.mask() instanceof Expr.True)
-                    ? AccessForm.STRIDED : form, true, false));
+                    ? AccessForm.STRIDED : form, true, false, false));
         }
         List<Expr.Load> loads = new ArrayList<>();
         for (Expr e : computed) {
@@ -341,7 +341,7 @@ final class Legality {
         }
         for (Expr.Load l : loads) {
             Affine a = affine(l.array(), l.index(), "reads");
-            add(out, new Access(l.array(), l.kind(), a, AccessForm.of(a), false, ir.lateLoads().contains(l)));
+            add(out, new Access(l.array(), l.kind(), a, AccessForm.of(a), false, true, ir.lateLoads().contains(l)));
         }
         return List.copyOf(out);
     }
@@ -350,7 +350,7 @@ final class Legality {
         for (int i = 0; i < out.size(); i++) {
             Access o = out.get(i);
             if (o.array().equals(a.array()) && o.index().equals(a.index())) {
-                out.set(i, new Access(o.array(), o.element(), o.index(), o.form(), o.written() || a.written(), o.late() || a.late()));
+                out.set(i, new Access(o.array(), o.element(), o.index(), o.form(), o.written() || a.written(), o.read() || a.read(), o.late() || a.late()));
                 return;
             }
         }
@@ -389,9 +389,12 @@ final class Legality {
                 if (o == w || !o.array().equals(w.array())) {
                     continue;
                 }
-                if (o.written()) {
+                if (o.written() && !apart(w.index(), o.index())) {
                     throw new Refusal(RefusalCode.CARRIED_DEPENDENCE, "writes both " + w.array() + "[" + w.index() + "] and " + o.array() + "["
                             + o.index() + "] in one iteration (the iterations overlap)");
+                }
+                if (o.written()) {
+                    continue; // interleaved stores, a[2*i] and a[2*i + 1]: they never meet
                 }
                 if (o.index().scale() != w.index().scale() || o.index().runtimeStride()) {
                     throw new Refusal(RefusalCode.CARRIED_DEPENDENCE, "reads " + o.array() + "[" + o.index() + "], an element the loop also writes "
@@ -423,6 +426,11 @@ final class Legality {
             }
         }
         return List.copyOf(runtime);
+    }
+
+    /** @return whether two indexes with one constant step never meet: their constant parts differ by no multiple of the step */
+    private static boolean apart(Affine x, Affine y) {
+        return x.sameBase(y) && !x.runtimeStride() && (x.offset() - y.offset()) % x.scale() != 0;
     }
 
     /** @return the objects and arrays the loop dereferences, which the guards check for null */

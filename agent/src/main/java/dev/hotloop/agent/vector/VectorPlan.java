@@ -153,7 +153,7 @@ record VectorPlan(LoopIR ir, int lanes, Set<Kind> kinds, List<Store> stores, Lis
         boolean gather = false;
         boolean scatter = false;
         for (Access a : accesses) {
-            gather |= a.form().mapped() && !a.written();
+            gather |= a.form().mapped() && a.read();
             scatter |= a.form().mapped() && a.written();
         }
         b.append(gather ? ", gather" : "").append(scatter ? ", scatter" : "");

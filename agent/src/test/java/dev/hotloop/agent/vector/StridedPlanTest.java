@@ -83,6 +83,16 @@ class StridedPlanTest {
     }
 
     @Test
+    void interleavedStoresNeverMeetButStoresAStepApartDo() throws AnalyzerException {
+        String text = plan("interleave");
+        assertTrue(text.contains("  access out[2*i] float strided 2 (scatter), written\n"), text);
+        assertTrue(text.contains("  access out[2*i + 1] float strided 2 (scatter), written\n"), text);
+        assertTrue(plan("swapPairs").contains("  access a[2*i + 1] long strided 2 (gather, scatter), written\n"), plan("swapPairs"));
+        LoopDecision d = decide("stridedStoresMeet");
+        assertEquals(RefusalCode.CARRIED_DEPENDENCE, d.code(), d.summary());
+    }
+
+    @Test
     void stridedAndReversedPairsThatMeetAreRefused() throws AnalyzerException {
         for (String name : new String[] {"mirrorInPlace", "strideTwoCarried"}) {
             LoopDecision d = decide(name);

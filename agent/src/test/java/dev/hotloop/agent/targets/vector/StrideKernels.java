@@ -106,6 +106,37 @@ public final class StrideKernels {
         }
     }
 
+    /** Interleaved stores: out[2*i] and out[2*i + 1] never meet. */
+    @Vectorize
+    @Expect(rewritten = true, contains = {"SIMD float", "scatter"})
+    public static void interleave(float[] a, float[] b, float[] out, int n) {
+        for (int i = 0; i < n / 2; i++) { // @loop:interleave
+            out[2 * i] = a[i];
+            out[2 * i + 1] = b[i];
+        }
+    }
+
+    /** Swaps each pair in place: two gathers and two scatters on one array. */
+    @Vectorize
+    @Expect(rewritten = true, contains = {"SIMD long", "gather", "scatter"})
+    public static void swapPairs(long[] a, int n) {
+        for (int i = 0; i < n / 2; i++) { // @loop:swapPairs
+            long t = a[2 * i];
+            a[2 * i] = a[2 * i + 1];
+            a[2 * i + 1] = t;
+        }
+    }
+
+    /** Writes a[3*i] and a[3*i + 3]: the second store of one iteration is the first of the next. */
+    @Vectorize
+    @Expect(rewritten = false, contains = "in one iteration")
+    public static void stridedStoresMeet(int[] a, int n) {
+        for (int i = 0; i < n / 3 - 1; i++) { // @loop:stridedStoresMeet
+            a[3 * i] = i;
+            a[3 * i + 3] = -i;
+        }
+    }
+
     /** A masked scatter of stride 3, bytes. */
     @Vectorize
     @Expect(rewritten = true, contains = {"SIMD byte", "scatter"})
