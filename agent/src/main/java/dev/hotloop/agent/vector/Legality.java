@@ -350,7 +350,9 @@ final class Legality {
         for (int i = 0; i < out.size(); i++) {
             Access o = out.get(i);
             if (o.array().equals(a.array()) && o.index().equals(a.index())) {
-                out.set(i, new Access(o.array(), o.element(), o.index(), o.form(), o.written() || a.written(), o.read() || a.read(), o.late() || a.late()));
+                // forms differ only where a reversed store under a condition scatters: every use of the index does
+                AccessForm form = o.form() == a.form() ? o.form() : AccessForm.STRIDED;
+                out.set(i, new Access(o.array(), o.element(), o.index(), form, o.written() || a.written(), o.read() || a.read(), o.late() || a.late()));
                 return;
             }
         }

@@ -1,7 +1,12 @@
 package dev.hotloop.agent.vector;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.IntInsnNode;
 
@@ -106,7 +111,7 @@ final class VectorEmitter implements Opcodes {
      * {@code {0, k, 2k, ...}} of its gathers and scatters.
      */
     void hoistForms() {
-        for (Access a : plan.accesses()) {
+        for (Access a : computed()) {
             if (a.form() == AccessForm.REVERSED && !reversals.containsKey(a.element())) {
                 out.species(a.element(), lanes);
                 out.ldc(lanes - 1);
@@ -140,6 +145,31 @@ final class VectorEmitter implements Opcodes {
                 maps.put(step, slot);
             }
         }
+    }
+
+    /**
+     * @return the accesses the vector code loads or stores by, in plan order (a load that only
+     *     the guards know of, dead but able to throw in the original, has no vector form)
+     */
+    private List<Access> computed() {
+        Set<Access> used = Collections.newSetFromMap(new IdentityHashMap<>()); // the plan's own instances
+        for (Store st : plan.stores()) {
+            used.add(plan.access(st.array(), st.index()));
+        }
+        for (Expr v : plan.values()) {
+            for (Expr n : Walk.nodes(v)) {
+                if (n instanceof Expr.Load l && !invariance.test(l)) {
+                    used.add(plan.access(l.array(), l.index()));
+                }
+            }
+        }
+        List<Access> out = new ArrayList<>();
+        for (Access a : plan.accesses()) {
+            if (used.contains(a)) {
+                out.add(a);
+            }
+        }
+        return out;
     }
 
     private static Affine step(Affine index) {

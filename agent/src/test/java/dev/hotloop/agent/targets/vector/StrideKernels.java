@@ -170,6 +170,30 @@ public final class StrideKernels {
         return trace;
     }
 
+    /** Two stores to one reversed element, the second under a condition (fuzz seed 1000148): both scatter with their masks. */
+    @Vectorize
+    @Expect(rewritten = true, contains = {"SIMD byte", "scatter"})
+    public static void reversedOverwrite(byte[] a, int x, int n) {
+        for (int i = 0; i < n; i++) { // @loop:reversedOverwrite
+            a[n - 1 - i] = 0;
+            if (i >= 9) {
+                a[n - 1 - i] = (byte) x;
+            }
+        }
+    }
+
+    /** A dead reversed load of another lane size (fuzz seed 1009556): the guards check it, no vector loads it. */
+    @Vectorize
+    @Expect(rewritten = true, contains = "SIMD int")
+    public static int deadReversedLoad(byte[] a, double[] b, double x, int n) {
+        int s = 0;
+        for (int i = 1; i < n; i++) { // @loop:deadReversedLoad
+            s ^= (int) x;
+            int t = (int) b[a.length - 1 - i];
+        }
+        return s;
+    }
+
     /** Read reversed, written forward, in one array: the lanes meet in the middle. */
     @Vectorize
     @Expect(rewritten = false, contains = "loop-carried dependence")
