@@ -7,7 +7,8 @@ import java.util.SplittableRandom;
 /**
  * Generates one random {@code @Vectorize} kernel from a seed: one to three arrays of any element
  * type, a counted loop (up or down, step 1 or 2, bounds from parameters or {@code a.length},
- * offsets {@code i + c}, or a row-major nest over {@code base + i}), a body of stores, compound
+ * offsets {@code i + c}, strided {@code k*i + c} and reversed {@code a.length - 1 - i} indexes, or a
+ * row-major nest over {@code base + i}), a body of stores, compound
  * stores, locals, {@code if/else} and at most one reduction; a sixth of the strict kernels also
  * hold one of the {@link RefusedShape}s. The same seed always gives the same kernel.
  */
@@ -70,6 +71,30 @@ final class KernelGen {
                 indexes.add(c == 0 ? "i" : c < 0 ? "i - " + -c : "i + " + c);
             }
         }
+        // Strided and reversed element indexes, drawn from a random of their own so that every
+        // other draw, and so every kernel without one, stays as it was.
+        SplittableRandom forms = new SplittableRandom(seed * 31 + 12);
+        String form = null;
+        int divide = 1;
+        if (!nested && step == 1 && refused == null && forms.nextInt(4) == 0) {
+            String a0 = arrays.get(0).name();
+            switch (forms.nextInt(4)) {
+                case 0 -> form = a0 + ".length - 1 - i";
+                case 1 -> {
+                    divide = 2;
+                    form = forms.nextBoolean() ? "2 * i" : "2 * i + 1";
+                }
+                case 2 -> {
+                    divide = 3;
+                    form = "3 * i + " + forms.nextInt(3);
+                }
+                default -> {
+                    divide = 2;
+                    form = a0 + ".length - 1 - 2 * i";
+                }
+            }
+            indexes.add(form);
+        }
         scope = new Scope(arrays, scalars, indexes);
 
         Reduction reduction = fastMath || r.nextBoolean() ? Reduction.pick(r, fastMath) : null;
@@ -93,7 +118,7 @@ final class KernelGen {
         }
         String vectorize = fastMath ? "@Vectorize(fastMath = true)" : "@Vectorize";
         boolean onIndex = r.nextInt(5) == 0;
-        Node loop = loop(Node.block(stmts), nested, down, step, minOffset, maxOffset, onIndex ? vectorize + " " : "");
+        Node loop = loop(Node.block(stmts), nested, down, step, minOffset, maxOffset, divide, onIndex ? vectorize + " " : "");
 
         List<Node> body = new ArrayList<>();
         if (reduction != null) {
@@ -113,14 +138,15 @@ final class KernelGen {
         }
         params.append(scalars.get(0).type().java).append(" x0, ").append(scalars.get(1).type().java).append(" x1");
         String shape = (nested ? "nest" : down ? "down" : "up") + (step == 2 ? " step 2" : "")
-                + (minOffset != 0 || maxOffset != 0 ? " offsets" : "") + (reduction == null ? "" : " " + reduction.describe())
+                + (minOffset != 0 || maxOffset != 0 ? " offsets" : "") + (form == null ? "" : form.contains("*") ? " strided" : " reversed")
+                + (reduction == null ? "" : " " + reduction.describe())
                 + (refused == null ? "" : " " + refused.name().toLowerCase(java.util.Locale.ROOT))
                 + (onIndex ? " on-index" : "");
         return new Kernel(name, seed, onIndex ? "" : vectorize, reduction == null ? "void" : reduction.acc().java,
                 params.toString(), Node.block(body), List.copyOf(helpers), shape, fastMath, refused != null);
     }
 
-    private Node loop(Node body, boolean nested, boolean down, int step, int minOffset, int maxOffset, String annotation) {
+    private Node loop(Node body, boolean nested, boolean down, int step, int minOffset, int maxOffset, int divide, String annotation) {
         if (nested) {
             Node inner = Node.scaled("for (" + annotation + "int i = 0; i < cols; i++) #", "for (int i = 0; i < cols; i++) #",
                     null, body);
@@ -129,8 +155,9 @@ final class KernelGen {
         }
         String a0 = arrays.get(0).name();
         Node lo = Node.expr(Ty.INT, Ty.pick(r, "0", "0", "from", "1") + (minOffset < 0 ? " + " + -minOffset : ""));
-        Node hi = Node.expr(Ty.INT, Ty.pick(r, "n", a0 + ".length", "to", "Math.min(n, " + a0 + ".length)", a0 + ".length - 1")
-                + (maxOffset > 0 ? " - " + maxOffset : ""));
+        String top = Ty.pick(r, "n", a0 + ".length", "to", "Math.min(n, " + a0 + ".length)", a0 + ".length - 1")
+                + (maxOffset > 0 ? " - " + maxOffset : "");
+        Node hi = Node.expr(Ty.INT, divide > 1 ? "(" + top + ") / " + divide : top); // a strided index stays in its array
         String inc = step == 1 ? (down ? "i--" : "i++") : (down ? "i -= 2" : "i += 2");
         if (down) {
             return Node.scaled("for (" + annotation + "int i = # - 1; i >= #; " + inc + ") #",

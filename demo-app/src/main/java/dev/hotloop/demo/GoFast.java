@@ -17,8 +17,9 @@ import dev.hotloop.Vectorize;
  * <p>The Java form keeps the square matrix row-major in one {@code double[]}, the layout numeric
  * Java code uses for speed. The use case is a small numeric kernel that mixes a transcendental
  * reduction with an elementwise pass. {@code fastMath} lets the agent reassociate the trace and run
- * {@code tanh} as a vector lane operation. The diagonal loop reads with stride {@code n + 1}, so
- * the agent may keep it scalar and say why; the elementwise loop is a plain SIMD candidate.
+ * {@code tanh} as a vector lane operation. The diagonal loop reads with stride {@code n + 1}, a step
+ * known only at run time, which the agent gathers (the measured tier choice keeps the scalar loop
+ * where the gather is slower); the elementwise loop is a plain SIMD candidate.
  */
 final class GoFast {
 

@@ -66,7 +66,7 @@ public enum RefusalCode {
     FIELD_STORE("field-store", "accumulate into a local and assign the field after the loop"),
 
     // ------------------------------------------------------------------ what the body computes
-    /** An index that is not the loop index plus an invariant offset (gather or scatter). */
+    /** An index that is not affine in the loop index, or a store at a step known only at run time (gather or scatter). */
     GATHER_SCATTER("gather-scatter", null),
     /** A {@code Math} function without a bit-exact SIMD form, and {@code fastMath} is off. */
     APPROXIMATE_MATH("approximate-math", "add @Vectorize(fastMath = true) to use the Vector API's version"),

@@ -9,9 +9,16 @@ enum AccessForm {
     CONTIGUOUS("contiguous"),
     /** {@code a[c]}: the same element on every iteration (read once, broadcast). */
     INVARIANT("invariant"),
-    /** {@code a[k*i + c]} with a constant {@code k} other than 1 and -1: not generated yet. */
+    /**
+     * {@code a[k*i + c]} with {@code k} other than 1 and -1, a constant or loop-invariant
+     * ({@code a[i * n + i]}): a gather (loads) or scatter (stores) through an index map of
+     * {@code k * lane}, built once before the loop.
+     */
     STRIDED("strided"),
-    /** {@code a[c - i]}: consecutive elements in falling order: not generated yet. */
+    /**
+     * {@code a[c - i]}: consecutive elements in falling order: one contiguous load or store of the
+     * chunk's elements and a lane reversal, whose shuffle is built once before the loop.
+     */
     REVERSED("reversed"),
     /** {@code a[b[i]]}: an index computed per element: not generated yet. */
     GATHER("gather");
@@ -24,7 +31,15 @@ enum AccessForm {
 
     /** @return the form of an affine index */
     static AccessForm of(Affine index) {
+        if (index.runtimeStride()) {
+            return STRIDED;
+        }
         return index.scale() == 0 ? INVARIANT : index.scale() == 1 ? CONTIGUOUS : index.scale() == -1 ? REVERSED : STRIDED;
+    }
+
+    /** @return whether lanes go through an index map (gather or scatter) */
+    boolean mapped() {
+        return this == STRIDED;
     }
 
     @Override

@@ -23,6 +23,7 @@ final class Emitter implements Opcodes {
     static final String VECTOR = "jdk/incubator/vector/Vector";
     static final String MASK = "jdk/incubator/vector/VectorMask";
     static final String SPECIES = "jdk/incubator/vector/VectorSpecies";
+    static final String SHUFFLE = "jdk/incubator/vector/VectorShuffle";
     static final String OPERATORS = "jdk/incubator/vector/VectorOperators";
 
     final InsnList code = new InsnList();

@@ -9,8 +9,8 @@ import org.objectweb.asm.tree.LabelNode;
  * <ul>
  *   <li>every array (and every object a field is read from) is non-null;</li>
  *   <li>the trip count leaves at least one whole vector plus one scalar iteration;</li>
- *   <li>every index of every access, over the whole vector range, is in bounds, computed exactly
- *       in {@code long};</li>
+ *   <li>every index of every access, at the first and the last iteration of the vector range
+ *       (which bound it, whatever its step), is in bounds, computed exactly in {@code long};</li>
  *   <li>arrays written through one expression and accessed through another are not the same;</li>
  *   <li>every flag's constant index is below its array's length.</li>
  * </ul>
@@ -112,7 +112,7 @@ final class Guards implements Opcodes {
         index(write, -1, 0);
         index(read, -1, 0);
         out.op(LSUB);
-        if (plan.ir().step() < 0) {
+        if (plan.ir().step() * write.scale() < 0) { // the iterations apart: the elements apart, divided by the step (1 or -1)
             out.op(LNEG);
         }
         out.load(LSTORE, distance);
@@ -147,15 +147,28 @@ final class Guards implements Opcodes {
         return slot;
     }
 
+    /**
+     * Falls back unless the indexes the access touches over the whole vector range lie in its
+     * array: an affine index is monotone in the induction variable, so its first and last
+     * iterations bound it, whatever the sign of its step (falling for {@code a[c - i]}, known
+     * only at run time for {@code a[i * n + i]}).
+     */
     private void bounds(Access a, boolean up) {
         Affine ix = a.index();
-        // lowest index >= 0
-        index(ix, ix.scale() == 0 ? -1 : up ? start : end, up ? 0 : 1);
+        if (ix.invariant()) {
+            inBounds(a, ix, -1, 0);
+            return;
+        }
+        inBounds(a, ix, start, 0);
+        inBounds(a, ix, end, up ? -1 : 1);
+    }
+
+    private void inBounds(Access a, Affine ix, int position, int adjust) {
+        index(ix, position, adjust);
         out.op(LCONST_0);
         out.op(LCMP);
         out.jump(IFLT, fallback);
-        // highest index < length
-        index(ix, ix.scale() == 0 ? -1 : up ? end : start, up ? -1 : 0);
+        index(ix, position, adjust);
         out.load(ALOAD, scalars.local(a.array()));
         out.op(ARRAYLENGTH);
         out.op(I2L);
@@ -163,9 +176,13 @@ final class Guards implements Opcodes {
         out.jump(IFGE, fallback);
     }
 
-    /** Pushes, as a long, {@code base + offset + (position local) + adjust}. */
+    /**
+     * Pushes, as an exact long, the index at iteration {@code (position local) + adjust}:
+     * {@code base + offset + (scale + stride) * iteration}, or {@code base + offset} when there
+     * is no position.
+     */
     private void index(Affine ix, int position, int adjust) {
-        out.ldc(ix.offset() + (position < 0 ? 0 : adjust));
+        out.ldc(ix.offset());
         if (ix.base() != null) {
             out.load(ILOAD, scalars.local(ix.base()));
             out.op(I2L);
@@ -174,6 +191,20 @@ final class Guards implements Opcodes {
         if (position >= 0) {
             out.load(ILOAD, position);
             out.op(I2L);
+            if (adjust != 0) {
+                out.ldc((long) adjust);
+                out.op(LADD);
+            }
+            if (ix.runtimeStride()) {
+                out.load(ILOAD, scalars.local(ix.stride()));
+                out.op(I2L);
+                out.ldc((long) ix.scale());
+                out.op(LADD);
+                out.op(LMUL);
+            } else if (ix.scale() != 1) {
+                out.ldc((long) ix.scale());
+                out.op(LMUL);
+            }
             out.op(LADD);
         }
     }

@@ -317,11 +317,19 @@ final class Legality {
         List<Access> out = new ArrayList<>();
         for (Store s : stores) {
             Affine a = affine(s.array(), s.index(), "writes");
-            if (a.scale() == 0) {
+            if (a.invariant()) {
                 throw new Refusal(RefusalCode.INVARIANT_STORE, "writes " + s.array() + "[" + Refusal.brief(s.index()) + "] on every iteration; "
                         + "compute the value in a local and store it after the loop");
             }
-            add(out, new Access(s.array(), s.element(), a, AccessForm.of(a), true, false));
+            if (a.runtimeStride()) {
+                throw new Refusal(RefusalCode.GATHER_SCATTER, "writes " + s.array() + "[" + Refusal.brief(s.index()) + "] with the step " + a.step()
+                        + ", known only at run time: a scatter whose lanes could meet (a step of 0) is not generated; "
+                        + "step the store's index by a constant");
+            }
+            AccessForm form = AccessForm.of(a);
+            // a reversed store under a condition scatters, so each lane keeps its own mask bit
+            add(out, new Access(s.array(), s.element(), a, form == AccessForm.REVERSED && !(s.mask() instanceof Expr.True)
+                    ? AccessForm.STRIDED : form, true, false, false));
         }
         List<Expr.Load> loads = new ArrayList<>();
         for (Expr e : computed) {
@@ -333,7 +341,7 @@ final class Legality {
         }
         for (Expr.Load l : loads) {
             Affine a = affine(l.array(), l.index(), "reads");
-            add(out, new Access(l.array(), l.kind(), a, AccessForm.of(a), false, ir.lateLoads().contains(l)));
+            add(out, new Access(l.array(), l.kind(), a, AccessForm.of(a), false, true, ir.lateLoads().contains(l)));
         }
         return List.copyOf(out);
     }
@@ -342,7 +350,9 @@ final class Legality {
         for (int i = 0; i < out.size(); i++) {
             Access o = out.get(i);
             if (o.array().equals(a.array()) && o.index().equals(a.index())) {
-                out.set(i, new Access(o.array(), o.element(), o.index(), o.form(), o.written() || a.written(), o.late() || a.late()));
+                // forms differ only where a reversed store under a condition scatters: every use of the index does
+                AccessForm form = o.form() == a.form() ? o.form() : AccessForm.STRIDED;
+                out.set(i, new Access(o.array(), o.element(), o.index(), form, o.written() || a.written(), o.read() || a.read(), o.late() || a.late()));
                 return;
             }
         }
@@ -358,10 +368,6 @@ final class Legality {
             throw new Refusal(RefusalCode.GATHER_SCATTER, "" + verb + " " + array + "[" + Refusal.brief(index) + "]: the index is not " + ir.ivName()
                     + " plus a loop-invariant offset (a gather or scatter)");
         }
-        if (a.scale() != 0 && a.scale() != 1) {
-            throw new Refusal(RefusalCode.STRIDE, "" + verb + " " + array + "[" + Refusal.brief(index) + "] with stride " + a.scale()
-                    + "; only consecutive elements are vectorized");
-        }
         indexes.put(index, a);
         return a;
     }
@@ -370,7 +376,10 @@ final class Legality {
      * Checks each pair of accesses to one array of which one is a store. A read of an element that
      * an earlier iteration wrote fewer than {@code lanes} iterations before is a loop-carried
      * dependence; reads ahead of the writes, or far enough behind, are not (a chunk loads before it
-     * stores). Where the distance depends on run-time values, the pair is returned for a guard.
+     * stores). Two indexes with the same step {@code k} meet only where their constant parts differ
+     * by a multiple of {@code k} ({@code a[2*i]} never meets {@code a[2*i + 1]}), and then at the
+     * iteration distance of that multiple. Where the distance depends on run-time values, the pair
+     * is returned for a guard (steps 1 and -1 only).
      */
     private List<Access[]> dependences(List<Access> accesses, int lanes) throws Refusal {
         List<Access[]> runtime = new ArrayList<>();
@@ -382,19 +391,32 @@ final class Legality {
                 if (o == w || !o.array().equals(w.array())) {
                     continue;
                 }
-                if (o.written()) {
+                if (o.written() && !apart(w.index(), o.index())) {
                     throw new Refusal(RefusalCode.CARRIED_DEPENDENCE, "writes both " + w.array() + "[" + w.index() + "] and " + o.array() + "["
                             + o.index() + "] in one iteration (the iterations overlap)");
                 }
-                if (o.index().scale() != w.index().scale()) {
+                if (o.written()) {
+                    continue; // interleaved stores, a[2*i] and a[2*i + 1]: they never meet
+                }
+                if (o.index().scale() != w.index().scale() || o.index().runtimeStride()) {
                     throw new Refusal(RefusalCode.CARRIED_DEPENDENCE, "reads " + o.array() + "[" + o.index() + "], an element the loop also writes "
                             + "as " + w.array() + "[" + w.index() + "] (loop-carried dependence)");
                 }
+                int k = w.index().scale();
                 if (!o.index().sameBase(w.index())) {
+                    if (k != 1 && k != -1) {
+                        throw new Refusal(RefusalCode.CARRIED_DEPENDENCE, "reads " + o.array() + "[" + o.index() + "] and writes " + w.array() + "["
+                                + w.index() + "] with the step " + k + " at offsets known only at run time (a possible loop-carried dependence); "
+                                + "write the two indexes with the same invariant part");
+                    }
                     runtime.add(new Access[] {w, o});
                     continue;
                 }
-                long distance = (w.index().offset() - o.index().offset()) * ir.step();
+                long apart = w.index().offset() - o.index().offset();
+                if (apart % k != 0) {
+                    continue; // the two never meet: a[2*i] and a[2*i + 1]
+                }
+                long distance = apart / k * ir.step();
                 if (distance == 0 && o.late()) {
                     throw new Refusal(RefusalCode.CARRIED_DEPENDENCE, "reads " + o.array() + "[" + o.index() + "] after writing the same element through "
                             + "another expression; write the index the same way in both places");
@@ -406,6 +428,11 @@ final class Legality {
             }
         }
         return List.copyOf(runtime);
+    }
+
+    /** @return whether two indexes with one constant step never meet: their constant parts differ by no multiple of the step */
+    private static boolean apart(Affine x, Affine y) {
+        return x.sameBase(y) && !x.runtimeStride() && (x.offset() - y.offset()) % x.scale() != 0;
     }
 
     /** @return the objects and arrays the loop dereferences, which the guards check for null */

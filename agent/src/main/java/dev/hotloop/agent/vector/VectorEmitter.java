@@ -1,8 +1,14 @@
 package dev.hotloop.agent.vector;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.IntInsnNode;
 
 /**
  * Emits the Vector API calls that compute IR values for one chunk of {@code lanes} iterations.
@@ -20,6 +26,8 @@ final class VectorEmitter implements Opcodes {
     private final Map<Expr, Integer> broadcasts = new HashMap<>();
     private final Map<Expr, Cached> chunk = new HashMap<>();
     private final Map<Expr, Integer> uses = new HashMap<>();
+    private final Map<Kind, Integer> reversals = new HashMap<>();
+    private final Map<Affine, Integer> maps = new HashMap<>();
     private int iv;
     private int position;
 
@@ -60,18 +68,123 @@ final class VectorEmitter implements Opcodes {
         return scalars.local(array);
     }
 
-    /** Pushes the chunk's first element index for an access at {@code index}. */
-    void pushIndex(Affine index) {
+    /**
+     * Pushes the element index where an access's chunk starts: the index of the chunk's first lane,
+     * or for a reversed access the index of its last lane, which is the lowest element it touches.
+     */
+    void pushIndex(Access access) {
+        pushIndex(access.index(), access.form() == AccessForm.REVERSED ? lanes - 1 : 0);
+    }
+
+    /** Pushes {@code (scale + stride) * (iv + position + lane) + base + offset}, in int arithmetic. */
+    private void pushIndex(Affine index, int lane) {
+        int at = position + lane;
         out.load(ILOAD, iv);
+        if (at != 0) {
+            out.ldc(at);
+            out.op(IADD);
+        }
+        if (index.runtimeStride()) {
+            out.load(ILOAD, scalars.local(index.stride()));
+            if (index.scale() != 0) {
+                out.ldc(index.scale());
+                out.op(IADD);
+            }
+            out.op(IMUL);
+        } else if (index.scale() != 1) {
+            out.ldc(index.scale());
+            out.op(IMUL);
+        }
         if (index.base() != null) {
             out.load(ILOAD, scalars.local(index.base()));
             out.op(IADD);
         }
-        int k = (int) (position + index.offset());
-        if (k != 0) {
-            out.ldc(k);
+        if (index.offset() != 0) {
+            out.ldc((int) index.offset());
             out.op(IADD);
         }
+    }
+
+    /**
+     * Builds, before the loop, what the plan's access forms need: for each reversed element type
+     * the shuffle that reverses the lanes, and for each strided step the index map
+     * {@code {0, k, 2k, ...}} of its gathers and scatters.
+     */
+    void hoistForms() {
+        for (Access a : computed()) {
+            if (a.form() == AccessForm.REVERSED && !reversals.containsKey(a.element())) {
+                out.species(a.element(), lanes);
+                out.ldc(lanes - 1);
+                out.op(ICONST_M1);
+                out.op(ICONST_0);
+                out.invokestatic(Emitter.SHUFFLE, "iota", "(L" + Emitter.SPECIES + ";IIZ)L" + Emitter.SHUFFLE + ";");
+                int slot = out.local(1);
+                out.load(ASTORE, slot);
+                reversals.put(a.element(), slot);
+            }
+            Affine step = step(a.index());
+            if (a.form().mapped() && !maps.containsKey(step)) {
+                out.ldc(lanes);
+                out.add(new IntInsnNode(NEWARRAY, T_INT));
+                for (int j = 1; j < lanes; j++) {
+                    out.op(DUP);
+                    out.ldc(j);
+                    if (step.runtimeStride()) { // (stride + scale) * j, wrapping like the original's index
+                        out.load(ILOAD, scalars.local(step.stride()));
+                        out.ldc(step.scale());
+                        out.op(IADD);
+                        out.ldc(j);
+                        out.op(IMUL);
+                    } else {
+                        out.ldc(step.scale() * j);
+                    }
+                    out.op(IASTORE);
+                }
+                int slot = out.local(1);
+                out.load(ASTORE, slot);
+                maps.put(step, slot);
+            }
+        }
+    }
+
+    /**
+     * @return the accesses the vector code loads or stores by, in plan order (a load that only
+     *     the guards know of, dead but able to throw in the original, has no vector form)
+     */
+    private List<Access> computed() {
+        Set<Access> used = Collections.newSetFromMap(new IdentityHashMap<>()); // the plan's own instances
+        for (Store st : plan.stores()) {
+            used.add(plan.access(st.array(), st.index()));
+        }
+        for (Expr v : plan.values()) {
+            for (Expr n : Walk.nodes(v)) {
+                if (n instanceof Expr.Load l && !invariance.test(l)) {
+                    used.add(plan.access(l.array(), l.index()));
+                }
+            }
+        }
+        List<Access> out = new ArrayList<>();
+        for (Access a : plan.accesses()) {
+            if (used.contains(a)) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    private static Affine step(Affine index) {
+        return new Affine(index.scale(), index.stride(), null, 0);
+    }
+
+    /** Pushes the reversing shuffle of the element type, built by {@link #hoistForms}. */
+    void pushReversal(Kind element) {
+        out.load(ALOAD, reversals.get(element));
+    }
+
+    /** Pushes the index map of the access's step and its offset in the map (0), built by {@link #hoistForms}. */
+    void pushMap(Access access) {
+        out.load(ALOAD, maps.get(step(access.index())));
+        out.op(ICONST_0);
     }
 
     /** Broadcasts an invariant value the plan hoists; call before the loop for each of {@link VectorPlan#hoisted}. */
@@ -124,11 +237,22 @@ final class VectorEmitter implements Opcodes {
 
     private Kind compute(Expr e) {
         if (e instanceof Expr.Load l) {
+            Access access = plan.access(l.array(), l.index());
             out.species(l.kind(), lanes);
             out.load(ALOAD, scalars.local(l.array()));
-            pushIndex(plan.index(l.index()));
+            pushIndex(access);
             String v = l.kind().vectorClass();
-            out.invokestatic(v, "fromArray", "(L" + Emitter.SPECIES + ";[" + l.kind().descriptor() + "I)L" + v + ";");
+            String array = "[" + l.kind().descriptor();
+            if (access.form().mapped()) {
+                pushMap(access);
+                out.invokestatic(v, "fromArray", "(L" + Emitter.SPECIES + ";" + array + "I[II)L" + v + ";");
+            } else {
+                out.invokestatic(v, "fromArray", "(L" + Emitter.SPECIES + ";" + array + "I)L" + v + ";");
+            }
+            if (access.form() == AccessForm.REVERSED) {
+                pushReversal(l.kind());
+                out.invokevirtual(v, "rearrange", "(L" + Emitter.SHUFFLE + ";)L" + v + ";");
+            }
             return l.kind();
         }
         if (e instanceof Expr.Iv) {

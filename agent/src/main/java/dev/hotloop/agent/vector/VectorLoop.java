@@ -91,15 +91,24 @@ final class VectorLoop implements Opcodes {
         for (int s = 0; s < stores.size(); s++) {
             Store st = stores.get(s);
             Kind k = st.element();
+            Access access = plan.access(st.array(), st.index());
+            String v = k.vectorClass();
             out.load(ALOAD, values[s]);
+            if (access.form() == AccessForm.REVERSED) { // unmasked: the plan scatters a reversed store under a condition
+                vectors.pushReversal(k);
+                out.invokevirtual(v, "rearrange", "(L" + Emitter.SHUFFLE + ";)L" + v + ";");
+            }
             out.load(ALOAD, vectors.arrayLocal(st.array()));
-            vectors.pushIndex(plan.index(st.index()));
-            String arr = "[" + k.descriptor();
+            vectors.pushIndex(access);
+            String arr = "[" + k.descriptor() + "I" + (access.form().mapped() ? "[II" : "");
+            if (access.form().mapped()) {
+                vectors.pushMap(access);
+            }
             if (masks[s] < 0) {
-                out.invokevirtual(k.vectorClass(), "intoArray", "(" + arr + "I)V");
+                out.invokevirtual(v, "intoArray", "(" + arr + ")V");
             } else {
                 out.load(ALOAD, masks[s]);
-                out.invokevirtual(k.vectorClass(), "intoArray", "(" + arr + "IL" + Emitter.MASK + ";)V");
+                out.invokevirtual(v, "intoArray", "(" + arr + "L" + Emitter.MASK + ";)V");
             }
         }
         for (Flag f : plan.ir().flags()) {

@@ -47,6 +47,21 @@ record VectorPlan(LoopIR ir, int lanes, Set<Kind> kinds, List<Store> stores, Lis
         return a;
     }
 
+    /**
+     * @param array an array the loop loads from or stores to
+     * @param index the index expression of that load or store
+     * @return its access, with the form the legality stage gave it
+     */
+    Access access(Expr array, Expr index) {
+        Affine a = index(index);
+        for (Access x : accesses) {
+            if (x.array().equals(array) && x.index().equals(a)) {
+                return x;
+            }
+        }
+        throw new IllegalStateException("the plan has no access " + array + "[" + index + "]");
+    }
+
     /** @return whether the reduction's {@code acc + x * y} is contracted into a fused multiply-add */
     boolean contracted(Reduction r) {
         return contracted.contains(r.slot());
@@ -135,6 +150,13 @@ record VectorPlan(LoopIR ir, int lanes, Set<Kind> kinds, List<Store> stores, Lis
         for (Reduction r : reductions) {
             b.append(", reduction ").append(r.symbol());
         }
+        boolean gather = false;
+        boolean scatter = false;
+        for (Access a : accesses) {
+            gather |= a.form().mapped() && a.read();
+            scatter |= a.form().mapped() && a.written();
+        }
+        b.append(gather ? ", gather" : "").append(scatter ? ", scatter" : "");
         if (unroll > 1) {
             b.append(", unroll ").append(unroll);
         }

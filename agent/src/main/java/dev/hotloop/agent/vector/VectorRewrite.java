@@ -104,6 +104,7 @@ final class VectorRewrite implements LoopRewrite, Opcodes {
         for (Expr v : plan.values()) {
             vectors.count(v);
         }
+        vectors.hoistForms();
         for (Expr v : plan.hoisted()) {
             vectors.hoist(v);
         }

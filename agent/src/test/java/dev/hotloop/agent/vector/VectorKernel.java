@@ -14,6 +14,7 @@ import dev.hotloop.agent.targets.vector.NestKernels;
 import dev.hotloop.agent.targets.vector.ReductionKernels;
 import dev.hotloop.agent.targets.vector.RefusedKernels;
 import dev.hotloop.agent.targets.vector.SelectKernels;
+import dev.hotloop.agent.targets.vector.StrideKernels;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ record VectorKernel(Method method, Expect expect, boolean fastMath, List<String>
     static final List<Class<?>> CLASSES = List.of(
             MapKernels.class, ReductionKernels.class, SelectKernels.class, FloatingConversionKernels.class,
             IntegralConversionKernels.class, IntegerKernels.class, NestKernels.class, MathKernels.class,
-            CalleeKernels.class, RefusedKernels.class, BenchmarkKernels.class);
+            CalleeKernels.class, RefusedKernels.class, BenchmarkKernels.class, StrideKernels.class);
 
     /** @return every kernel, class by class, by name */
     static List<VectorKernel> all() {

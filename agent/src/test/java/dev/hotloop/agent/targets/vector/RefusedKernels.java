@@ -49,15 +49,6 @@ public final class RefusedKernels {
         }
     }
 
-    /** A store at {@code 2 i}: not {@code i + c}. */
-    @Vectorize
-    @Expect(rewritten = false)
-    public static void strided(float[] a, float[] out) {
-        for (int i = 0; i < a.length / 2; i++) { // @loop:strided
-            out[2 * i] = a[i];
-        }
-    }
-
     @Vectorize
     @Expect(rewritten = false)
     public static void printEach(int[] a) {
