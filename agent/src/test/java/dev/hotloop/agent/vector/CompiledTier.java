@@ -84,6 +84,17 @@ final class CompiledTier {
         });
     }
 
+    /**
+     * Calls one kernel until its SIMD form is C2 code again (after a deoptimization) or the budget
+     * is spent.
+     *
+     * @return whether it is C2 code
+     */
+    boolean rewarm(VectorKernel k, Duration budget) {
+        Kernel x = kernels.get(k);
+        return !x.simd().isEmpty() && C2Warmup.untilCompiled(List.of(target(x)), budget).contains(k.toString());
+    }
+
     /** @return the kernel's rewritten form and inputs */
     Kernel get(VectorKernel k) {
         return kernels.get(k);
