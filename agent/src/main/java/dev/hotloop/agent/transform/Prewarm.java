@@ -44,6 +44,15 @@ public final class Prewarm implements Runnable {
     /** And at most this long, from the start of the prewarm. */
     static final long BUDGET_NANOS = 400_000_000L;
 
+    /**
+     * The prewarm waits this long after start: a program whose annotated classes load at once
+     * (its {@code main} calls the kernels) has asked for the rewriter by then, and the prewarm
+     * stays out of its way (measured: both at once made each further method about 20 % slower on
+     * two cores, with the JIT's threads); a test runner takes hundreds of milliseconds to start.
+     */
+    static final long DELAY_MILLIS = 100;
+
+    private final long delayMillis;
     private volatile long nanos = -1;
     private volatile int rounds;
 
@@ -54,6 +63,12 @@ public final class Prewarm implements Runnable {
      * @param vectorApiResolved whether {@code jdk.incubator.vector} is in the boot layer
      */
     public Prewarm(DeferredRewriter rewriter, RuntimeLink runtime, AgentOptions options, boolean vectorApiResolved) {
+        this(rewriter, runtime, options, vectorApiResolved, DELAY_MILLIS);
+    }
+
+    /** As above, starting after {@code delayMillis} instead of {@link #DELAY_MILLIS}. */
+    Prewarm(DeferredRewriter rewriter, RuntimeLink runtime, AgentOptions options, boolean vectorApiResolved, long delayMillis) {
+        this.delayMillis = delayMillis;
         this.rewriter = rewriter;
         this.runtime = runtime;
         this.options = options;
@@ -80,6 +95,13 @@ public final class Prewarm implements Runnable {
     @Override
     public void run() {
         try {
+            if (delayMillis > 0) {
+                Thread.sleep(delayMillis);
+            }
+            if (rewriter.demanded()) {
+                nanos = -3;
+                return;
+            }
             if (!annotationsVisible(ClassLoader.getSystemClassLoader()) || hasEntries(options.cache())) {
                 nanos = -3;
                 return;
@@ -110,6 +132,8 @@ public final class Prewarm implements Runnable {
             nanos = System.nanoTime() - start;
         } catch (RuntimeException | LinkageError | IOException e) {
             nanos = -2; // a failed prewarm costs nothing but itself: the first class then pays as before
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -141,7 +165,8 @@ public final class Prewarm implements Runnable {
 
     /**
      * @return how long the prewarm took in nanoseconds; -1 while running or not started, -2 when
-     *     it failed, -3 when it had nothing to do (no annotations visible, or a filled cache)
+     *     it failed, -3 when it had nothing to do (no annotations visible, a filled cache, or the
+     *     program asked for the rewriter before the prewarm began)
      */
     public long nanos() {
         return nanos;
