@@ -12,10 +12,12 @@ final class ChunkResult implements Serializable {
 
     final int chunk;
     /** Per argument: the written slice (a primitive array), or null. */
+    @SuppressWarnings("serial") // primitive arrays and nulls only: serializable
     final Object[] slices;
     /** Per argument: where its slice starts in the caller's array. */
     final int[] sliceFrom;
     /** Per argument: a reduction's value for this chunk (boxed), or null. */
+    @SuppressWarnings("serial") // boxed primitives and nulls only: serializable
     final Object[] partials;
     /** The exception of the chunk's first failing iteration, or null. */
     final Throwable failure;

@@ -51,6 +51,7 @@ class ChunkMergeTest {
         class Local extends RuntimeException {
             private static final long serialVersionUID = 1L;
             final transient Object unused = null;
+            @SuppressWarnings("serial") // the point of the test: it cannot be serialized
             final Object notSerializable = new Object();
 
             Local() {

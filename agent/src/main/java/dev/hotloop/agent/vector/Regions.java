@@ -47,11 +47,6 @@ final class Regions {
         post.add(b);
     }
 
-    /**
-     * @param incoming the states arriving at a join, each with the condition of its path
-     * @param initial  the value of a local that a path did not assign (null when there is none)
-     * @return the state after the join
-     */
     /** For merges where a local that one path lacks has no value (an inlined callee's frame). */
     static final BiFunction<Integer, Kind, Expr> NO_VALUE = new BiFunction<>() {
         @Override
@@ -70,6 +65,11 @@ final class Regions {
         return states;
     }
 
+    /**
+     * @param incoming the states arriving at a join, each with the condition of its path
+     * @param initial  the value of a local that a path did not assign (null when there is none)
+     * @return the state after the join
+     */
     static SymState merge(List<SymState> incoming, BiFunction<Integer, Kind, Expr> initial) throws Refusal {
         if (incoming.size() == 1) {
             return incoming.get(0);

@@ -20,10 +20,10 @@ final class VectorInputs {
     /** Rows of the matrices of kernels with a {@code rows} parameter. */
     static final int ROWS = 3;
 
-    /** Offsets into the same array: none, below, at and above every lane count up to 64. */
     /** The parameters that {@link InputVariant#OVERRUN} moves past the arrays. */
     private static final Set<String> OVERRUN_ROLES = Set.of("n", "last", "rows", "from", "to", "off", "keys");
 
+    /** Offsets into the same array: none, below, at and above every lane count up to 64. */
     private static final int[] OFFSETS = {0, 1, 2, 3, 4, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 64, 65};
 
     private static final float[] SPECIAL_FLOATS = {
