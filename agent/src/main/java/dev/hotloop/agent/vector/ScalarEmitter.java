@@ -327,6 +327,7 @@ final class ScalarEmitter implements Opcodes {
         switch (k) {
             case BYTE: return BALOAD;
             case SHORT: return SALOAD;
+            case CHAR: return CALOAD;
             default: return IALOAD + offset(k);
         }
     }

@@ -193,6 +193,10 @@ final class VectorEmitter implements Opcodes {
             out.species(e.kind(), lanes);
             scalars.push(e);
             String d = e.kind().descriptor();
+            if (e.kind() == Kind.CHAR) { // a char loaded (0 to 65535) broadcast as the short of its 16 bits
+                out.op(I2S);
+                d = Kind.SHORT.descriptor();
+            }
             out.invokestatic(e.kind().vectorClass(), "broadcast", "(L" + Emitter.SPECIES + ";" + d + ")L" + e.kind().vectorClass() + ";");
             int slot = out.local(1);
             out.load(ASTORE, slot);
@@ -243,11 +247,12 @@ final class VectorEmitter implements Opcodes {
             pushIndex(access);
             String v = l.kind().vectorClass();
             String array = "[" + l.kind().descriptor();
+            String from = l.kind() == Kind.CHAR ? "fromCharArray" : "fromArray"; // char[] into short lanes
             if (access.form().mapped()) {
                 pushMap(access);
-                out.invokestatic(v, "fromArray", "(L" + Emitter.SPECIES + ";" + array + "I[II)L" + v + ";");
+                out.invokestatic(v, from, "(L" + Emitter.SPECIES + ";" + array + "I[II)L" + v + ";");
             } else {
-                out.invokestatic(v, "fromArray", "(L" + Emitter.SPECIES + ";" + array + "I)L" + v + ";");
+                out.invokestatic(v, from, "(L" + Emitter.SPECIES + ";" + array + "I)L" + v + ";");
             }
             if (access.form() == AccessForm.REVERSED) {
                 pushReversal(l.kind());
