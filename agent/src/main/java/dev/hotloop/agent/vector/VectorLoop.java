@@ -101,7 +101,8 @@ final class VectorLoop implements Opcodes {
             out.load(ALOAD, vectors.arrayLocal(st.array()));
             vectors.pushIndex(access);
             String arr = "[" + k.descriptor() + "I" + (access.form().mapped() ? "[II" : "");
-            String into = k == Kind.CHAR ? "intoCharArray" : "intoArray"; // short lanes into a char[]
+            // short lanes into a char[]; byte lanes into a boolean[] (lane & 1, as bastore stores a boolean)
+            String into = k == Kind.CHAR ? "intoCharArray" : k == Kind.BOOLEAN ? "intoBooleanArray" : "intoArray";
             if (access.form().mapped()) {
                 vectors.pushMap(access);
             }

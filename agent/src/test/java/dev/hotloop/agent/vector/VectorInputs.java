@@ -202,6 +202,12 @@ final class VectorInputs {
                 a[i] = aByte();
             }
             return a;
+        } else if (element == boolean.class) {
+            boolean[] a = new boolean[length];
+            for (int i = 0; i < length; i++) {
+                a[i] = random.nextBoolean();
+            }
+            return a;
         } else if (element == char.class) {
             char[] a = new char[length];
             for (int i = 0; i < length; i++) {
