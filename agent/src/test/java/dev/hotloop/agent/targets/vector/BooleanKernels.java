@@ -79,4 +79,13 @@ public final class BooleanKernels {
             out[i] = a[n - 1 - i];
         }
     }
+
+    /** An invariant boolean, read once and broadcast. */
+    @Vectorize
+    @Expect(rewritten = true, contains = "int")
+    public static void firstFlagSigns(boolean[] flags, int[] a, int[] out, int n) {
+        for (int i = 0; i < n; i++) { // @loop:firstFlagSigns
+            out[i] = flags[0] ^ flags[i] ? a[i] : -a[i];
+        }
+    }
 }
