@@ -92,7 +92,8 @@ final class Interpreter implements Opcodes {
             Expr array = s.pop();
             Kind element = element(op - IALOAD);
             Expr value = memory.load(s, array, index, element);
-            s.push(element == Kind.BYTE || element == Kind.SHORT ? new Convert(element, Kind.INT, value) : value);
+            s.push(element == Kind.BYTE || element == Kind.SHORT ? new Convert(element, Kind.INT, value)
+                    : element == Kind.CHAR ? zeroExtend(value) : value);
         } else if (op >= ISTORE && op <= ASTORE) {
             s.locals.put(((VarInsnNode) insn).var, s.pop());
         } else if (op >= IASTORE && op <= SASTORE) {
@@ -100,7 +101,8 @@ final class Interpreter implements Opcodes {
             Expr index = s.pop();
             Expr array = s.pop();
             Kind element = element(op - IASTORE);
-            memory.store(s, array, index, element, element.bytes() < 4 ? Simplify.narrow(value, element) : value);
+            // A char is stored as the short of the same 16 bits (castore keeps the low 16 bits, as i2s does).
+            memory.store(s, array, index, element, element.bytes() < 4 ? Simplify.narrow(value, element == Kind.CHAR ? Kind.SHORT : element) : value);
         } else if (op >= POP && op <= SWAP) {
             stack(s, op);
         } else if (op >= IADD && op <= LXOR) {
@@ -191,9 +193,17 @@ final class Interpreter implements Opcodes {
             case 3: return Kind.DOUBLE;
             case 5: return Kind.BYTE;
             case 7: return Kind.SHORT;
-            case 6: throw new Refusal(RefusalCode.UNSUPPORTED_TYPE, "reads or writes a char array; char lanes are not supported");
+            case 6: return Kind.CHAR;
             default: throw new Refusal(RefusalCode.UNSUPPORTED_TYPE, "reads or writes an array of objects or arrays; hoist it out of the loop (e.g. float[] row = m[r])");
         }
+    }
+
+    /**
+     * A char element as the JVM widens it, 0 to 65535: the short lanes sign-extended to int, then
+     * the upper 16 bits cleared.
+     */
+    private static Expr zeroExtend(Expr charLoad) {
+        return new Binary(Op.AND, Kind.INT, new Convert(Kind.SHORT, Kind.INT, charLoad), new Const(Kind.INT, 0xFFFF));
     }
 
     private static Expr constant(AbstractInsnNode insn) throws Refusal {

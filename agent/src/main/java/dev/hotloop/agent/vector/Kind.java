@@ -6,7 +6,11 @@ package dev.hotloop.agent.vector;
  */
 enum Kind {
     BYTE(1, "B", "Byte"),
+    /** A {@code boolean[]} element: 0 or 1, loaded and stored as byte lanes. */
+    BOOLEAN(1, "Z", "Byte"),
     SHORT(2, "S", "Short"),
+    /** A {@code char[]} element: 16 unsigned bits, loaded and stored as {@code short} lanes. */
+    CHAR(2, "C", "Short"),
     INT(4, "I", "Int"),
     LONG(8, "J", "Long"),
     FLOAT(4, "F", "Float"),
@@ -39,7 +43,7 @@ enum Kind {
     }
 
     boolean integral() {
-        return this == BYTE || this == SHORT || this == INT || this == LONG;
+        return this == BYTE || this == BOOLEAN || this == SHORT || this == CHAR || this == INT || this == LONG;
     }
 
     /** @return the scalar descriptor ({@code F}) */
@@ -57,9 +61,9 @@ enum Kind {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** @return the kind the JVM computes with: byte and short values are ints on the stack */
+    /** @return the kind the JVM computes with: byte, boolean, short and char values are ints on the stack */
     Kind stack() {
-        return this == BYTE || this == SHORT ? INT : this;
+        return this == BYTE || this == BOOLEAN || this == SHORT || this == CHAR ? INT : this;
     }
 
     /** @return the kind a JVM type descriptor names, or null for char/boolean/void */

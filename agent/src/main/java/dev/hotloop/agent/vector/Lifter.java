@@ -228,11 +228,42 @@ final class Lifter implements Interpreter.Memory {
         return LocalNames.withoutTable(method, slot);
     }
 
-    /** {@code baload} and {@code bastore} also serve {@code boolean[]}, which has no vector form. */
-    private void requireByteArray(Expr array, Kind element) throws Refusal {
-        if (element == Kind.BYTE && !"[B".equals(declaredType(array))) {
-            throw new Refusal(RefusalCode.UNSUPPORTED_TYPE, "reads or writes " + Refusal.brief(array) + ", which is a boolean[] or of a type the agent cannot tell; only byte[] is vectorized");
+    /**
+     * {@code baload} and {@code bastore} serve both {@code byte[]} and {@code boolean[]}: the
+     * declared type of the array tells them apart.
+     *
+     * @return {@link Kind#BOOLEAN} for a {@code boolean[]}, else {@code element}
+     */
+    private Kind byteOrBoolean(Expr array, Kind element) throws Refusal {
+        if (element != Kind.BYTE) {
+            return element;
         }
+        String type = declaredType(array);
+        if ("[Z".equals(type)) {
+            return Kind.BOOLEAN;
+        }
+        if (!"[B".equals(type)) {
+            throw new Refusal(RefusalCode.UNSUPPORTED_TYPE, "reads or writes " + Refusal.brief(array) + ", an array of a type the agent cannot tell "
+                    + "(byte[] or boolean[]); give it a local variable table (javac -g) or a declared byte[]/boolean[] local");
+        }
+        return element;
+    }
+
+    /**
+     * @param value the byte {@code bastore} is given
+     * @return what a {@code boolean[]} keeps of it: its lowest bit (JVMS bastore), made explicit
+     *     unless the value is already 0 or 1 (javac's {@code c ? 1 : 0})
+     */
+    private static Expr booleanValue(Expr value) {
+        Expr wide = value instanceof Expr.Convert c && c.from() == Kind.INT && c.kind() == Kind.BYTE ? c.x() : new Expr.Convert(Kind.BYTE, Kind.INT, value);
+        if (zeroOrOne(wide) || wide instanceof Expr.Select s && zeroOrOne(s.ifTrue()) && zeroOrOne(s.ifFalse())) {
+            return value;
+        }
+        return Simplify.narrow(new Binary(Op.AND, Kind.INT, wide, new Const(Kind.INT, 1)), Kind.BYTE);
+    }
+
+    private static boolean zeroOrOne(Expr e) {
+        return e instanceof Const k && k.kind() == Kind.INT && (k.value().intValue() == 0 || k.value().intValue() == 1);
     }
 
     /**
@@ -334,7 +365,7 @@ final class Lifter implements Interpreter.Memory {
 
     @Override
     public Expr load(SymState s, Expr array, Expr index, Kind element) throws Refusal {
-        requireByteArray(array, element);
+        element = byteOrBoolean(array, element);
         Expr.Load raw = new Expr.Load(array, index, element);
         trap(raw);
         Expr value = raw;
@@ -356,7 +387,10 @@ final class Lifter implements Interpreter.Memory {
             flags.add(new Flag(array, ((Const) index).value().intValue(), s.predicate));
             return;
         }
-        requireByteArray(array, element);
+        element = byteOrBoolean(array, element);
+        if (element == Kind.BOOLEAN) {
+            value = booleanValue(value);
+        }
         stores.add(new Store(array, index, element, value, s.predicate));
     }
 

@@ -325,8 +325,9 @@ final class ScalarEmitter implements Opcodes {
 
     static int arrayLoad(Kind k) {
         switch (k) {
-            case BYTE: return BALOAD;
+            case BYTE: case BOOLEAN: return BALOAD;
             case SHORT: return SALOAD;
+            case CHAR: return CALOAD;
             default: return IALOAD + offset(k);
         }
     }

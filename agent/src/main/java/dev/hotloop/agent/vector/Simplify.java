@@ -25,6 +25,10 @@ final class Simplify {
         if (x instanceof Convert c && c.kind() == Kind.INT && c.from() == to) {
             return c.x(); // (byte) of a sign-extended byte is the byte
         }
+        if (to == Kind.SHORT && x instanceof Expr.Binary b && b.op() == Op.AND && b.right() instanceof Const m
+                && m.kind() == Kind.INT && m.value().intValue() == 0xFFFF) {
+            return narrow(b.left(), to); // (short) (x & 0xFFFF) is (short) x: a char's zero-extension undone
+        }
         return new Convert(Kind.INT, to, x);
     }
 

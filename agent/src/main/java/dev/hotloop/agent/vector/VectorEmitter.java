@@ -193,6 +193,12 @@ final class VectorEmitter implements Opcodes {
             out.species(e.kind(), lanes);
             scalars.push(e);
             String d = e.kind().descriptor();
+            if (e.kind() == Kind.CHAR) { // a char loaded (0 to 65535) broadcast as the short of its 16 bits
+                out.op(I2S);
+                d = Kind.SHORT.descriptor();
+            } else if (e.kind() == Kind.BOOLEAN) { // 0 or 1, broadcast as a byte
+                d = Kind.BYTE.descriptor();
+            }
             out.invokestatic(e.kind().vectorClass(), "broadcast", "(L" + Emitter.SPECIES + ";" + d + ")L" + e.kind().vectorClass() + ";");
             int slot = out.local(1);
             out.load(ASTORE, slot);
@@ -243,11 +249,13 @@ final class VectorEmitter implements Opcodes {
             pushIndex(access);
             String v = l.kind().vectorClass();
             String array = "[" + l.kind().descriptor();
+            // char[] into short lanes, boolean[] into byte lanes of 0 and 1
+            String from = l.kind() == Kind.CHAR ? "fromCharArray" : l.kind() == Kind.BOOLEAN ? "fromBooleanArray" : "fromArray";
             if (access.form().mapped()) {
                 pushMap(access);
-                out.invokestatic(v, "fromArray", "(L" + Emitter.SPECIES + ";" + array + "I[II)L" + v + ";");
+                out.invokestatic(v, from, "(L" + Emitter.SPECIES + ";" + array + "I[II)L" + v + ";");
             } else {
-                out.invokestatic(v, "fromArray", "(L" + Emitter.SPECIES + ";" + array + "I)L" + v + ";");
+                out.invokestatic(v, from, "(L" + Emitter.SPECIES + ";" + array + "I)L" + v + ";");
             }
             if (access.form() == AccessForm.REVERSED) {
                 pushReversal(l.kind());

@@ -101,14 +101,16 @@ final class VectorLoop implements Opcodes {
             out.load(ALOAD, vectors.arrayLocal(st.array()));
             vectors.pushIndex(access);
             String arr = "[" + k.descriptor() + "I" + (access.form().mapped() ? "[II" : "");
+            // short lanes into a char[]; byte lanes into a boolean[] (lane & 1, as bastore stores a boolean)
+            String into = k == Kind.CHAR ? "intoCharArray" : k == Kind.BOOLEAN ? "intoBooleanArray" : "intoArray";
             if (access.form().mapped()) {
                 vectors.pushMap(access);
             }
             if (masks[s] < 0) {
-                out.invokevirtual(v, "intoArray", "(" + arr + ")V");
+                out.invokevirtual(v, into, "(" + arr + ")V");
             } else {
                 out.load(ALOAD, masks[s]);
-                out.invokevirtual(v, "intoArray", "(" + arr + "L" + Emitter.MASK + ";)V");
+                out.invokevirtual(v, into, "(" + arr + "L" + Emitter.MASK + ";)V");
             }
         }
         for (Flag f : plan.ir().flags()) {

@@ -62,6 +62,8 @@ public final class BitExact {
             assertArrayEquals(a, (byte[]) actual, where);
         } else if (expected instanceof char[] a) {
             assertArrayEquals(a, (char[]) actual, where);
+        } else if (expected instanceof boolean[] a) {
+            assertArrayEquals(a, (boolean[]) actual, where);
         } else if (expected instanceof Object[] a) {
             Object[] b = (Object[]) actual;
             assertEquals(a.length, b.length, where + ": length");

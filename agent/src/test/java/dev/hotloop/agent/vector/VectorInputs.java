@@ -54,7 +54,8 @@ final class VectorInputs {
     };
     private static final short[] SPECIAL_SHORTS = {Short.MIN_VALUE, Short.MAX_VALUE, -1, 0, 1, 255, -256, 0x4000};
     private static final byte[] SPECIAL_BYTES = {Byte.MIN_VALUE, Byte.MAX_VALUE, -1, 0, 1, 0x40};
-    private static final char[] SPECIAL_CHARS = {'\u0000', '\uffff', 'ß', 'ÿ', 'µ', 'ǅ', '\ud800'};
+    /** Both ends of the range and both sides of 0x8000, where sign and zero extension differ. */
+    private static final char[] SPECIAL_CHARS = {'\u0000', '\u0001', '\u7fff', '\u8000', '\uffff', 'ß', 'ÿ', 'µ', 'ǅ', '\ud800', 'a'};
 
     private final VectorKernel kernel;
     private final int n;
@@ -201,6 +202,12 @@ final class VectorInputs {
                 a[i] = aByte();
             }
             return a;
+        } else if (element == boolean.class) {
+            boolean[] a = new boolean[length];
+            for (int i = 0; i < length; i++) {
+                a[i] = random.nextBoolean();
+            }
+            return a;
         } else if (element == char.class) {
             char[] a = new char[length];
             for (int i = 0; i < length; i++) {
@@ -266,6 +273,9 @@ final class VectorInputs {
     }
 
     private char aChar() {
-        return special() ? SPECIAL_CHARS[random.nextInt(SPECIAL_CHARS.length)] : (char) ('a' + random.nextInt(26));
+        if (special()) {
+            return SPECIAL_CHARS[random.nextInt(SPECIAL_CHARS.length)];
+        }
+        return random.nextBoolean() ? (char) ('a' + random.nextInt(26)) : (char) random.nextInt(0x10000);
     }
 }

@@ -3,7 +3,9 @@ package dev.hotloop.agent.vector;
 import dev.hotloop.Vectorize;
 import dev.hotloop.agent.ClassFiles;
 import dev.hotloop.agent.targets.vector.BenchmarkKernels;
+import dev.hotloop.agent.targets.vector.BooleanKernels;
 import dev.hotloop.agent.targets.vector.CalleeKernels;
+import dev.hotloop.agent.targets.vector.CharKernels;
 import dev.hotloop.agent.targets.vector.Expect;
 import dev.hotloop.agent.targets.vector.FloatingConversionKernels;
 import dev.hotloop.agent.targets.vector.IntegerKernels;
@@ -42,7 +44,8 @@ record VectorKernel(Method method, Expect expect, boolean fastMath, List<String>
     static final List<Class<?>> CLASSES = List.of(
             MapKernels.class, ReductionKernels.class, SelectKernels.class, FloatingConversionKernels.class,
             IntegralConversionKernels.class, IntegerKernels.class, NestKernels.class, MathKernels.class,
-            CalleeKernels.class, RefusedKernels.class, BenchmarkKernels.class, StrideKernels.class);
+            CalleeKernels.class, RefusedKernels.class, BenchmarkKernels.class, StrideKernels.class,
+            CharKernels.class, BooleanKernels.class);
 
     /** @return every kernel, class by class, by name */
     static List<VectorKernel> all() {

@@ -1,0 +1,91 @@
+package dev.hotloop.agent.targets.vector;
+
+import dev.hotloop.Vectorize;
+
+/**
+ * {@code boolean[]} arrays (issue #12): loaded and stored as byte lanes of 0 and 1; a loaded
+ * boolean tested as a mask, a comparison stored as a boolean.
+ */
+public final class BooleanKernels {
+
+    private BooleanKernels() {
+    }
+
+    /** A comparison stored as a boolean. */
+    @Vectorize
+    @Expect(rewritten = true, contains = "boolean")
+    public static void above(int[] a, boolean[] flags, int t, int n) {
+        for (int i = 0; i < n; i++) { // @loop:above
+            flags[i] = a[i] > t;
+        }
+    }
+
+    /** A boolean loaded as a mask for a sum. */
+    @Vectorize
+    @Expect(rewritten = true, contains = {"boolean", "reduction +"})
+    public static int maskedSum(boolean[] flags, int[] a, int n) {
+        int sum = 0;
+        for (int i = 0; i < n; i++) { // @loop:maskedSum
+            if (flags[i]) {
+                sum += a[i];
+            }
+        }
+        return sum;
+    }
+
+    @Vectorize
+    @Expect(rewritten = true, contains = "boolean")
+    public static void choose(boolean[] flags, float[] x, float[] y, float[] out, int n) {
+        for (int i = 0; i < n; i++) { // @loop:choose
+            out[i] = flags[i] ? x[i] : y[i];
+        }
+    }
+
+    /** Negation and conjunction of boolean arrays, in place over the first. */
+    @Vectorize
+    @Expect(rewritten = true, contains = "boolean")
+    public static void andNot(boolean[] a, boolean[] b, int n) {
+        for (int i = 0; i < n; i++) { // @loop:andNot
+            a[i] = a[i] && !b[i];
+        }
+    }
+
+    @Vectorize
+    @Expect(rewritten = true, contains = {"boolean", "reduction +"})
+    public static int countTrue(boolean[] flags, int n) {
+        int count = 0;
+        for (int i = 0; i < n; i++) { // @loop:countTrue
+            if (flags[i]) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** A boolean from a char comparison: both new element types at once. */
+    @Vectorize
+    @Expect(rewritten = true, contains = {"boolean", "char"})
+    public static void isUpperAscii(char[] s, boolean[] upper, int n) {
+        for (int i = 0; i < n; i++) { // @loop:isUpperAscii
+            upper[i] = s[i] >= 'A' && s[i] <= 'Z';
+        }
+    }
+
+    /** A copy, reversed: true and false must both survive. */
+    @Vectorize
+    @Expect(rewritten = true, contains = "boolean")
+    public static void reverseFlags(boolean[] a, boolean[] out, int n) {
+        for (int i = 0; i < n; i++) { // @loop:reverseFlags
+            out[i] = a[n - 1 - i];
+        }
+    }
+
+    /** An invariant boolean, read once and broadcast. */
+    @Vectorize
+    @Expect(rewritten = true, contains = "int")
+    public static void firstFlagSigns(boolean[] flags, int[] a, int[] out, int n) {
+        for (int i = 0; i < n; i++) { // @loop:firstFlagSigns
+            out[i] = flags[0] ^ flags[i] ? a[i] : -a[i];
+        }
+    }
+}
