@@ -21,8 +21,9 @@ import java.util.Properties;
  *
  * <p>It rewrites {@link PrewarmKernels}, read as a class file and annotated in memory, with
  * {@code report=off}, so that it registers nothing, changes nothing the program sees and writes no
- * file; the result is dropped. It also builds the real rewriter of {@link DeferredRewriter} and
- * writes the runtime jar that the first rewritten class appends to the boot class path.
+ * file; the result is dropped. It also builds the real rewriter of {@link DeferredRewriter}. First
+ * of all, at start, it writes the runtime jar that the first rewritten (or cached) class appends
+ * to the boot class path.
  * Started only where annotated classes can come: when {@code dev.hotloop.Vectorize} or
  * {@code dev.hotloop.Parallel} is on the system class path, and the class cache holds no entries
  * yet (a filled cache replays classes without any rewriting stage). It runs at minimum priority
@@ -95,20 +96,22 @@ public final class Prewarm implements Runnable {
     @Override
     public void run() {
         try {
-            if (delayMillis > 0) {
-                Thread.sleep(delayMillis);
-            }
-            if (rewriter.demanded()) {
+            if (!annotationsVisible(ClassLoader.getSystemClassLoader())) {
                 nanos = -3;
                 return;
             }
-            if (!annotationsVisible(ClassLoader.getSystemClassLoader()) || hasEntries(options.cache())) {
+            // At once, whatever comes next: the first class rewritten or read from the cache then
+            // only appends the runtime jar (a few milliseconds of copying off the loading thread).
+            runtime.prepare();
+            if (delayMillis > 0) {
+                Thread.sleep(delayMillis);
+            }
+            if (rewriter.demanded() || hasEntries(options.cache())) {
                 nanos = -3;
                 return;
             }
             long start = System.nanoTime();
             rewriter.build();
-            runtime.prepare();
             byte[] kernels = read();
             AgentOptions quiet = AgentOptions.parse("report=off,log=off,cache=off,vectorize=" + options.vectorize()
                     + ",parallel=" + options.parallel(), new Properties(), Map.of());
