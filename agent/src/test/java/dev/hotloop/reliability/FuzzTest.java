@@ -19,8 +19,16 @@ class FuzzTest {
 
     @Test
     void rewrittenKernelsBehaveLikeTheOriginals() {
-        long seed = Long.getLong("fuzz.seed", DEFAULT_SEED);
-        int kernels = Integer.getInteger("fuzz.kernels", 5_000);
+        campaign(Long.getLong("fuzz.seed", DEFAULT_SEED), Integer.getInteger("fuzz.kernels", 5_000));
+    }
+
+    /** Kernels from {@link Ty#CHAR_SEEDS} on, which also read and write {@code char[]} arrays. */
+    @Test
+    void kernelsWithCharArraysBehaveLikeTheOriginals() {
+        campaign(Long.getLong("fuzz.charSeed", Ty.CHAR_SEEDS), Integer.getInteger("fuzz.charKernels", 1_000));
+    }
+
+    private static void campaign(long seed, int kernels) {
         int perClass = Integer.getInteger("fuzz.perClass", 100);
         FuzzCampaign campaign = new FuzzCampaign(seed, kernels, perClass, Integer.getInteger("fuzz.shrink", 3), System.out,
                 Path.of("target", "fuzz-failures"), Differential::agentRewriter);

@@ -41,11 +41,12 @@ final class KernelGen {
     private Kernel kernel(long seed) {
         boolean fastMath = r.nextInt(5) == 0;
         RefusedShape refused = !fastMath && r.nextInt(6) == 0 ? RefusedShape.any(r) : null;
-        Ty main = Ty.any(r);
+        boolean chars = seed >= Ty.CHAR_SEEDS;
+        Ty main = chars ? Ty.anyWithChar(r) : Ty.any(r);
         arrays = new ArrayList<>();
         int count = 1 + r.nextInt(3);
         for (int k = 0; k < count; k++) {
-            arrays.add(new Scope.Var("a" + k, r.nextInt(5) < 3 ? main : Ty.any(r)));
+            arrays.add(new Scope.Var("a" + k, r.nextInt(5) < 3 ? main : chars ? Ty.anyWithChar(r) : Ty.any(r)));
         }
         if (refused == RefusedShape.HISTOGRAM && arrays.stream().noneMatch(a -> a.type() == Ty.INT)) {
             arrays.add(new Scope.Var("a" + count, Ty.INT));
@@ -245,6 +246,6 @@ final class KernelGen {
 
     /** @return the cast a value of the promoted type needs to be stored into an array of {@code t}, then {@code #;} */
     static String narrow(Ty t) {
-        return t == Ty.BYTE || t == Ty.SHORT ? "(" + t.java + ") (#);" : "#;";
+        return t == Ty.BYTE || t == Ty.SHORT || t == Ty.CHAR ? "(" + t.java + ") (#);" : "#;";
     }
 }

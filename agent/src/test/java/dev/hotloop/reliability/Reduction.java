@@ -60,6 +60,7 @@ record Reduction(Ty acc, String op) {
             case LONG -> "Long";
             case FLOAT -> "Float";
             case DOUBLE -> "Double";
+            case CHAR -> "Character";
         };
     }
 }

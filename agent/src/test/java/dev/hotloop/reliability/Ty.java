@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 
 /** The primitive types a fuzzed kernel computes with: array element types and expression types. */
 enum Ty {
-    BYTE("byte"), SHORT("short"), INT("int"), LONG("long"), FLOAT("float"), DOUBLE("double");
+    BYTE("byte"), SHORT("short"), INT("int"), LONG("long"), FLOAT("float"), DOUBLE("double"), CHAR("char");
 
     /** The types an expression can have after Java's binary numeric promotion. */
     static final Ty[] EXPRESSION = {INT, LONG, FLOAT, DOUBLE};
@@ -15,9 +15,9 @@ enum Ty {
         this.java = java;
     }
 
-    /** @return the type an element of this type has in arithmetic: byte and short widen to int */
+    /** @return the type an element of this type has in arithmetic: byte, short and char widen to int */
     Ty promoted() {
-        return this == BYTE || this == SHORT ? INT : this;
+        return this == BYTE || this == SHORT || this == CHAR ? INT : this;
     }
 
     boolean integral() {
@@ -80,10 +80,26 @@ enum Ty {
             case LONG -> long[].class;
             case FLOAT -> float[].class;
             case DOUBLE -> double[].class;
+            case CHAR -> char[].class;
         };
     }
 
+    /**
+     * Kernels from this seed on may have {@code char[]} arrays; below it they are generated exactly
+     * as before char arrays were rewritten, so that a recorded seed replays the same kernel.
+     */
+    static final long CHAR_SEEDS = 10_000_000L;
+
+    /** The element types of kernels below {@link #CHAR_SEEDS}. */
+    private static final Ty[] BEFORE_CHAR = {BYTE, SHORT, INT, LONG, FLOAT, DOUBLE};
+
+    /** @return an element type of a kernel below {@link #CHAR_SEEDS} */
     static Ty any(SplittableRandom r) {
+        return BEFORE_CHAR[r.nextInt(BEFORE_CHAR.length)];
+    }
+
+    /** @return an element type of a kernel from {@link #CHAR_SEEDS} on: {@code char} too */
+    static Ty anyWithChar(SplittableRandom r) {
         return values()[r.nextInt(values().length)];
     }
 

@@ -68,6 +68,9 @@ final class Values {
         if (t == short.class) {
             return (short) v;
         }
+        if (t == char.class) {
+            return (char) v;
+        }
         return (byte) v;
     }
 
