@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Calls kernels until C2 has compiled the methods that matter (their outlined SIMD forms), round
@@ -23,6 +25,14 @@ public final class C2Warmup {
      */
     public record Target(String label, List<String> methods, Runnable call) {
     }
+
+    /** A comparison's result, and whether the target's methods were still C2 code after it. */
+    public record Compared<T>(T result, boolean compiled) {
+    }
+
+    /** Runs of one comparison, each after C2 compiled the target again, before its deoptimization counts. */
+    public static final int DEOPT_ATTEMPTS = 3;
+    private static final Duration REWARM_BUDGET = Duration.ofSeconds(30);
 
     private static final int CALLS_PER_ROUND = 50;
     private static final long PAUSE_MILLIS = 20;
@@ -79,6 +89,29 @@ public final class C2Warmup {
             }
         }
         return out;
+    }
+
+    /**
+     * Runs a comparison of a target. C2 may deoptimize the target during it (an uncommon trap on an
+     * input it had not seen): then, as long as every run agreed, the target is compiled again and
+     * the comparison repeated, up to {@value #DEOPT_ATTEMPTS} runs in all.
+     *
+     * @param target     the kernel, its methods and a call that warms it
+     * @param proven     whether {@link #untilCompiled} saw it compiled
+     * @param comparison one comparison
+     * @param agrees     whether a comparison's result found no difference
+     * @return the last comparison's result, and whether the target was still C2 code after it
+     */
+    public static <T> Compared<T> compare(Target target, boolean proven, Supplier<T> comparison, Predicate<T> agrees) {
+        T result = comparison.get();
+        boolean compiled = proven && !stillCompiled(List.of(target)).isEmpty();
+        for (int run = 1; proven && !compiled && agrees.test(result) && run < DEOPT_ATTEMPTS; run++) {
+            if (!untilCompiled(List.of(target), REWARM_BUDGET).isEmpty()) {
+                result = comparison.get();
+                compiled = !stillCompiled(List.of(target)).isEmpty();
+            }
+        }
+        return new Compared<>(result, compiled);
     }
 
     private static void sleep() {

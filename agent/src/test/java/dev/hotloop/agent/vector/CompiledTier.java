@@ -84,15 +84,9 @@ final class CompiledTier {
         });
     }
 
-    /**
-     * Calls one kernel until its SIMD form is C2 code again (after a deoptimization) or the budget
-     * is spent.
-     *
-     * @return whether it is C2 code
-     */
-    boolean rewarm(VectorKernel k, Duration budget) {
-        Kernel x = kernels.get(k);
-        return !x.simd().isEmpty() && C2Warmup.untilCompiled(List.of(target(x)), budget).contains(k.toString());
+    /** @return the kernel as a warm-up target: its SIMD methods and a call on its inputs */
+    C2Warmup.Target target(VectorKernel k) {
+        return target(kernels.get(k));
     }
 
     /** @return the kernel's rewritten form and inputs */
@@ -103,12 +97,6 @@ final class CompiledTier {
     /** @return whether {@link #warm} saw the kernel's SIMD form compiled by C2 */
     boolean proven(VectorKernel k) {
         return proven.contains(k.toString());
-    }
-
-    /** @return whether the kernel's SIMD form is C2 code in use now */
-    boolean stillCompiled(VectorKernel k) {
-        Kernel x = kernels.get(k);
-        return !x.simd().isEmpty() && C2Warmup.stillCompiled(List.of(target(x))).contains(k.toString());
     }
 
     /**

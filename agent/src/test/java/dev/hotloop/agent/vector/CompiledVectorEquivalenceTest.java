@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.hotloop.testing.C2Warmup;
 import dev.hotloop.testing.C2Tally;
 import dev.hotloop.testing.CompiledCode;
 import java.time.Duration;
@@ -28,10 +29,6 @@ class CompiledVectorEquivalenceTest {
 
     /** Enough for 133 kernels on a loaded 2-core machine; a kernel not compiled by then fails. */
     private static final Duration WARM_BUDGET = Duration.ofSeconds(Long.getLong("hotloop.c2.budgetSeconds", 240));
-
-    /** Comparisons of one kernel, each after C2 compiled it again, before a deoptimization fails it. */
-    private static final int DEOPT_ATTEMPTS = 3;
-    private static final Duration REWARM_BUDGET = Duration.ofSeconds(30);
 
     private static CompiledTier tier;
     private static final C2Tally TALLY = new C2Tally();
@@ -61,16 +58,9 @@ class CompiledVectorEquivalenceTest {
         assumeTrue(C2Tally.rewriteRequired() || !tier.get(k).simd().isEmpty(), scalar + " at this vector width");
         assertFalse(tier.get(k).simd().isEmpty(), scalar);
         boolean before = tier.proven(k);
-        String mismatch = tier.compare(k);
-        boolean after = before && tier.stillCompiled(k);
-        // C2 may deoptimize a SIMD form during the comparison (an uncommon trap on an input it had
-        // not seen): compiled again, the comparison is repeated, and every attempt must agree.
-        for (int attempt = 1; before && !after && mismatch == null && attempt < DEOPT_ATTEMPTS; attempt++) {
-            if (tier.rewarm(k, REWARM_BUDGET)) {
-                mismatch = tier.compare(k);
-                after = tier.stillCompiled(k);
-            }
-        }
+        C2Warmup.Compared<String> compared = C2Warmup.compare(tier.target(k), before, () -> tier.compare(k), m -> m == null);
+        String mismatch = compared.result();
+        boolean after = compared.compiled();
         TALLY.add(mismatch == null, after);
         assertNull(mismatch);
         if (C2Tally.required()) {
@@ -78,7 +68,7 @@ class CompiledVectorEquivalenceTest {
             assertTrue(before, () -> k + ": C2 did not compile " + tier.get(k).simd() + " within " + WARM_BUDGET
                     + "; the comparison would not test SIMD code");
             assertTrue(after, () -> k + ": " + tier.get(k).simd() + " was deoptimized during the comparison "
-                    + DEOPT_ATTEMPTS + " times, which then ran partly in the interpreter");
+                    + C2Warmup.DEOPT_ATTEMPTS + " times, which then ran partly in the interpreter");
         }
     }
 }

@@ -54,6 +54,7 @@ class FastMathSpecialValuesTest {
     };
     private static final Duration WARM_BUDGET = Duration.ofSeconds(Long.getLong("hotloop.c2.budgetSeconds", 240));
     private static final Map<String, Case> CASES = new LinkedHashMap<>();
+    private static final Map<String, C2Warmup.Target> TARGETS = new LinkedHashMap<>();
     private static Set<String> proven = Set.of();
     private static final C2Tally TALLY = new C2Tally();
 
@@ -73,16 +74,15 @@ class FastMathSpecialValuesTest {
         InstrumentingLoader loader = new InstrumentingLoader(AgentOptions.defaults());
         Class<?> rewrittenClass = Class.forName(FastMathSpecialKernels.class.getName(), true, loader);
         byte[] bytes = loader.result(FastMathSpecialKernels.class.getName()).bytes();
-        List<C2Warmup.Target> targets = new ArrayList<>();
         for (Method m : kernels()) {
             Method r = rewrittenClass.getMethod(m.getName(), m.getParameterTypes());
             Case c = new Case(m, r, inputs(m), CompiledCode.simdMethodsCalledBy(bytes, m.getName()));
             CASES.put(m.getName(), c);
             if (!c.simd().isEmpty()) {
-                targets.add(new C2Warmup.Target(m.getName(), c.simd(), () -> CallOutcome.of(r, ArgumentCopies.of(c.args()))));
+                TARGETS.put(m.getName(), new C2Warmup.Target(m.getName(), c.simd(), () -> CallOutcome.of(r, ArgumentCopies.of(c.args()))));
             }
         }
-        proven = C2Warmup.untilCompiled(targets, WARM_BUDGET);
+        proven = C2Warmup.untilCompiled(new ArrayList<>(TARGETS.values()), WARM_BUDGET);
     }
 
     @AfterAll
@@ -112,36 +112,47 @@ class FastMathSpecialValuesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("names")
-    void specialValuesFollowMathInC2CompiledCode(String name) throws ReflectiveOperationException {
+    void specialValuesFollowMathInC2CompiledCode(String name) {
         Case c = CASES.get(name);
         assumeTrue(C2Tally.rewriteRequired() || !c.simd().isEmpty(), name + ": kept scalar at this vector width");
         assertFalse(c.simd().isEmpty(), name + ": the agent did not rewrite the loop");
-        CallOutcome expected = CallOutcome.of(c.original(), ArgumentCopies.of(c.args()));
-        CallOutcome actual = CallOutcome.of(c.rewritten(), ArgumentCopies.of(c.args()));
-        assertEquals(null, expected.thrown());
-        assertEquals(null, actual.thrown(), name + " threw");
-        int ulps = Ulps.class.getField(c.function().toUpperCase()).getInt(null);
-        List<String> wrong = new ArrayList<>();
-        Object[] in = c.args();
-        int n = java.lang.reflect.Array.getLength(in[0]);
-        for (int i = 0; i < n; i++) {
-            double x = element(in[0], i);
-            double y = in.length == 3 ? element(in[1], i) : Double.NaN;
-            double e = element(expected.argsAfter()[in.length - 1], i);
-            double a = element(actual.argsAfter()[in.length - 1], i);
-            String why = SpecialValues.difference(c.function(), in.length == 3, x, y, e, a, ulps, c.isFloat());
-            if (why != null && wrong.size() < 40) {
-                wrong.add(c.function() + (in.length == 3 ? "(" + x + ", " + y + ")" : "(" + x + ")") + ": Math gives " + e
-                        + ", the SIMD form " + a + " (" + why + ")");
-            }
-        }
-        boolean c2 = proven.contains(name)
-                && C2Warmup.stillCompiled(List.of(new C2Warmup.Target(name, c.simd(), () -> { }))).contains(name);
+        C2Warmup.Compared<List<String>> compared = C2Warmup.compare(TARGETS.get(name), proven.contains(name),
+                () -> differences(c), List::isEmpty);
+        List<String> wrong = compared.result();
+        boolean c2 = compared.compiled();
         TALLY.add(wrong.isEmpty(), c2);
         assertEquals(List.of(), wrong, name + (c2 ? " in C2-compiled code" : ""));
         if (C2Tally.required()) {
             assertTrue(proven.contains(name), () -> name + ": C2 did not compile " + c.simd() + " within " + WARM_BUDGET);
-            assertTrue(c2, name + ": the SIMD form was deoptimized during the comparison");
+            assertTrue(c2, name + ": the SIMD form was deoptimized during the comparison " + C2Warmup.DEOPT_ATTEMPTS + " times");
+        }
+    }
+
+    /** @return where the rewritten kernel's results differ from {@code Math}'s class (or value), at most 40 */
+    private static List<String> differences(Case c) {
+        try {
+            CallOutcome expected = CallOutcome.of(c.original(), ArgumentCopies.of(c.args()));
+            CallOutcome actual = CallOutcome.of(c.rewritten(), ArgumentCopies.of(c.args()));
+            assertEquals(null, expected.thrown());
+            assertEquals(null, actual.thrown(), c.original().getName() + " threw");
+            int ulps = Ulps.class.getField(c.function().toUpperCase()).getInt(null);
+            List<String> wrong = new ArrayList<>();
+            Object[] in = c.args();
+            int n = java.lang.reflect.Array.getLength(in[0]);
+            for (int i = 0; i < n; i++) {
+                double x = element(in[0], i);
+                double y = in.length == 3 ? element(in[1], i) : Double.NaN;
+                double e = element(expected.argsAfter()[in.length - 1], i);
+                double a = element(actual.argsAfter()[in.length - 1], i);
+                String why = SpecialValues.difference(c.function(), in.length == 3, x, y, e, a, ulps, c.isFloat());
+                if (why != null && wrong.size() < 40) {
+                    wrong.add(c.function() + (in.length == 3 ? "(" + x + ", " + y + ")" : "(" + x + ")") + ": Math gives " + e
+                            + ", the SIMD form " + a + " (" + why + ")");
+                }
+            }
+            return wrong;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
         }
     }
 
