@@ -204,18 +204,14 @@ public final class MethodStats {
         long steadyTimed = 0;
         if (exits >= 2) {
             int k = window(exits - 1);
-            long inLatest = inWindow(k, exits);
             steadyNanos = windowNanos.get(k);
-            steadyTimed = inLatest;
-            if (k > 0 && inLatest < capacity(k) / 2) {
+            steadyTimed = inWindow(k, exits);
+            boolean halfEmpty = steadyTimed < capacity(k) / 2;
+            while (k > 0 && (halfEmpty || steadyTimed < MIN_WINDOW)) {
                 k--;
                 steadyNanos += windowNanos.get(k);
                 steadyTimed += inWindow(k, exits);
-            }
-            while (steadyTimed < MIN_WINDOW && k > 0) {
-                k--;
-                steadyNanos += windowNanos.get(k);
-                steadyTimed += inWindow(k, exits);
+                halfEmpty = false;
             }
             if (steadyTimed < MIN_WINDOW) {
                 steadyNanos = 0;
@@ -235,17 +231,17 @@ public final class MethodStats {
      * @param firstCallNanos the first completed call, or -1 when none completed
      * @param timedNanos     total time of the timed calls after the first
      * @param timed          how many calls {@code timedNanos} covers
-     * @param steadyNanos    total time of the calls of the latest complete window
-     * @param steadyTimed    how many calls {@code steadyNanos} covers; 0 before a window of
-     *                       {@value MethodStats#MIN_WINDOW} calls is complete
+     * @param steadyNanos    total time of the latest third to two thirds of the timed calls
+     * @param steadyTimed    how many calls {@code steadyNanos} covers; 0 before there are
+     *                       {@value MethodStats#MIN_WINDOW} timed calls after the first
      */
     public record Snapshot(long calls, long firstCallNanos, long timedNanos, long timed,
                            long steadyNanos, long steadyTimed) {
 
         /**
-         * @return mean time of a call of the latest complete window (the later half of the timed
-         *         calls); before one is complete, of every timed call after the first; -1 when
-         *         there was no call after the first
+         * @return mean time of a call of the latest third to two thirds of the timed calls; before
+         *         there are {@value MethodStats#MIN_WINDOW} of them, of every timed call after the
+         *         first; -1 when there was no call after the first
          */
         public double steadyNanosPerCall() {
             if (steadyTimed > 0) {

@@ -228,7 +228,8 @@ public final class ControlFlowGraph {
         }
     }
 
-    private static List<List<Integer>> lists(int n) {
+    /** @return {@code n} empty lists */
+    static List<List<Integer>> lists(int n) {
         List<List<Integer>> l = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             l.add(new ArrayList<>(2));

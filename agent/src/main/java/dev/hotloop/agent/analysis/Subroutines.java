@@ -1,6 +1,5 @@
 package dev.hotloop.agent.analysis;
 
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import org.objectweb.asm.Opcodes;
@@ -35,8 +34,8 @@ final class Subroutines {
 
     static ControlFlowGraph graph(String owner, MethodNode method) throws AnalyzerException {
         int n = method.instructions.size();
-        List<List<Integer>> insnSucc = lists(n);
-        List<List<Integer>> insnExc = lists(n);
+        List<List<Integer>> insnSucc = ControlFlowGraph.lists(n);
+        List<List<Integer>> insnExc = ControlFlowGraph.lists(n);
         int[] predCount = new int[n];
         BitSet handlers = new BitSet(n);
         Analyzer<BasicValue> analyzer = new Analyzer<>(new BasicInterpreter()) {
@@ -75,13 +74,5 @@ final class Subroutines {
             a[i] = l.get(i);
         }
         return a;
-    }
-
-    private static List<List<Integer>> lists(int n) {
-        List<List<Integer>> l = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            l.add(new ArrayList<>(2));
-        }
-        return l;
     }
 }

@@ -122,13 +122,17 @@ public final class Prewarm implements Runnable {
             // class has arrived, or after the budget, the rest would only compete with it.
             long deadline = start + BUDGET_NANOS;
             int most = Runtime.getRuntime().availableProcessors() > 2 ? ROUNDS : FEW_CORES_ROUNDS;
+            byte[][] annotated = new byte[PrewarmKernelFile.KERNELS.length][]; // each made once, in the first round
             rounds:
             for (int round = 0; round < most; round++) {
-                for (String kernel : PrewarmKernelFile.KERNELS) {
+                for (int k = 0; k < annotated.length; k++) {
                     if (rewriter.demanded() || System.nanoTime() > deadline) {
                         break rounds;
                     }
-                    warm.rewrite(Prewarm.class.getClassLoader(), PrewarmKernelFile.annotated(kernels, kernel));
+                    if (annotated[k] == null) {
+                        annotated[k] = PrewarmKernelFile.annotated(kernels, PrewarmKernelFile.KERNELS[k]);
+                    }
+                    warm.rewrite(Prewarm.class.getClassLoader(), annotated[k]);
                 }
                 this.rounds = round + 1;
             }
