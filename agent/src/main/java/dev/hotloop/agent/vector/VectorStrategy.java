@@ -1,5 +1,6 @@
 package dev.hotloop.agent.vector;
 
+import dev.hotloop.agent.VectorApi;
 import dev.hotloop.agent.analysis.AnnotatedMethod;
 import dev.hotloop.agent.analysis.ControlFlowGraph;
 import dev.hotloop.agent.analysis.HotloopAnnotation;
@@ -50,7 +51,12 @@ public final class VectorStrategy implements LoopStrategy {
 
     /** @param options the agent's options */
     public VectorStrategy(AgentOptions options) {
-        this(Shapes.preferredBits() == 0 ? NOMINAL_BITS : Shapes.preferredBits());
+        this(preferredOrNominal());
+    }
+
+    private static int preferredOrNominal() {
+        int bits = VectorApi.resolved() ? Shapes.preferredBits() : 0;
+        return bits == 0 ? NOMINAL_BITS : bits;
     }
 
     /** @param preferredBits the vector size to generate code for, in bits */
