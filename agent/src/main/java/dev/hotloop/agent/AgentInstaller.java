@@ -63,7 +63,7 @@ final class AgentInstaller {
                 : new CachedRewrites(new ClassCache(options.cache(), diagnostics), options, vectorApi, version, runtime, diagnostics);
         HotloopTransformer transformer = new HotloopTransformer(rewriter, cache, reporter, version);
         if (!attached) {
-            new Prewarm(rewriter, runtime, options, vectorApi).start(); // on attach, the program is already running
+            new Prewarm(rewriter, cache, runtime, options, vectorApi).start(); // on attach, the program is already running
         }
 
         RunContext context = RunContext.of(version, options, vectorApi);
@@ -71,7 +71,7 @@ final class AgentInstaller {
         for (ReportTarget target : options.reports()) {
             reports.add(new ExitReport(catalog, target, context, diagnostics, System.err));
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(new ExitReports(reports), "hotloop-exit-report"));
+        Runtime.getRuntime().addShutdownHook(new Thread(new ExitReports(reports, cache), "hotloop-exit-report"));
 
         // Retransform-capable, also from premain: the JVM runs such transformers after every
         // non-retransform-capable one (JaCoCo's), whatever the -javaagent order, so Hotloop sees
@@ -83,18 +83,28 @@ final class AgentInstaller {
         }
     }
 
-    /** The exit reports, one after the other, from one shutdown hook (no lambda: premain must not bootstrap java.lang.invoke). */
+    /**
+     * The exit reports, one after the other, from one shutdown hook (no lambda: premain must not
+     * bootstrap java.lang.invoke); then the cache entries still being written, for at most
+     * {@link #FLUSH_MILLIS}, so that a short run leaves them for the next.
+     */
     private static final class ExitReports implements Runnable {
+        static final long FLUSH_MILLIS = 2_000;
         private final List<ExitReport> reports;
+        private final CachedRewrites cache;
 
-        ExitReports(List<ExitReport> reports) {
+        ExitReports(List<ExitReport> reports, CachedRewrites cache) {
             this.reports = reports;
+            this.cache = cache;
         }
 
         @Override
         public void run() {
             for (ExitReport r : reports) {
                 r.run();
+            }
+            if (cache != null) {
+                cache.flush(FLUSH_MILLIS);
             }
         }
     }

@@ -53,6 +53,9 @@ class StartupFootprintIT {
         assertFalse(plain.run.stderr().contains("PrewarmKernels"), plain.run::describe);
         assertFalse(plain.run.stderr().contains("bootstrap classpath has been appended"), plain.run::describe);
         assertFalse(plain.classes.contains("dev.hotloop.agent.transform.PrewarmKernels"), "read as bytes, never loaded" + plain.run.describe());
+        // Loaded from the agent jar by StageClasses, package by package: no rewrite needs this one.
+        assertTrue(plain.classes.contains("dev.hotloop.shaded.asm.tree.ModuleExportNode"), plain.run::describe);
+        assertFalse(plain.classes.stream().anyMatch(c -> c.startsWith("dev.hotloop.runtime.")), "the bootstrap loader's" + plain.run.describe());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.hotloop.agent.transform;
 
 import dev.hotloop.agent.cache.CacheEntry;
 import dev.hotloop.agent.cache.CacheKey;
+import dev.hotloop.agent.cache.CacheWriter;
 import dev.hotloop.agent.cache.ClassCache;
 import dev.hotloop.agent.options.AgentOptions;
 import dev.hotloop.agent.report.Diagnostics;
@@ -39,7 +40,10 @@ public final class CachedRewrites {
     private final RuntimeLink runtime;
     private final Diagnostics diagnostics;
     private final ClassDumper dumper;
+    private final CacheWriter writer = new CacheWriter();
     private volatile CacheKey keys;
+    /** A key no entry has (not hexadecimal): looked up to open the directory ahead. */
+    private static final String PROBE = "prepare";
 
     /**
      * @param cache       the store
@@ -129,15 +133,54 @@ public final class CachedRewrites {
     }
 
     /**
+     * Hands the entry to the cache's writer thread: the class is defined without waiting for it.
+     *
      * @param key       the class's key
      * @param className internal name of the class
      * @param result    what a fresh transform made of it
      */
     void store(String key, String className, TransformResult result) {
-        try {
-            cache.put(key, result.toCacheEntry(className));
-        } catch (RuntimeException e) {
-            diagnostics.debug("not cached: " + className + ": " + e);
+        writer.put(new Store(key, className, result));
+    }
+
+    /**
+     * Computes the key's context (the vector hardware's fingerprint) and opens the cache
+     * directory: what the first annotated class would do first; on the prewarm thread.
+     */
+    void prepare() {
+        if (!cache.isOff()) {
+            key(new byte[0]);
+            cache.get(PROBE);
+        }
+    }
+
+    /**
+     * @param timeoutMillis the longest to wait
+     * @return whether every entry stored so far is written
+     */
+    public boolean flush(long timeoutMillis) {
+        return writer.drain(timeoutMillis);
+    }
+
+    /** One store, on the writer's thread: the entry is encoded there too. */
+    private final class Store implements Runnable {
+        private final String key;
+        private final String className;
+        private final TransformResult result;
+
+        Store(String key, String className, TransformResult result) {
+            this.key = key;
+            this.className = className;
+            this.result = result;
+        }
+
+        @Override
+        public void run() {
+            try {
+                cache.put(key, result.toCacheEntry(className));
+            } catch (RuntimeException e) {
+                diagnostics.debug("not cached: " + className + ": " + e);
+            }
         }
     }
 }

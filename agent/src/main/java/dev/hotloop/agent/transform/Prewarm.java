@@ -11,27 +11,35 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Loads and runs the rewriting stages on a background thread at start, so that the program's
- * annotated classes do not pay for loading ASM, the analysis, planning and code-generation classes
- * and the Vector API's shape query, nor for running all of them in the interpreter: rounds over a
- * few kernels until the JIT has compiled the stages, at most {@link #ROUNDS} rounds
- * ({@link #FEW_CORES_ROUNDS} on one or two processors) or {@link #BUDGET_NANOS}, and never once the program's first annotated class has asked for the
- * rewriter (then it would only compete with it). A program whose code under test loads after a
- * test runner's start-up (the CI case) finds the stages loaded and compiled.
+ * Gets the rewriting stages ready on a background thread from the agent's start, so that the
+ * program's first annotated class pays as little as possible for them. Started only where annotated
+ * classes can come: when {@code dev.hotloop.Vectorize} or {@code dev.hotloop.Parallel} is on the
+ * system class path. It runs at minimum priority and never logs.
  *
- * <p>It rewrites {@link PrewarmKernels}, read as a class file and annotated in memory, with
- * {@code report=off}, so that it registers nothing, changes nothing the program sees and writes no
- * file; the result is dropped. It also builds the real rewriter of {@link DeferredRewriter}. First
- * of all, at start, it writes the runtime jar that the first rewritten (or cached) class appends
- * to the boot class path.
- * Started only where annotated classes can come: when {@code dev.hotloop.Vectorize} or
- * {@code dev.hotloop.Parallel} is on the system class path, and the class cache holds no entries
- * yet (a filled cache replays classes without any rewriting stage). It runs at minimum priority
- * and never logs.
+ * <p>With a filled class cache (classes replay without any stage) it only opens the cache and
+ * writes the runtime jar that the first cached class appends to the boot class path. Otherwise, at
+ * once:
+ * <ol>
+ *   <li>loads and verifies the stages' classes ({@link StageClasses}), which the first class needs
+ *       within milliseconds of {@code main} (measured: a program whose {@code main} calls its kernels
+ *       at once got its result 8 ms sooner than with the steps below alone);</li>
+ *   <li>builds the rewriter of {@link DeferredRewriter} (the Vector API's shape query), writes the
+ *       runtime jar, and computes the cache key's context and opens the cache directory;</li>
+ *   <li>after {@link #DELAY_MILLIS} from its start, unless a class of the program has asked for the
+ *       rewriter, runs the stages over a few kernels until the JIT has compiled them: at most
+ *       {@link #ROUNDS} rounds ({@link #FEW_CORES_ROUNDS} on one or two processors) or
+ *       {@link #BUDGET_NANOS}, stopping at the program's first annotated class (then it would
+ *       only compete with it). A program whose code under test loads after a test runner's start-up
+ *       (the CI case) finds the stages loaded and compiled.</li>
+ * </ol>
+ * The kernels are {@link PrewarmKernels}, read as a class file and annotated in memory, rewritten
+ * with {@code report=off}, so that nothing is registered, seen by the program or written; the
+ * result is dropped.
  */
 public final class Prewarm implements Runnable {
 
     private final DeferredRewriter rewriter;
+    private final CachedRewrites cache;
     private final RuntimeLink runtime;
     private final AgentOptions options;
     private final boolean vectorApiResolved;
@@ -59,18 +67,23 @@ public final class Prewarm implements Runnable {
 
     /**
      * @param rewriter          the agent's rewriter, built here ahead of the first annotated class
+     * @param cache             the agent's cache of rewritten classes, {@linkplain CachedRewrites#prepare() prepared}
+     *                          here; null when off
      * @param runtime           the agent's runtime link, {@linkplain RuntimeLink#prepare() prepared} here
      * @param options           the agent's options (only which rewrites are on is used)
      * @param vectorApiResolved whether {@code jdk.incubator.vector} is in the boot layer
      */
-    public Prewarm(DeferredRewriter rewriter, RuntimeLink runtime, AgentOptions options, boolean vectorApiResolved) {
-        this(rewriter, runtime, options, vectorApiResolved, DELAY_MILLIS);
+    public Prewarm(DeferredRewriter rewriter, CachedRewrites cache, RuntimeLink runtime, AgentOptions options,
+                   boolean vectorApiResolved) {
+        this(rewriter, cache, runtime, options, vectorApiResolved, DELAY_MILLIS);
     }
 
     /** As above, starting after {@code delayMillis} instead of {@link #DELAY_MILLIS}. */
-    Prewarm(DeferredRewriter rewriter, RuntimeLink runtime, AgentOptions options, boolean vectorApiResolved, long delayMillis) {
+    Prewarm(DeferredRewriter rewriter, CachedRewrites cache, RuntimeLink runtime, AgentOptions options, boolean vectorApiResolved,
+            long delayMillis) {
         this.delayMillis = delayMillis;
         this.rewriter = rewriter;
+        this.cache = cache;
         this.runtime = runtime;
         this.options = options;
         this.vectorApiResolved = vectorApiResolved;
@@ -100,18 +113,33 @@ public final class Prewarm implements Runnable {
                 nanos = -3;
                 return;
             }
-            // At once, whatever comes next: the first class rewritten or read from the cache then
-            // only appends the runtime jar (a few milliseconds of copying off the loading thread).
-            runtime.prepare();
-            if (delayMillis > 0) {
-                Thread.sleep(delayMillis);
+            long begun = System.nanoTime();
+            if (hasEntries(options.cache())) {
+                if (cache != null) {
+                    cache.prepare();
+                }
+                runtime.prepare();
+                nanos = -3;
+                return;
             }
-            if (rewriter.demanded() || hasEntries(options.cache())) {
+            // The first annotated class would otherwise do all of this on its loading thread; at
+            // worst the two race (each class loads once, each step is done once). The classes
+            // first: that class needs them soonest, and does the cache's few milliseconds itself.
+            StageClasses.load(Prewarm.class);
+            rewriter.build();
+            runtime.prepare();
+            if (cache != null) {
+                cache.prepare();
+            }
+            long left = delayMillis - (System.nanoTime() - begun) / 1_000_000;
+            if (left > 0) {
+                Thread.sleep(left);
+            }
+            if (rewriter.demanded()) {
                 nanos = -3;
                 return;
             }
             long start = System.nanoTime();
-            rewriter.build();
             byte[] kernels = read();
             AgentOptions quiet = AgentOptions.parse("report=off,log=off,cache=off,vectorize=" + options.vectorize()
                     + ",parallel=" + options.parallel(), new Properties(), Map.of());

@@ -45,17 +45,21 @@ class CachedRewritesTest {
         final FakeRuntimeLink link = new FakeRuntimeLink();
         final HotloopTransformer transformer;
         final ClassRewriter rewriter;
+        final CachedRewrites cache;
 
         Jvm(String agentArgs) {
             AgentOptions o = AgentOptions.parse(agentArgs, new Properties(), Map.of());
             rewriter = new ClassRewriter(o, new Planner(o, true), link);
-            CachedRewrites cache = new CachedRewrites(new ClassCache(dir.resolve("cache"), diagnostics), o, true, "9.9-test",
+            cache = new CachedRewrites(new ClassCache(dir.resolve("cache"), diagnostics), o, true, "9.9-test",
                     link, diagnostics);
             transformer = new HotloopTransformer(new DeferredRewriter(rewriter), cache, new LoadTimeReporter(diagnostics, catalog, true), "9.9-test");
         }
 
+        /** Transforms, then waits for the cache's writer, as the exit of a JVM does. */
         byte[] transform(String name, byte[] bytes) {
-            return transformer.transform(null, LOADER, name, null, null, bytes);
+            byte[] out = transformer.transform(null, LOADER, name, null, null, bytes);
+            assertTrue(cache.flush(10_000), "the entry is written");
+            return out;
         }
 
         List<String> info() {

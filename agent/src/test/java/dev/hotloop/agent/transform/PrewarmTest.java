@@ -52,7 +52,7 @@ class PrewarmTest {
         AgentOptions o = options("cache=off");
         FakeRuntimeLink link = new FakeRuntimeLink();
         DeferredRewriter deferred = new DeferredRewriter(o, true, link);
-        Prewarm p = new Prewarm(deferred, link, o, true, 0);
+        Prewarm p = new Prewarm(deferred, null, link, o, true, 0);
         p.run();
         assertTrue(p.nanos() > 0, "ran: " + p.nanos());
         assertFalse(deferred.demanded(), "the prewarm is no demand");
@@ -68,7 +68,7 @@ class PrewarmTest {
         FakeRuntimeLink link = new FakeRuntimeLink();
         DeferredRewriter deferred = new DeferredRewriter(o, true, link);
         deferred.get();
-        Prewarm p = new Prewarm(deferred, link, o, true, 0);
+        Prewarm p = new Prewarm(deferred, null, link, o, true, 0);
         p.run();
         assertEquals(-3, p.nanos(), "the program asked first: nothing to rewrite");
         assertEquals(1, link.prepareCalls(), "the runtime jar is written at once all the same");
@@ -84,7 +84,7 @@ class PrewarmTest {
         assertTrue(Prewarm.hasEntries(cache));
         AgentOptions o = options("cache=" + cache);
         FakeRuntimeLink link = new FakeRuntimeLink();
-        Prewarm p = new Prewarm(new DeferredRewriter(o, true, link), link, o, true, 0);
+        Prewarm p = new Prewarm(new DeferredRewriter(o, true, link), null, link, o, true, 0);
         p.run();
         assertEquals(-3, p.nanos());
         assertEquals(1, link.prepareCalls(), "a cached class appends the runtime jar too");
