@@ -2,7 +2,6 @@ package dev.hotloop.agent.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The exit table printed to standard error, every line prefixed with {@code [hotloop]}. The
@@ -25,7 +24,7 @@ final class TableFormat {
             List<String> text = text(r);
             cells.add(new String[] {
                 r.method(), text.get(0), Durations.format(r.transformNanos()),
-                String.format(Locale.ROOT, "%,d", r.calls()), Durations.format(r.firstCallNanos()),
+                Decimals.grouped(r.calls()), Durations.format(r.firstCallNanos()),
                 Durations.format(r.steadyNanosPerCall()), Durations.format(r.calls() == 0 ? -1 : r.totalNanos()),
             });
             for (String more : text.subList(1, text.size())) {
@@ -44,9 +43,7 @@ final class TableFormat {
         for (String[] row : cells) {
             StringBuilder line = new StringBuilder("[hotloop]");
             for (int c = 0; c < row.length; c++) {
-                boolean left = c < 2;
-                String fmt = left ? "%-" + width[c] + "s" : "%" + width[c] + "s";
-                line.append("  ").append(String.format(Locale.ROOT, fmt, row[c]));
+                line.append("  ").append(Decimals.pad(row[c], width[c], c < 2));
             }
             b.append(line.toString().stripTrailing()).append('\n'); // a continuation line ends with its text
         }
@@ -72,9 +69,9 @@ final class TableFormat {
             p.append(l.loop().summary());
             if (LoopResult.KEPT.equals(l.outcome())) {
                 p.append(Double.isNaN(l.speedup()) ? "; the original loop runs (not measured)"
-                        : String.format(Locale.ROOT, "; the original loop runs (SIMD measured %.2fx)", l.speedup()));
+                        : "; the original loop runs (SIMD measured " + Decimals.fixed(l.speedup(), 2) + "x)");
             } else if ("simd".equals(l.tierState())) {
-                p.append(String.format(Locale.ROOT, "; runs, %.2fx faster", l.speedup()));
+                p.append("; runs, ").append(Decimals.fixed(l.speedup(), 2)).append("x faster");
             }
             out.addAll(TextWrap.wrap(p.toString(), TEXT_WIDTH));
         }

@@ -2,7 +2,6 @@ package dev.hotloop.agent.report;
 
 import dev.hotloop.runtime.tier.TierRecord;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The exit report's part on tiered SIMD loops: each loop's measured choice, and one warning when
@@ -47,10 +46,11 @@ final class TierSection {
         if (transform + warmup <= saved) {
             return null;
         }
-        return String.format(Locale.ROOT, "the agent cost this run %.1f ms (transform %.1f ms on the loading threads, "
-                + "measurements %.1f ms on the warm-up thread) and its SIMD loops saved an estimated %.1f ms: the run was "
-                + "too short to gain. The original loops ran meanwhile; the class cache (option cache) spares the next run "
-                + "the transform", (transform + warmup) / 1e6, transform / 1e6, warmup / 1e6, saved / 1e6);
+        return "the agent cost this run " + Decimals.fixed((transform + warmup) / 1e6, 1) + " ms (transform "
+                + Decimals.fixed(transform / 1e6, 1) + " ms on the loading threads, measurements " + Decimals.fixed(warmup / 1e6, 1)
+                + " ms on the warm-up thread) and its SIMD loops saved an estimated " + Decimals.fixed(saved / 1e6, 1)
+                + " ms: the run was too short to gain. The original loops ran meanwhile; the class cache (option cache) spares "
+                + "the next run the transform";
     }
 
     /** @return the calls of the method holding the loop (an upper bound on the loop's SIMD runs) */
@@ -84,6 +84,6 @@ final class TierSection {
     }
 
     private static String number(double d) {
-        return d < 0 || Double.isNaN(d) ? "null" : String.format(Locale.ROOT, "%.3f", d);
+        return d < 0 || Double.isNaN(d) ? "null" : Decimals.fixed(d, 3);
     }
 }
