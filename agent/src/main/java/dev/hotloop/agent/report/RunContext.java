@@ -23,7 +23,9 @@ public record RunContext(String agentVersion, String java, int cores, boolean ve
      * @return the context of this JVM
      */
     public static RunContext of(String agentVersion, AgentOptions options, boolean vectorApi) {
-        return new RunContext(agentVersion, System.getProperty("java.vm.name") + " " + Runtime.version(),
+        // The property, not Runtime.version(): its toString joins with a stream, 2.4 ms of premain.
+        return new RunContext(agentVersion, System.getProperty("java.vm.name") + " "
+                + System.getProperty("java.runtime.version", System.getProperty("java.version")),
                 Runtime.getRuntime().availableProcessors(), vectorApi, typed(options.toString()));
     }
 
