@@ -1,5 +1,6 @@
 package dev.hotloop.agent.cache;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,8 +68,10 @@ final class VectorHardware {
 
     /** @return the hash of the first processor's feature flags (Linux), or {@code ?} */
     private static String cpuFlags() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.ISO_8859_1)) {
+        // Read up to the first processor's flags only: the file repeats them for every processor,
+        // some 3 KB each (hundreds of kilobytes on a large server).
+        try (BufferedReader in = Files.newBufferedReader(Path.of("/proc/cpuinfo"), StandardCharsets.ISO_8859_1)) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (line.startsWith("flags") || line.startsWith("Features")) {
                     return Integer.toHexString(line.hashCode());
                 }
