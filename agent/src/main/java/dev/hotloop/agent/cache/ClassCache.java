@@ -109,6 +109,14 @@ public final class ClassCache {
         }
     }
 
+    /**
+     * Opens the directory ahead of the first lookup (created if absent, its owner and permissions
+     * checked), so that the lookup finds it open; an untrusted directory turns the cache off here.
+     */
+    public void open() {
+        directory();
+    }
+
     /** @return whether the cache has been turned off for this run */
     public boolean isOff() {
         return off;

@@ -42,8 +42,6 @@ public final class CachedRewrites {
     private final ClassDumper dumper;
     private final CacheWriter writer = new CacheWriter();
     private volatile CacheKey keys;
-    /** A key no entry has (not hexadecimal): looked up to open the directory ahead. */
-    private static final String PROBE = "prepare";
 
     /**
      * @param cache       the store
@@ -79,12 +77,17 @@ public final class CachedRewrites {
         if (cache.isOff()) {
             return null;
         }
+        return keys().of(bytes);
+    }
+
+    /** @return the key maker, made at the first call: this JVM's part of every key */
+    private CacheKey keys() {
         CacheKey k = keys;
         if (k == null) {
-            k = CacheKey.forThisJvm(options, vectorApi, version); // first annotated class: may read the vector shape
+            k = CacheKey.forThisJvm(options, vectorApi, version); // reads the vector hardware's fingerprint
             keys = k;
         }
-        return k.of(bytes);
+        return k;
     }
 
     /**
@@ -149,8 +152,8 @@ public final class CachedRewrites {
      */
     void prepare() {
         if (!cache.isOff()) {
-            key(new byte[0]);
-            cache.get(PROBE);
+            keys();
+            cache.open();
         }
     }
 

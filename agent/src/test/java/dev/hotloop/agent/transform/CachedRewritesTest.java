@@ -2,6 +2,7 @@ package dev.hotloop.agent.transform;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -108,6 +109,15 @@ class CachedRewritesTest {
         assertArrayEquals(expected, replayed);
         ClassVerification.assertVerifies(replayed, LOADER);
         assertEquals(1, entries());
+    }
+
+    @Test
+    void preparingOpensTheDirectoryAheadOfTheFirstClass() {
+        Jvm jvm = new Jvm("log=info");
+        assertFalse(Files.exists(dir.resolve("cache")));
+        jvm.cache.prepare(); // on the prewarm thread, at start
+        assertTrue(Files.isDirectory(dir.resolve("cache")));
+        assertTrue(jvm.diagnostics.entries().isEmpty(), jvm.diagnostics.entries()::toString);
     }
 
     @Test
