@@ -44,7 +44,12 @@ public final class Tiers {
          * Measure as {@link #MEASURE} does, then switch the SIMD form on whatever was measured:
          * tests of the switch itself, which must not depend on how fast the machine is.
          */
-        MEASURE_THEN_SIMD
+        MEASURE_THEN_SIMD,
+        /**
+         * Measure as {@link #MEASURE} does, then count the SIMD form slower whatever was measured:
+         * tests of a kept original loop, which is confirmed by a second measurement.
+         */
+        MEASURE_THEN_SCALAR
     }
 
     private static final List<TierRecord> RECORDS = new CopyOnWriteArrayList<>();

@@ -55,7 +55,7 @@ class TieredLoopTest {
         assertEquals(TieredKernels.sumInt(a), sum.invoke(null, (Object) a));
         int after = gate(0);
         assertTrue(after == Tiers.SCALAR || after == Tiers.SIMD, "the sample's call stored the state it ran with: " + after);
-        TierRecord r = awaitRecord("sumInt", () -> { });
+        TierRecord r = awaitRecord("sumInt", calling(sum, a)); // a slower form is confirmed on a later call's sample
         assertTrue(r.measured(), r.line());
         assertTrue(r.simdNanos() > 0 && r.scalarNanos() > 0, r.line());
         assertEquals(1000, r.iterations(), r.line());
@@ -121,7 +121,8 @@ class TieredLoopTest {
         scale.invoke(null, data, 1.5f);
         float[] once = data.clone();
         assertArrayEquals(want, once);
-        awaitRecord("scaleInPlace", () -> { }); // thousands of calls on the warm-up thread meanwhile
+        float[] other = data.clone();
+        awaitRecord("scaleInPlace", calling(scale, other, 1f)); // thousands of calls on the warm-up thread meanwhile
         assertArrayEquals(once, data, "the warm-up thread worked on copies");
     }
 
@@ -170,10 +171,55 @@ class TieredLoopTest {
             assertEquals(recordsBefore, Tiers.records().size());
             assertEquals(TieredKernels.sumInt(a), sum.invoke(null, (Object) a));
             assertEquals(Tiers.SCALAR, gate(0), "at 5,000 iterations it sampled its inputs");
-            assertTrue(awaitRecord("sumInt", () -> { }).measured());
+            assertTrue(awaitRecord("sumInt", calling(sum, a)).measured());
         } finally {
             Tiers.sampleAfter(0);
         }
+    }
+
+    /**
+     * A measurement whose budget runs out before both forms settled (the JIT still compiling, as on
+     * a loaded machine) does not decide for good on code that is not yet what it will be: the loop
+     * asks again, and only the last of its samples decides on what it has.
+     */
+    @Test
+    void aMeasurementOutOfBudgetAsksAgainInsteadOfDeciding() throws Exception {
+        Tiers.budget(1);
+        Method sum = rewritten.getMethod("sumInt", int[].class);
+        int[] a = ints(new SplittableRandom(13), 1000);
+        assertEquals(TieredKernels.sumInt(a), sum.invoke(null, (Object) a));
+        assertTrue(Tiers.awaitIdle(WAIT_NANOS));
+        assertEquals(Tiers.SAMPLE, gate(0), "no decision: the loop asks for another sample");
+        assertEquals(recordsBefore, Tiers.records().size());
+        TierRecord r = awaitRecord("sumInt", () -> {
+            try {
+                assertEquals(TieredKernels.sumInt(a), sum.invoke(null, (Object) a));
+                assertTrue(Tiers.awaitIdle(WAIT_NANOS));
+            } catch (ReflectiveOperationException | InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertTrue(r.measured(), "the last sample decides: " + r.line());
+        assertEquals(r.simd() ? Tiers.SIMD : Tiers.SCALAR, gate(0));
+    }
+
+    /**
+     * A SIMD form measured slower is measured once more, on a later call's sample, before the
+     * original loop is kept for good: a form deoptimized just before its timing runs ten times
+     * slower while the JIT sits idle.
+     */
+    @Test
+    void aSlowerSimdFormIsConfirmedByASecondMeasurement() throws Exception {
+        Tiers.configure(Tiers.Policy.MEASURE_THEN_SCALAR, null);
+        Method sum = rewritten.getMethod("sumInt", int[].class);
+        int[] a = ints(new SplittableRandom(17), 1000);
+        assertEquals(TieredKernels.sumInt(a), sum.invoke(null, (Object) a));
+        assertTrue(Tiers.awaitIdle(WAIT_NANOS));
+        assertEquals(Tiers.SAMPLE, gate(0), "the first 'slower' asks for another sample");
+        assertEquals(recordsBefore, Tiers.records().size());
+        TierRecord r = awaitRecord("sumInt", calling(sum, a));
+        assertTrue(r.measured() && !r.simd(), r.line());
+        assertEquals(Tiers.SCALAR, gate(0), "the second keeps the original loop");
     }
 
     @Test
@@ -186,6 +232,17 @@ class TieredLoopTest {
         }
         assertEquals(Tiers.SCALAR, gate(0));
         assertEquals(recordsBefore, Tiers.records().size());
+    }
+
+    /** @return a call of the kernel on these arguments, as a program goes on calling it */
+    private static Runnable calling(Method kernel, Object... args) {
+        return () -> {
+            try {
+                kernel.invoke(null, args);
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError(e);
+            }
+        };
     }
 
     /** Calls {@code call} (if it does anything) until the kernel's loop has a record. */
