@@ -92,4 +92,9 @@ public class HandKernelBenchmark {
         HandKernels.matmul(in.a, in.b, in.c, in.n);
         return in.c;
     }
+
+    @Benchmark
+    public double[] goFast(KernelInputs.Squares in) {
+        return HandKernels.goFast(in.a, in.n, in.out);
+    }
 }

@@ -196,6 +196,35 @@ public final class HandKernels {
         }
     }
 
+    /**
+     * {@code go_fast} by hand: the diagonal gathered through an index map of {@code (n + 1) * lane}
+     * (built once a call), {@code TANH} lane-wise, one accumulator; then a broadcast add.
+     */
+    public static double[] goFast(double[] a, int n, double[] out) {
+        int step = D.length();
+        int[] map = new int[step];
+        for (int l = 0; l < step; l++) {
+            map[l] = l * (n + 1);
+        }
+        DoubleVector acc = DoubleVector.zero(D);
+        int i = 0;
+        for (int upper = D.loopBound(n); i < upper; i += step) {
+            acc = acc.add(DoubleVector.fromArray(D, a, i * (n + 1), map, 0).lanewise(VectorOperators.TANH));
+        }
+        double trace = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            trace += Math.tanh(a[i * n + i]);
+        }
+        int k = 0;
+        for (int upper = D.loopBound(a.length); k < upper; k += step) {
+            DoubleVector.fromArray(D, a, k).add(trace).intoArray(out, k);
+        }
+        for (; k < a.length; k++) {
+            out[k] = a[k] + trace;
+        }
+        return out;
+    }
+
     /** One accumulator: the out-of-line {@code TANH} hides the latency of the add. */
     public static float sumTanh(float[] x) {
         int n = x.length;

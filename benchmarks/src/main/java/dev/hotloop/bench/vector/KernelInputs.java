@@ -113,6 +113,28 @@ public final class KernelInputs {
     }
 
     /**
+     * An {@code n x n} row-major matrix of doubles for {@code goFast}, {@code n} the whole square
+     * root of {@code size} (1,000 gives n = 31: 961 elements; 1,000,000 gives n = 1,000), and the
+     * array it writes.
+     */
+    @State(Scope.Thread)
+    public static class Squares {
+        @Param({"1000", "1000000"})
+        public int size;
+
+        public int n;
+        public double[] a;
+        public double[] out;
+
+        @Setup
+        public void setUp() {
+            n = (int) Math.sqrt(size);
+            a = Inputs.doubles(n * n, 12, -2, 2);
+            out = new double[n * n];
+        }
+    }
+
+    /**
      * Three {@code n x n} row-major matrices with {@code n^3 = size}: {@code size} is the number
      * of inner-loop iterations, so 1,000 is n = 10 and 1,000,000 is n = 100.
      */

@@ -100,6 +100,11 @@ public abstract class ScalarKernelBenchmark {
     }
 
     @Benchmark
+    public double[] goFast(KernelInputs.Squares in) {
+        return ScalarKernels.goFast(in.a, in.n, in.out);
+    }
+
+    @Benchmark
     public long[] toLong(KernelInputs.Conversions in) {
         ScalarKernels.toLong(in.a, in.longs);
         return in.longs;

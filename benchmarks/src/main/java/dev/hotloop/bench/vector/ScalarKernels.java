@@ -162,6 +162,24 @@ public final class ScalarKernels {
         }
     }
 
+    /**
+     * Numba's first example, {@code go_fast}: the sum of {@code tanh} over the diagonal of an
+     * {@code n x n} row-major matrix (a stride of {@code n + 1}), added to every element. Both
+     * loops become SIMD: the diagonal as a gather with a built index map, the second as a
+     * contiguous add.
+     */
+    @Vectorize(fastMath = true)
+    public static double[] goFast(double[] a, int n, double[] out) {
+        double trace = 0;
+        for (int i = 0; i < n; i++) {
+            trace += Math.tanh(a[i * n + i]);
+        }
+        for (int k = 0; k < a.length; k++) {
+            out[k] = a[k] + trace;
+        }
+        return out;
+    }
+
     /** {@code double -> long} casts: 25-100x slower as Vector API code on 128-bit vectors (JDK 17). */
     @Vectorize
     public static void toLong(double[] a, long[] out) {

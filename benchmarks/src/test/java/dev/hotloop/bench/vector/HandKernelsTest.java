@@ -178,6 +178,26 @@ class HandKernelsTest {
         assertWithin(ScalarKernels.sumTanh(x), HandKernels.sumTanh(x), (n + 2) * Math.ulp(1f) * magnitude);
     }
 
+    /**
+     * go_fast: the trace's sum reassociated as for sumTanh (n + 2 ulps of 1 times the sum of
+     * |tanh|, plus a few ulps of each tanh), then added to each element exactly as the scalar loop
+     * adds its own trace: each element within that bound plus half an ulp of the result.
+     */
+    @ParameterizedTest
+    @MethodSource("matrixSizes")
+    void goFastAgreesWithinTheReassociationBound(int n) {
+        double[] a = Inputs.doubles(n * n, n, -2, 2);
+        double magnitude = 0;
+        for (int i = 0; i < n; i++) {
+            magnitude += Math.abs(Math.tanh(a[i * n + i]));
+        }
+        double[] expected = ScalarKernels.goFast(a, n, new double[n * n]);
+        double[] actual = HandKernels.goFast(a, n, new double[n * n]);
+        for (int k = 0; k < n * n; k++) {
+            assertWithin(expected[k], actual[k], (n + 6) * Math.ulp(1.0) * magnitude + Math.ulp(expected[k]), "element " + k);
+        }
+    }
+
     /** Element-wise: within 4 ulps of the scalar result (vector EXP, then an add and a divide). */
     @ParameterizedTest
     @MethodSource("sizes")
