@@ -1,5 +1,7 @@
 package dev.hotloop.agent.vector;
 
+import dev.hotloop.agent.plan.Refusal;
+import dev.hotloop.agent.report.RefusalCode;
 import java.util.List;
 
 /**
@@ -8,6 +10,13 @@ import java.util.List;
  * vectorizes the loop as written, which the report says because the run-time measurement then
  * decides between the two. The lane count is {@link Lanes}' choice; legality reads it, since a
  * dependence distance is legal or not relative to the width.
+ *
+ * <p>An ordered (strict float/double) reduction folds its lanes into the local one add or multiply
+ * at a time, a chain as long as the original loop's: what SIMD gains there is the element work
+ * (loads with a multiply, a conversion, a math call, a condition). {@link #refuseUnprofitable}
+ * keeps a loop scalar when that work is nothing but a plain load (or a loop-invariant value), as
+ * in {@code s += a[i]}, and such a loop has no unroll: independent accumulators cannot shorten
+ * the chain.
  */
 final class VectorCost {
 
@@ -23,7 +32,39 @@ final class VectorCost {
      * @return vectors per main-loop step
      */
     static int unroll(int requested, List<Reduction> reductions) {
-        return requested > 0 ? requested : reductions.isEmpty() ? 1 : REDUCTION_UNROLL;
+        if (requested > 0) {
+            return requested;
+        }
+        for (Reduction r : reductions) {
+            if (!r.ordered()) {
+                return REDUCTION_UNROLL;
+            }
+        }
+        return 1; // no reduction, or only ordered ones, whose fold is one chain whatever the unroll
+    }
+
+    /**
+     * Refuses a loop whose only work is ordered reductions of plain loads ({@code s += a[i]},
+     * {@code p *= a[i]}): a lane-by-lane fold adds in the same order and as many times as the
+     * original loop, so vectors would only add the lane extractions. A loop that also stores, sets
+     * a flag or keeps an unordered reduction has vector work of its own, and keeps the fold.
+     *
+     * @param plan the loop's plan
+     * @throws Refusal {@link RefusalCode#ORDERED_REDUCTION} when SIMD cannot pay
+     */
+    static void refuseUnprofitable(VectorPlan plan) throws Refusal {
+        if (plan.reductions().isEmpty() || !plan.stores().isEmpty() || !plan.ir().flags().isEmpty()) {
+            return;
+        }
+        for (Reduction r : plan.reductions()) {
+            if (!r.ordered() || !(r.term() instanceof Expr.Load) && !plan.invariance().test(r.term())) {
+                return;
+            }
+        }
+        Reduction r = plan.reductions().get(0);
+        throw new Refusal(RefusalCode.ORDERED_REDUCTION, "a " + r.kind().javaName() + " " + (r.op() == Op.MUL ? "product" : "sum")
+                + " of plain loads must keep its order, and folding SIMD lanes one at a time in that order gains nothing "
+                + "over the plain loop; add @Vectorize(fastMath = true) to allow reassociation");
     }
 
     /**
