@@ -96,7 +96,7 @@ final class Legality {
         for (Flag f : ir.flags()) {
             laneKinds(f.mask(), kinds);
         }
-        int lanes = Lanes.of(kinds, preferredBits);
+        int lanes = Lanes.of(kinds, VectorCost.bits(kinds, reductions, preferredBits));
         List<Access[]> overlaps = dependences(accesses, lanes);
         int u = VectorCost.unroll(unroll, reductions);
         boolean approximate = false;
