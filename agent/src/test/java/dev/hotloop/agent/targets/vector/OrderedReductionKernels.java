@@ -5,16 +5,17 @@ import dev.hotloop.Vectorize;
 /**
  * Strict float/double sums and products (no {@code fastMath}): the element work runs in vectors
  * and each vector's lanes are folded into the local one at a time, in iteration order, so the
- * results match the original bit for bit (NaN, {@code -0.0}, infinities, overflow included). A
- * fold with nothing but a plain load to compute per element stays scalar; an accumulator that the
- * loop also reads is refused.
+ * results match the original bit for bit (NaN, {@code -0.0}, infinities, overflow included). The
+ * cost stage keeps the fold only where the loop divides or takes a square root; the others ask for
+ * it with {@code @Vectorize(unroll = N)}, and two light ones left to it show its refusal. An
+ * accumulator that the loop also reads is refused.
  */
 public final class OrderedReductionKernels {
 
     private OrderedReductionKernels() {
     }
 
-    @Vectorize
+    @Vectorize(unroll = 1)
     @Expect(rewritten = true, contains = {"SIMD float", "reduction + (ordered)"})
     public static float dotFloat(float[] a, float[] b) {
         float s = 0;
@@ -25,7 +26,7 @@ public final class OrderedReductionKernels {
     }
 
     /** Starts from a value of the caller's: NaN, -0.0 and infinities among them. */
-    @Vectorize
+    @Vectorize(unroll = 1)
     @Expect(rewritten = true, contains = {"SIMD double", "reduction + (ordered)"})
     public static double dotDoubleFrom(double[] a, double[] b, double init) {
         double s = init;
@@ -35,8 +36,23 @@ public final class OrderedReductionKernels {
         return s;
     }
 
+    /**
+     * The local on the right of the add ({@code s = x + s}): the fold adds {@code s + x}, the same
+     * value; the operands' order only picks which payload survives when both are NaN, which the
+     * interpreter and C2 already pick differently for the original.
+     */
+    @Vectorize(unroll = 1)
+    @Expect(rewritten = true, contains = {"SIMD float", "reduction + (ordered)"})
+    public static float dotFloatLocalOnTheRight(float[] a, float[] b, float init) {
+        float s = init;
+        for (int i = 0; i < a.length; i++) { // @loop:dotFloatLocalOnTheRight
+            s = a[i] * b[i] + s;
+        }
+        return s;
+    }
+
     /** Counting down: the lanes fold from the last one. */
-    @Vectorize
+    @Vectorize(unroll = 1)
     @Expect(rewritten = true, contains = {"SIMD float", "reduction + (ordered)"})
     public static float dotFloatDown(float[] a, float[] b) {
         float s = 0;
@@ -57,7 +73,7 @@ public final class OrderedReductionKernels {
         return s;
     }
 
-    @Vectorize
+    @Vectorize(unroll = 1)
     @Expect(rewritten = true, contains = {"SIMD float", "reduction - (ordered)"})
     public static float subtractProducts(float[] a, float[] b, float init) {
         float s = init;
@@ -68,7 +84,7 @@ public final class OrderedReductionKernels {
     }
 
     /** Overflow and underflow happen where the original's do. */
-    @Vectorize
+    @Vectorize(unroll = 1)
     @Expect(rewritten = true, contains = {"SIMD double", "reduction * (ordered)"})
     public static double productOfSums(double[] a, double[] b) {
         double p = 1;
@@ -78,7 +94,7 @@ public final class OrderedReductionKernels {
         return p;
     }
 
-    @Vectorize
+    @Vectorize(unroll = 1)
     @Expect(rewritten = true, contains = {"SIMD float", "reduction * (ordered)"})
     public static float productScaled(float[] a, float k) {
         float p = 1;
@@ -89,7 +105,7 @@ public final class OrderedReductionKernels {
     }
 
     /** A double accumulator of float elements: the widening is the element work. */
-    @Vectorize
+    @Vectorize(unroll = 1)
     @Expect(rewritten = true, contains = {"double", "reduction + (ordered)"})
     public static double sumFloatsAsDouble(float[] a, int from, int to) {
         double s = 0;
@@ -100,7 +116,7 @@ public final class OrderedReductionKernels {
     }
 
     /** Skipped lanes add -0.0, which leaves every sum as it was: a sum of -0.0 alone stays -0.0. */
-    @Vectorize
+    @Vectorize(unroll = 1)
     @Expect(rewritten = true, contains = {"SIMD float", "reduction + (ordered)"})
     public static float sumWhereAbove(float[] a, float t) {
         float s = -0.0f;
@@ -113,7 +129,7 @@ public final class OrderedReductionKernels {
     }
 
     /** Skipped lanes subtract 0.0. */
-    @Vectorize
+    @Vectorize(unroll = 1)
     @Expect(rewritten = true, contains = {"SIMD double", "reduction - (ordered)"})
     public static double subtractWhereBelow(double[] a, double t, double init) {
         double s = init;
@@ -126,7 +142,7 @@ public final class OrderedReductionKernels {
     }
 
     /** Two accumulators, of different types, each in its own order. */
-    @Vectorize
+    @Vectorize(unroll = 1)
     @Expect(rewritten = true, contains = {"reduction + (ordered), reduction + (ordered)"})
     public static double twoAccumulators(float[] a, float[] b) {
         float dot = 0;
@@ -139,7 +155,7 @@ public final class OrderedReductionKernels {
     }
 
     /** An ordered sum of plain loads beside a stored map: the fold rides on vector work, so it stays. */
-    @Vectorize
+    @Vectorize(unroll = 1)
     @Expect(rewritten = true, contains = {"SIMD float", "reduction + (ordered)"})
     public static float sumWhileScaling(float[] a, float[] c) {
         float s = 0;
@@ -150,7 +166,7 @@ public final class OrderedReductionKernels {
         return s;
     }
 
-    /** Exact lane work: Math.sqrt and Math.abs are bit-exact in lanes. */
+    /** A square root is work enough: kept without asking (Math.sqrt and Math.abs are bit-exact in lanes). */
     @Vectorize
     @Expect(rewritten = true, contains = {"SIMD double", "reduction + (ordered)"})
     public static double sumOfNorms(double[] a, double[] b) {
@@ -163,11 +179,33 @@ public final class OrderedReductionKernels {
 
     /** A plain sum of loads: a lane-by-lane fold gains nothing, so it stays scalar. */
     @Vectorize
-    @Expect(rewritten = false, contains = {"gains nothing", "fastMath = true"})
+    @Expect(rewritten = false, contains = {"too light", "fastMath = true", "unroll = 1"})
     public static double sumDoublesPlain(double[] a) {
         double s = 0;
         for (int i = 0; i < a.length; i++) { // @loop:sumDoublesPlain
             s += a[i];
+        }
+        return s;
+    }
+
+    /** A dot product left to the cost stage: its adds, not its multiplies, bound the plain loop. */
+    @Vectorize
+    @Expect(rewritten = false, contains = {"float sum must keep its order", "too light"})
+    public static float dotFloatByCost(float[] a, float[] b) {
+        float s = 0;
+        for (int i = 0; i < a.length; i++) { // @loop:dotFloatByCost
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    /** A division is work enough: kept without asking. */
+    @Vectorize
+    @Expect(rewritten = true, contains = {"SIMD float", "reduction + (ordered)"})
+    public static float sumOfQuotients(float[] a, float[] b) {
+        float s = 0;
+        for (int i = 0; i < a.length; i++) { // @loop:sumOfQuotients
+            s += a[i] / b[i];
         }
         return s;
     }
