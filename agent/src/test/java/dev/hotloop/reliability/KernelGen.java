@@ -98,7 +98,8 @@ final class KernelGen {
         }
         scope = new Scope(arrays, scalars, indexes);
 
-        Reduction reduction = fastMath || r.nextBoolean() ? Reduction.pick(r, fastMath) : null;
+        boolean ordered = !fastMath && seed >= Reduction.ORDERED_SEEDS;
+        Reduction reduction = fastMath || ordered || r.nextBoolean() ? Reduction.pick(r, fastMath, ordered) : null;
         returns = reduction == null ? null : reduction.acc();
         // Statements in order, so that each sees only the locals declared before it.
         int n = 1 + r.nextInt(4);
@@ -117,7 +118,9 @@ final class KernelGen {
                 stmts.add(statement(2));
             }
         }
-        String vectorize = fastMath ? "@Vectorize(fastMath = true)" : "@Vectorize";
+        // The ordered band mostly asks for the SIMD form, which the cost stage keeps only for heavy element work.
+        String vectorize = fastMath ? "@Vectorize(fastMath = true)" : ordered && r.nextInt(4) != 0
+                ? "@Vectorize(unroll = " + (1 + r.nextInt(2)) + ")" : "@Vectorize";
         boolean onIndex = r.nextInt(5) == 0;
         Node loop = loop(Node.block(stmts), nested, down, step, minOffset, maxOffset, divide, onIndex ? vectorize + " " : "");
 

@@ -96,7 +96,7 @@ final class Legality {
         for (Flag f : ir.flags()) {
             laneKinds(f.mask(), kinds);
         }
-        int lanes = Lanes.of(kinds, preferredBits);
+        int lanes = Lanes.of(kinds, VectorCost.bits(kinds, reductions, preferredBits));
         List<Access[]> overlaps = dependences(accesses, lanes);
         int u = VectorCost.unroll(unroll, reductions);
         boolean approximate = false;
@@ -152,7 +152,7 @@ final class Legality {
     }
 
     private static boolean exact(Reduction r) {
-        return !r.kind().floating() || r.op() == Op.MIN || r.op() == Op.MAX;
+        return !r.kind().floating() || r.op() == Op.MIN || r.op() == Op.MAX || r.ordered();
     }
 
     private static boolean approximate(Expr e) {
@@ -205,13 +205,13 @@ final class Legality {
         if (update instanceof Binary b && (b.op().associative() || b.op() == Op.SUB)) {
             Expr term = isSelf(b.left(), slot) ? b.right() : isSelf(b.right(), slot) && b.op() != Op.SUB ? b.left() : null;
             if (term != null && !mentionsAssigned(term) && !mentionsAssigned(mask)) {
-                if (b.kind().floating() && (b.op() == Op.ADD || b.op() == Op.SUB || b.op() == Op.MUL) && !fastMath) {
-                    throw new Refusal(RefusalCode.ORDERED_REDUCTION, "a " + b.kind().javaName() + " " + (b.op() == Op.MUL ? "product" : "sum")
-                            + " must keep its order; add @Vectorize(fastMath = true) to allow reassociation");
-                }
+                // a strict float/double sum or product keeps its order: its lanes are folded one at a time
+                boolean ordered = b.kind().floating() && (b.op() == Op.ADD || b.op() == Op.SUB || b.op() == Op.MUL) && !fastMath;
                 Op op = b.op() == Op.SUB ? Op.ADD : b.op();
-                Expr masked = Simplify.select(mask, term, Reduction.identity(op, b.kind()));
-                return new Reduction(slot, name, op, b.kind(), masked, b.op() == Op.SUB, narrow);
+                boolean subtract = b.op() == Op.SUB;
+                Expr masked = Simplify.select(mask, term, ordered ? Reduction.orderedIdentity(op, b.kind(), subtract)
+                        : Reduction.identity(op, b.kind()));
+                return new Reduction(slot, name, op, b.kind(), masked, subtract, narrow, ordered);
             }
         }
         throw new Refusal(RefusalCode.CARRIED_LOCAL, "" + name + " carries a value from one iteration to the next (" + name + " = "

@@ -12,8 +12,11 @@ package dev.hotloop.agent.vector;
  * @param subtract whether the update was {@code slot - term}: the lanes are summed, then subtracted
  * @param narrow   {@link Kind#BYTE} or {@link Kind#SHORT} for a byte or short local (computed in
  *                 int lanes, cast once at the end), else null
+ * @param ordered  whether the lanes are folded into the local one at a time, in iteration order
+ *                 (a strict float/double sum or product: bit-identical to the original), rather
+ *                 than combined in vector accumulators and reduced at the end
  */
-record Reduction(int slot, String name, Op op, Kind kind, Expr term, boolean subtract, Kind narrow) {
+record Reduction(int slot, String name, Op op, Kind kind, Expr term, boolean subtract, Kind narrow, boolean ordered) {
 
     /** @return the value that leaves a lane unchanged under {@code op} */
     static Expr.Const identity(Op op, Kind kind) {
@@ -29,6 +32,18 @@ record Reduction(int slot, String name, Op op, Kind kind, Expr term, boolean sub
                     ? new Expr.Const(kind, Float.NEGATIVE_INFINITY) : new Expr.Const(kind, Double.NEGATIVE_INFINITY);
             default: throw new IllegalArgumentException("no identity for " + op);
         }
+    }
+
+    /**
+     * The exact identity of an ordered float/double fold, for the lanes a condition skips:
+     * {@code s + -0.0} and {@code s - 0.0} are {@code s} for every {@code s}, {@code -0.0} included
+     * (where {@code s + 0.0} would turn {@code -0.0} into {@code 0.0}); {@code s * 1} is {@code s}.
+     *
+     * @return the value that leaves the local unchanged when folded in
+     */
+    static Expr.Const orderedIdentity(Op op, Kind kind, boolean subtract) {
+        double v = op == Op.MUL ? 1.0 : subtract ? 0.0 : -0.0;
+        return kind == Kind.FLOAT ? new Expr.Const(kind, (float) v) : new Expr.Const(kind, v);
     }
 
     private static Expr.Const constant(Kind kind, int v) {

@@ -7,8 +7,9 @@ import org.objectweb.asm.tree.LabelNode;
 /**
  * The vector loops themselves: an unrolled loop of {@code unroll} chunks per step while whole
  * steps remain, then one chunk per step up to the guarded range end; then the reductions' lanes
- * are combined and folded into their locals. The induction variable advances with the chunks, so
- * the original loop resumes exactly where they stopped.
+ * are combined and folded into their locals. An ordered reduction has no accumulator: each chunk
+ * folds its lanes into the local one at a time, in the original iteration order. The induction
+ * variable advances with the chunks, so the original loop resumes exactly where they stopped.
  */
 final class VectorLoop implements Opcodes {
 
@@ -30,7 +31,7 @@ final class VectorLoop implements Opcodes {
         List<Reduction> reductions = plan.reductions();
         for (int r = 0; r < reductions.size(); r++) {
             Reduction red = reductions.get(r);
-            for (int u = 0; u < plan.unroll(); u++) {
+            for (int u = 0; u < plan.unroll() && !red.ordered(); u++) {
                 out.species(red.kind(), plan.lanes());
                 out.ldc(Reduction.identity(red.op(), red.kind()).value());
                 String v = red.kind().vectorClass();
@@ -44,7 +45,9 @@ final class VectorLoop implements Opcodes {
         }
         loop(guards.end(), 1);
         for (int r = 0; r < reductions.size(); r++) {
-            fold(reductions.get(r), accumulators[r]);
+            if (!reductions.get(r).ordered()) {
+                fold(reductions.get(r), accumulators[r]);
+            }
         }
     }
 
@@ -86,7 +89,12 @@ final class VectorLoop implements Opcodes {
             }
         }
         for (int r = 0; r < plan.reductions().size(); r++) {
-            accumulate(plan.reductions().get(r), accumulators[r][u]);
+            Reduction red = plan.reductions().get(r);
+            if (red.ordered()) {
+                foldInOrder(red);
+            } else {
+                accumulate(red, accumulators[r][u]);
+            }
         }
         for (int s = 0; s < stores.size(); s++) {
             Store st = stores.get(s);
@@ -153,6 +161,28 @@ final class VectorLoop implements Opcodes {
             out.invokevirtual(v, "lanewise", "(L" + Emitter.OPERATORS + "$Binary;L" + Emitter.VECTOR + ";)L" + v + ";");
         }
         out.load(ASTORE, acc);
+    }
+
+    /**
+     * Folds the chunk's lanes of an ordered reduction into its local one at a time, in the
+     * original's iteration order ({@code s = s + v.lane(0); s = s + v.lane(1); ...}, from the last
+     * lane down when the loop counts down): the same operations in the same order as the original
+     * loop, so the same result bit for bit.
+     */
+    private void foldInOrder(Reduction r) {
+        Kind k = r.kind();
+        vectors.push(r.term());
+        int lanes = out.local(1);
+        out.load(ASTORE, lanes);
+        for (int j = 0; j < plan.lanes(); j++) {
+            int lane = plan.ir().step() > 0 ? j : plan.lanes() - 1 - j;
+            out.load(Emitter.loadOpcode(k), r.slot());
+            out.load(ALOAD, lanes);
+            out.ldc(lane);
+            out.invokevirtual(k.vectorClass(), "lane", "(I)" + k.descriptor());
+            ScalarEmitter.combine(out, r.op(), r.subtract(), k);
+            out.load(Emitter.storeOpcode(k), r.slot());
+        }
     }
 
     /** Combines the accumulators lane-wise, reduces the lanes, and folds the result into the local. */

@@ -15,7 +15,7 @@ import java.util.Set;
  * @param lanes      lanes per vector, the same for every element type of the loop
  * @param kinds      the lane types the loop computes with
  * @param stores     the stores, after fastMath rewrites
- * @param reductions the accumulating locals
+ * @param reductions the accumulating locals, each saying whether its lanes fold in order ({@link Reduction#ordered})
  * @param accesses   every array and index form, for the bounds guards
  * @param aliases    pairs of distinct array expressions that must not be the same array at run
  *                   time (one of them is written)
@@ -105,7 +105,9 @@ record VectorPlan(LoopIR ir, int lanes, Set<Kind> kinds, List<Store> stores, Lis
         }
         for (Reduction r : reductions) {
             b.append("  reduction ").append(r.name()).append(' ').append(r.symbol()).append("= ").append(r.term())
-                    .append(contracted(r) ? " (fused multiply-add)" : "").append('\n');
+                    .append(contracted(r) ? " (fused multiply-add)" : "")
+                    .append(r.ordered() ? " (ordered: each vector's lanes folded into " + r.name() + " one at a time, in iteration order)" : "")
+                    .append('\n');
         }
         for (Flag f : ir.flags()) {
             b.append("  flag ").append(f).append('\n');
@@ -149,6 +151,9 @@ record VectorPlan(LoopIR ir, int lanes, Set<Kind> kinds, List<Store> stores, Lis
         b.append(" x").append(lanes);
         for (Reduction r : reductions) {
             b.append(", reduction ").append(r.symbol());
+            if (r.ordered()) {
+                b.append(" (ordered)");
+            }
         }
         boolean gather = false;
         boolean scatter = false;

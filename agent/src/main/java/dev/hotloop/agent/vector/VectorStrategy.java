@@ -90,6 +90,7 @@ public final class VectorStrategy implements LoopStrategy {
             Set<AbstractInsnNode> body = instructions(g, loop);
             refuseVolatileReads(method, body);
             VectorPlan plan = Legality.check(ir, annotation.fastMath(), annotation.unroll(), preferredBits);
+            VectorCost.refuseUnprofitable(plan, annotation.unroll());
             String summary = VectorCost.summary(plan, annotation.unroll());
             return LoopDecision.rewritten(annotation, loop, loop.line(), summary, new VectorRewrite(plan, analysis, body,
                     method.displayName() + " line " + loop.line()));

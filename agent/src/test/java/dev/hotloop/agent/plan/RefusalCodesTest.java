@@ -63,7 +63,7 @@ class RefusalCodesTest {
 
     @ParameterizedTest(name = "{0}.{1}: {2}")
     @CsvSource({
-        "SimdTargets,      dotStrict,            ordered-reduction",
+        "SimdTargets,      sumStrict,            ordered-reduction",
         "SimdTargets,      prefix,               carried-dependence",
         "ParallelRefusals, lastValue,            carried-local",
         "ParallelRefusals, carried,              carried-local",

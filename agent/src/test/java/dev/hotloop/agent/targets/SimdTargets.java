@@ -50,6 +50,26 @@ public final class SimdTargets {
         return s;
     }
 
+    /** A strict sum with a square root per element: work enough for the ordered fold. */
+    @Vectorize
+    public static double normsStrict(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += Math.sqrt(a[i] * a[i] + b[i] * b[i]);
+        }
+        return s;
+    }
+
+    /** A strict sum of plain loads: nothing per element for SIMD to gain, so it stays scalar. */
+    @Vectorize
+    public static double sumStrict(double[] a) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i];
+        }
+        return s;
+    }
+
     @Vectorize
     public static void select(float[] a, float[] b, float[] out) {
         for (int i = 0; i < out.length; i++) {

@@ -22,6 +22,7 @@ import dev.hotloop.agent.targets.vector.IntegralConversionKernels;
 import dev.hotloop.agent.targets.vector.MapKernels;
 import dev.hotloop.agent.targets.vector.MathKernels;
 import dev.hotloop.agent.targets.vector.NestKernels;
+import dev.hotloop.agent.targets.vector.OrderedReductionKernels;
 import dev.hotloop.agent.targets.vector.ReductionKernels;
 import dev.hotloop.agent.targets.vector.SelectKernels;
 import dev.hotloop.agent.targets.vector.TieredKernels;
@@ -36,7 +37,8 @@ class PlanPrintsForEveryKernelTest {
     @ParameterizedTest
     @ValueSource(classes = {Kernels.class, SimdTargets.class, BenchmarkKernels.class, CalleeKernels.class,
             FloatingConversionKernels.class, IntegerKernels.class, IntegralConversionKernels.class, MapKernels.class,
-            MathKernels.class, NestKernels.class, ReductionKernels.class, SelectKernels.class, TieredKernels.class})
+            MathKernels.class, NestKernels.class, ReductionKernels.class, SelectKernels.class, TieredKernels.class,
+            OrderedReductionKernels.class})
     void eachRewrittenLoopPrintsItsPlan(Class<?> target) throws AnalyzerException {
         ClassNode cls = ClassFiles.node(target);
         Planner planner = new Planner(AgentOptions.defaults(), true, new VectorStrategy(256),

@@ -50,6 +50,16 @@ class VectorPlanDescribeTest {
     }
 
     @Test
+    void anOrderedReduction() throws AnalyzerException {
+        assertEquals(String.join("\n",
+                "loop i ++ while i < a.length: SIMD double x4, reduction + (ordered)",
+                "  access a[i] double contiguous",
+                "  access b[i] double contiguous",
+                "  reduction s += sqrt(((a[i] * a[i]) + (b[i] * b[i]))) (ordered: each vector's lanes folded into s one at a time, in iteration order)",
+                "  guards: non-null a, b; in bounds 2 accesses"), decide("normsStrict").rewrite().describe());
+    }
+
+    @Test
     void theMethodPlanIndentsEachLoopsPlanUnderItsLine() throws AnalyzerException {
         LoopDecision d = decide("select");
         AnnotatedMethod m = AnnotationScanner.scan(CLASS).stream().filter(a -> a.method().name.equals("select")).findFirst().orElseThrow();

@@ -40,6 +40,7 @@ class VectorStrategyTest {
         "addUnrolled   | SIMD float x16, unroll 2",
         "sumInt        | SIMD int x16, reduction +, unroll 4",
         "dot           | SIMD float x16, reduction +, unroll 4, fastMath",
+        "normsStrict   | SIMD double x4, reduction + (ordered)",
         "select        | SIMD float x16",
         "maxAbs        | SIMD float x16, reduction max, unroll 4",
         "stencil       | SIMD float x16",
@@ -57,7 +58,12 @@ class VectorStrategyTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "dotStrict | kept scalar: a float sum must keep its order; add @Vectorize(fastMath = true) to allow reassociation",
+        "sumStrict | kept scalar: a double sum must keep its order, and its element work (a[i]) is too light for SIMD lanes added "
+                + "one at a time to beat the plain loop (only a division or square root is slow enough); add @Vectorize(fastMath = true) "
+                + "to allow reassociation, or @Vectorize(unroll = 1) to have the ordered SIMD form measured",
+        "dotStrict | kept scalar: a float sum must keep its order, and its element work ((a[i] * b[i])) is too light for SIMD lanes "
+                + "added one at a time to beat the plain loop (only a division or square root is slow enough); add @Vectorize(fastMath "
+                + "= true) to allow reassociation, or @Vectorize(unroll = 1) to have the ordered SIMD form measured",
         "prefix    | not vectorized: a[i] depends on a[i - 1] (loop-carried dependence)",
     })
     void refuses(String name, String why) throws Exception {

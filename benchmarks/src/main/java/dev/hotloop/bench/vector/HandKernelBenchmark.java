@@ -32,6 +32,11 @@ public class HandKernelBenchmark {
     }
 
     @Benchmark
+    public float dotFloatStrict(KernelInputs.Floats in) {
+        return HandKernels.dotFloatStrict(in.a, in.b);
+    }
+
+    @Benchmark
     public int sumInt(KernelInputs.Ints in) {
         return HandKernels.sumInt(in.a);
     }

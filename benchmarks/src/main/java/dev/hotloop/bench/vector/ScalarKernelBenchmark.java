@@ -32,6 +32,11 @@ public abstract class ScalarKernelBenchmark {
     }
 
     @Benchmark
+    public float dotFloatStrict(KernelInputs.Floats in) {
+        return ScalarKernels.dotFloatStrict(in.a, in.b);
+    }
+
+    @Benchmark
     public int sumInt(KernelInputs.Ints in) {
         return ScalarKernels.sumInt(in.a);
     }

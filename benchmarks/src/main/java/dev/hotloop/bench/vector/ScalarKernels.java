@@ -41,6 +41,20 @@ public final class ScalarKernels {
         return s;
     }
 
+    /**
+     * The dot product in strict mode: the additions must keep their order, and the agent's cost
+     * stage keeps it scalar (its adds, not its multiplies, bound the loop; see the agent's
+     * {@code VectorCost}). {@link HandKernels#dotFloatStrict} is the ordered Vector API form.
+     */
+    @Vectorize
+    public static float dotFloatStrict(float[] a, float[] b) {
+        float s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
     @Vectorize
     public static int sumInt(int[] a) {
         int s = 0;

@@ -126,6 +126,16 @@ class HandKernelsTest {
         assertArrayEquals(expected, actual);
     }
 
+    @ParameterizedTest
+    @MethodSource("sizes")
+    void strictDotIsBitExact(int n) {
+        for (float[] a : floatInputs(n)) {
+            float[] b = withSpecials(Inputs.floats(n, n + 4, -4f, 4f), 3);
+            float expected = ScalarKernels.dotFloatStrict(a, b);
+            assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(HandKernels.dotFloatStrict(a, b)));
+        }
+    }
+
     // --- fastMath: within stated bounds ------------------------------------------------------------
 
     /** Small integers: every product and partial sum is exact, so any order gives the same sum. */
