@@ -27,6 +27,12 @@ final class Trial implements Runnable {
     private static final int ROUNDS = 7;
     private static final long BATCH_NANOS = 300_000;
     private static final int MAX_SAMPLES = 8;
+    /**
+     * Samples a loop may take while its measurements run out of budget before the forms settle:
+     * each costs the warm-up thread up to the budget, so a machine too loaded to compile them in
+     * that time gets a decision on the third.
+     */
+    private static final int UNSETTLED_SAMPLES = 3;
     /** Samples taken per loop ({@code class#N}), so that a loop whose calls never fit stops asking. */
     private static final ConcurrentHashMap<String, Integer> SAMPLES = new ConcurrentHashMap<>();
     /**
@@ -102,7 +108,7 @@ final class Trial implements Runnable {
             }
             long iterations = Math.abs(iv(scalar.invokeExact(fresh())) - ((Number) pristine[0]).longValue());
             long deadline = start + Tiers.budgetNanos();
-            if (!warm(deadline) && SAMPLES.get(key) < MAX_SAMPLES && Tiers.policy() != Tiers.Policy.MEASURE_THEN_SIMD) {
+            if (!warm(deadline) && SAMPLES.get(key) < UNSETTLED_SAMPLES && Tiers.policy() != Tiers.Policy.MEASURE_THEN_SIMD) {
                 // The budget ran out while the JIT was still compiling (a C2 compilation of the SIMD
                 // form takes seconds on a loaded machine): timing now would decide for good on code
                 // that is not yet what it will be. A later call offers its inputs again, and that
