@@ -15,9 +15,15 @@ package dev.hotloop.agent.vector;
  */
 record Access(Expr array, Kind element, Affine index, AccessForm form, boolean written, boolean read, boolean late) {
 
-    /** @return {@code a[i + 1] float contiguous, written}: one line of the plan */
-    String describe() {
-        String how = form == AccessForm.STRIDED ? " " + index.step() + (read && written ? " (gather, scatter)" : written ? " (scatter)" : " (gather)")
+    /**
+     * @param spacing how far the induction variable moves from one lane to the next
+     * @return {@code a[i + 1] float contiguous, written}: one line of the plan, a strided access
+     *     with its step from lane to lane
+     */
+    String describe(int spacing) {
+        String step = spacing == 1 ? index.step() : index.runtimeStride() ? spacing + "*(" + index.step() + ")"
+                : Long.toString((long) index.scale() * spacing);
+        String how = form == AccessForm.STRIDED ? " " + step + (read && written ? " (gather, scatter)" : written ? " (scatter)" : " (gather)")
                 : form == AccessForm.REVERSED ? " (lanes reversed)" : "";
         return array + "[" + index + "] " + element.javaName() + " " + form + how + (written ? ", written" : "")
                 + (late ? ", read after a store" : "");

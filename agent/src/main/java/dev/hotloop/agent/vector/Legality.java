@@ -326,7 +326,7 @@ final class Legality {
                         + ", known only at run time: a scatter whose lanes could meet (a step of 0) is not generated; "
                         + "step the store's index by a constant");
             }
-            AccessForm form = AccessForm.of(a);
+            AccessForm form = AccessForm.of(a, Math.abs(ir.step()));
             // a reversed store under a condition scatters, so each lane keeps its own mask bit
             add(out, new Access(s.array(), s.element(), a, form == AccessForm.REVERSED && !(s.mask() instanceof Expr.True)
                     ? AccessForm.STRIDED : form, true, false, false));
@@ -341,7 +341,7 @@ final class Legality {
         }
         for (Expr.Load l : loads) {
             Affine a = affine(l.array(), l.index(), "reads");
-            add(out, new Access(l.array(), l.kind(), a, AccessForm.of(a), false, true, ir.lateLoads().contains(l)));
+            add(out, new Access(l.array(), l.kind(), a, AccessForm.of(a, Math.abs(ir.step())), false, true, ir.lateLoads().contains(l)));
         }
         return List.copyOf(out);
     }
@@ -391,7 +391,7 @@ final class Legality {
                 if (o == w || !o.array().equals(w.array())) {
                     continue;
                 }
-                if (o.written() && !apart(w.index(), o.index())) {
+                if (o.written() && !apart(w.index(), o.index(), ir.step())) {
                     throw new Refusal(RefusalCode.CARRIED_DEPENDENCE, "writes both " + w.array() + "[" + w.index() + "] and " + o.array() + "["
                             + o.index() + "] in one iteration (the iterations overlap)");
                 }
@@ -402,7 +402,7 @@ final class Legality {
                     throw new Refusal(RefusalCode.CARRIED_DEPENDENCE, "reads " + o.array() + "[" + o.index() + "], an element the loop also writes "
                             + "as " + w.array() + "[" + w.index() + "] (loop-carried dependence)");
                 }
-                int k = w.index().scale();
+                long k = (long) w.index().scale() * ir.step(); // elements per iteration
                 if (!o.index().sameBase(w.index())) {
                     if (k != 1 && k != -1) {
                         throw new Refusal(RefusalCode.CARRIED_DEPENDENCE, "reads " + o.array() + "[" + o.index() + "] and writes " + w.array() + "["
@@ -416,7 +416,7 @@ final class Legality {
                 if (apart % k != 0) {
                     continue; // the two never meet: a[2*i] and a[2*i + 1]
                 }
-                long distance = apart / k * ir.step();
+                long distance = apart / k;
                 if (distance == 0 && o.late()) {
                     throw new Refusal(RefusalCode.CARRIED_DEPENDENCE, "reads " + o.array() + "[" + o.index() + "] after writing the same element through "
                             + "another expression; write the index the same way in both places");
@@ -430,9 +430,13 @@ final class Legality {
         return List.copyOf(runtime);
     }
 
-    /** @return whether two indexes with one constant step never meet: their constant parts differ by no multiple of the step */
-    private static boolean apart(Affine x, Affine y) {
-        return x.sameBase(y) && !x.runtimeStride() && (x.offset() - y.offset()) % x.scale() != 0;
+    /**
+     * @return whether two indexes with one constant step never meet: their constant parts differ
+     *     by no multiple of the elements one iteration moves them ({@code a[i]} and {@code a[i + 1]}
+     *     when {@code i += 2})
+     */
+    private static boolean apart(Affine x, Affine y, int step) {
+        return x.sameBase(y) && !x.runtimeStride() && (x.offset() - y.offset()) % ((long) x.scale() * step) != 0;
     }
 
     /** @return the objects and arrays the loop dereferences, which the guards check for null */

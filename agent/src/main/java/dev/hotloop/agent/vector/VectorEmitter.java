@@ -76,9 +76,9 @@ final class VectorEmitter implements Opcodes {
         pushIndex(access.index(), access.form() == AccessForm.REVERSED ? lanes - 1 : 0);
     }
 
-    /** Pushes {@code (scale + stride) * (iv + position + lane) + base + offset}, in int arithmetic. */
+    /** Pushes {@code (scale + stride) * (iv + position + lane * spacing) + base + offset}, in int arithmetic. */
     private void pushIndex(Affine index, int lane) {
-        int at = position + lane;
+        int at = position + lane * plan.spacing();
         out.load(ILOAD, iv);
         if (at != 0) {
             out.ldc(at);
@@ -129,14 +129,14 @@ final class VectorEmitter implements Opcodes {
                 for (int j = 1; j < lanes; j++) {
                     out.op(DUP);
                     out.ldc(j);
-                    if (step.runtimeStride()) { // (stride + scale) * j, wrapping like the original's index
+                    if (step.runtimeStride()) { // (stride + scale) * j * spacing, wrapping like the original's index
                         out.load(ILOAD, scalars.local(step.stride()));
                         out.ldc(step.scale());
                         out.op(IADD);
-                        out.ldc(j);
+                        out.ldc(j * plan.spacing());
                         out.op(IMUL);
                     } else {
-                        out.ldc(step.scale() * j);
+                        out.ldc(step.scale() * j * plan.spacing());
                     }
                     out.op(IASTORE);
                 }
@@ -272,7 +272,7 @@ final class VectorEmitter implements Opcodes {
             }
             String v = Kind.INT.vectorClass();
             out.invokestatic(v, "broadcast", "(L" + Emitter.SPECIES + ";I)L" + v + ";");
-            out.op(ICONST_1);
+            out.ldc(plan.spacing());
             out.invokevirtual(v, "addIndex", "(I)L" + v + ";");
             return Kind.INT;
         }

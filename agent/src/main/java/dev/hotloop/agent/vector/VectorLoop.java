@@ -59,7 +59,8 @@ final class VectorLoop implements Opcodes {
         out.load(ILOAD, end);
         out.jump(step > 0 ? IF_ICMPGE : IF_ICMPLE, done);
         for (int u = 0; u < chunks; u++) {
-            int position = step > 0 ? u * plan.lanes() : -(plan.lanes() - 1) - u * plan.lanes();
+            // lanes hold iterations in rising order of the induction variable: a falling loop's chunk starts at its last iteration
+            int position = step > 0 ? u * plan.lanes() * step : (plan.lanes() - 1 + u * plan.lanes()) * step;
             chunk(iv, position, u);
         }
         out.iinc(iv, step * chunks * plan.lanes());

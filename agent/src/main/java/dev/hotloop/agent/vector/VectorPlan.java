@@ -62,6 +62,14 @@ record VectorPlan(LoopIR ir, int lanes, Set<Kind> kinds, List<Store> stores, Lis
         throw new IllegalStateException("the plan has no access " + array + "[" + index + "]");
     }
 
+    /**
+     * @return how far the induction variable moves from one lane of a chunk to the next, the
+     *     absolute value of the loop's step: lanes hold iterations in rising order of the variable
+     */
+    int spacing() {
+        return Math.abs(ir.step());
+    }
+
     /** @return whether the reduction's {@code acc + x * y} is contracted into a fused multiply-add */
     boolean contracted(Reduction r) {
         return contracted.contains(r.slot());
@@ -94,11 +102,11 @@ record VectorPlan(LoopIR ir, int lanes, Set<Kind> kinds, List<Store> stores, Lis
      */
     String describe() {
         LoopIR l = ir;
-        StringBuilder b = new StringBuilder("loop ").append(l.ivName()).append(l.step() > 0 ? " ++" : " --")
+        StringBuilder b = new StringBuilder("loop ").append(l.ivName()).append(' ').append(l.stepText())
                 .append(" while ").append(l.ivName()).append(' ').append(l.cond().symbol()).append(' ').append(l.bound())
                 .append(l.bottom() ? " (tested after the body)" : "").append(": ").append(summary()).append('\n');
         for (Access a : accesses) {
-            b.append("  access ").append(a.describe()).append('\n');
+            b.append("  access ").append(a.describe(spacing())).append('\n');
         }
         for (Store s : stores) {
             b.append("  store ").append(s).append('\n');

@@ -146,7 +146,7 @@ final class VectorRewrite implements LoopRewrite, Opcodes {
         return tail;
     }
 
-    /** Pushes, as a {@code long}, the distance from the induction variable to the bound: the entry's iterations. */
+    /** Pushes, as a {@code long}, the distance from the induction variable to the bound over the step: the entry's iterations. */
     private record Trips(Emitter out, ScalarEmitter scalars, LoopIR ir) implements Runnable {
         @Override
         public void run() {
@@ -155,6 +155,10 @@ final class VectorRewrite implements LoopRewrite, Opcodes {
             out.load(ILOAD, ir.iv());
             out.op(I2L);
             out.op(LSUB);
+            if (Math.abs(ir.step()) != 1) {
+                out.ldc((long) Math.abs(ir.step()));
+                out.op(LDIV);
+            }
         }
     }
 

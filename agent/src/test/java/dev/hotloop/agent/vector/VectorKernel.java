@@ -16,6 +16,7 @@ import dev.hotloop.agent.targets.vector.NestKernels;
 import dev.hotloop.agent.targets.vector.ReductionKernels;
 import dev.hotloop.agent.targets.vector.RefusedKernels;
 import dev.hotloop.agent.targets.vector.SelectKernels;
+import dev.hotloop.agent.targets.vector.StepKernels;
 import dev.hotloop.agent.targets.vector.StrideKernels;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -45,7 +46,7 @@ record VectorKernel(Method method, Expect expect, boolean fastMath, List<String>
             MapKernels.class, ReductionKernels.class, SelectKernels.class, FloatingConversionKernels.class,
             IntegralConversionKernels.class, IntegerKernels.class, NestKernels.class, MathKernels.class,
             CalleeKernels.class, RefusedKernels.class, BenchmarkKernels.class, StrideKernels.class,
-            CharKernels.class, BooleanKernels.class);
+            CharKernels.class, BooleanKernels.class, StepKernels.class);
 
     /** @return every kernel, class by class, by name */
     static List<VectorKernel> all() {
