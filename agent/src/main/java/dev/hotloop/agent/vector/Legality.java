@@ -96,8 +96,9 @@ final class Legality {
         for (Flag f : ir.flags()) {
             laneKinds(f.mask(), kinds);
         }
-        int lanes = Lanes.of(kinds, preferredBits);
-        List<Access[]> overlaps = dependences(accesses, lanes);
+        List<Access[]> carried = new ArrayList<>();
+        List<Access[]> runtime = dependences(accesses, carried);
+        int lanes = fit(Lanes.of(kinds, preferredBits), carried, kinds);
         int u = VectorCost.unroll(unroll, reductions);
         boolean approximate = false;
         for (Reduction r : reductions) {
@@ -108,7 +109,7 @@ final class Legality {
         }
         boolean fast = fastMath && approximate;
         return new VectorPlan(ir, lanes, kinds, List.copyOf(stores), List.copyOf(reductions), accesses,
-                aliases(accesses), overlaps, divisors(computed, ir.bound()), references(), u, fast, invariance,
+                aliases(accesses), runtime, List.copyOf(carried), divisors(computed, ir.bound()), references(), u, fast, invariance,
                 Map.copyOf(indexes), hoisted(VectorPlan.values(stores, reductions, ir.flags())), contracted(reductions, fast));
     }
 
@@ -379,9 +380,11 @@ final class Legality {
      * stores). Two indexes with the same step {@code k} meet only where their constant parts differ
      * by a multiple of {@code k} ({@code a[2*i]} never meets {@code a[2*i + 1]}), and then at the
      * iteration distance of that multiple. Where the distance depends on run-time values, the pair
-     * is returned for a guard (steps 1 and -1 only).
+     * is returned for a guard (steps 1 and -1 only). Pairs {write, read} where the read sees the
+     * write a constant number of iterations later go to {@code carried}: {@link #fit} keeps the
+     * lanes within that distance, as a chunk stores before the next one loads.
      */
-    private List<Access[]> dependences(List<Access> accesses, int lanes) throws Refusal {
+    private List<Access[]> dependences(List<Access> accesses, List<Access[]> carried) throws Refusal {
         List<Access[]> runtime = new ArrayList<>();
         for (Access w : accesses) {
             if (!w.written()) {
@@ -421,13 +424,38 @@ final class Legality {
                     throw new Refusal(RefusalCode.CARRIED_DEPENDENCE, "reads " + o.array() + "[" + o.index() + "] after writing the same element through "
                             + "another expression; write the index the same way in both places");
                 }
-                if (distance > 0 && distance < lanes) {
-                    throw new Refusal(RefusalCode.CARRIED_DEPENDENCE, "" + w.array() + "[" + w.index() + "] depends on " + o.array() + "[" + o.index()
-                            + "] (loop-carried dependence)");
+                if (distance > 0) {
+                    carried.add(new Access[] {w, o}); // a read of an earlier iteration's write: the lanes must not exceed the distance
                 }
             }
         }
         return List.copyOf(runtime);
+    }
+
+    /**
+     * @return the lanes, fewer where a dependence at a constant distance needs it: at most the
+     *     shortest distance, a power of two
+     * @throws Refusal when the distance is shorter than the fewest lanes the types allow
+     */
+    private int fit(int lanes, List<Access[]> carried, Set<Kind> kinds) throws Refusal {
+        int fitted = lanes;
+        for (Access[] pair : carried) {
+            long d = distance(pair, ir.step());
+            while (fitted > d) {
+                fitted /= 2;
+            }
+            if (fitted < 2 || !Lanes.fits(kinds, fitted)) {
+                throw new Refusal(RefusalCode.CARRIED_DEPENDENCE, "" + pair[0].array() + "[" + pair[0].index() + "] depends on "
+                        + pair[1].array() + "[" + pair[1].index() + "] " + d + (d == 1 ? " iteration" : " iterations")
+                        + " later (loop-carried dependence), fewer than the lanes of the shortest vector of its types");
+            }
+        }
+        return fitted;
+    }
+
+    /** @return the iterations from a write to the read that sees it, for a pair of {@link #dependences}' {@code carried} */
+    static long distance(Access[] pair, int step) {
+        return (pair[0].index().offset() - pair[1].index().offset()) / ((long) pair[0].index().scale() * step);
     }
 
     /**

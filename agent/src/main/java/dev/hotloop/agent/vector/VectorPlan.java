@@ -21,6 +21,8 @@ import java.util.Set;
  *                   time (one of them is written)
  * @param overlaps   pairs {write, read} of one array at run-time offsets: the guards check that
  *                   the read is not fewer than {@code lanes} iterations behind the write
+ * @param carried    pairs {write, read} of one array where the read sees the write a constant
+ *                   number of iterations later; the lanes are no more than the shortest distance
  * @param divisors   loop-invariant integer divisors, checked for zero before anything is computed
  * @param references every object and array the loop dereferences, checked for null first
  * @param unroll     vectors per main-loop iteration
@@ -31,7 +33,8 @@ import java.util.Set;
  * @param contracted the slots of the sums whose {@code acc + x * y} becomes one fused multiply-add (fastMath)
  */
 record VectorPlan(LoopIR ir, int lanes, Set<Kind> kinds, List<Store> stores, List<Reduction> reductions,
-                  List<Access> accesses, List<Expr[]> aliases, List<Access[]> overlaps, List<Expr> divisors, List<Expr> references,
+                  List<Access> accesses, List<Expr[]> aliases, List<Access[]> overlaps,
+                  List<Access[]> carried, List<Expr> divisors, List<Expr> references,
                   int unroll, boolean fastMath, Invariance invariance, Map<Expr, Affine> indexes, List<Expr> hoisted,
                   Set<Integer> contracted) {
 
@@ -117,6 +120,10 @@ record VectorPlan(LoopIR ir, int lanes, Set<Kind> kinds, List<Store> stores, Lis
         }
         for (Flag f : ir.flags()) {
             b.append("  flag ").append(f).append('\n');
+        }
+        for (Access[] pair : carried) {
+            b.append("  carried ").append(pair[1].array()).append('[').append(pair[1].index()).append("] reads [").append(pair[0].index())
+                    .append("] ").append(Legality.distance(pair, ir.step())).append(" iterations later: lanes at most that\n");
         }
         if (!hoisted.isEmpty()) {
             b.append("  hoisted ").append(join(hoisted)).append('\n');

@@ -6,6 +6,7 @@ import dev.hotloop.agent.targets.vector.BenchmarkKernels;
 import dev.hotloop.agent.targets.vector.BooleanKernels;
 import dev.hotloop.agent.targets.vector.CalleeKernels;
 import dev.hotloop.agent.targets.vector.CharKernels;
+import dev.hotloop.agent.targets.vector.DistanceKernels;
 import dev.hotloop.agent.targets.vector.Expect;
 import dev.hotloop.agent.targets.vector.FloatingConversionKernels;
 import dev.hotloop.agent.targets.vector.IntegerKernels;
@@ -46,7 +47,7 @@ record VectorKernel(Method method, Expect expect, boolean fastMath, List<String>
             MapKernels.class, ReductionKernels.class, SelectKernels.class, FloatingConversionKernels.class,
             IntegralConversionKernels.class, IntegerKernels.class, NestKernels.class, MathKernels.class,
             CalleeKernels.class, RefusedKernels.class, BenchmarkKernels.class, StrideKernels.class,
-            CharKernels.class, BooleanKernels.class, StepKernels.class);
+            CharKernels.class, BooleanKernels.class, StepKernels.class, DistanceKernels.class);
 
     /** @return every kernel, class by class, by name */
     static List<VectorKernel> all() {
