@@ -20,7 +20,11 @@ enum AccessForm {
      * chunk's elements and a lane reversal, whose shuffle is built once before the loop.
      */
     REVERSED("reversed"),
-    /** {@code a[b[i]]}: an index computed per element: not generated yet. */
+    /**
+     * {@code a[b[i]]}: an int index computed per element, read only: the chunk's indexes go into a
+     * scratch index map, are checked in range (else the original loop runs from the chunk), and
+     * the lanes are gathered through it.
+     */
     GATHER("gather");
 
     private final String word;

@@ -9,8 +9,9 @@ import org.objectweb.asm.tree.LabelNode;
  * <ul>
  *   <li>every array (and every object a field is read from) is non-null;</li>
  *   <li>the trip count leaves at least one whole vector plus one scalar iteration;</li>
- *   <li>every index of every access, at the first and the last iteration of the vector range
- *       (which bound it, whatever its step), is in bounds, computed exactly in {@code long};</li>
+ *   <li>every index of every affine access, at the first and the last iteration of the vector range
+ *       (which bound it, whatever its step), is in bounds, computed exactly in {@code long} (a
+ *       gather's indexes are checked chunk by chunk, in the vector loop);</li>
  *   <li>arrays written through one expression and accessed through another are not the same;</li>
  *   <li>every flag's constant index is below its array's length.</li>
  * </ul>
@@ -157,6 +158,9 @@ final class Guards implements Opcodes {
      * only at run time for {@code a[i * n + i]}).
      */
     private void bounds(Access a) {
+        if (a.form() == AccessForm.GATHER) {
+            return; // each chunk checks its own indexes (VectorEmitter.checkGathers)
+        }
         Affine ix = a.index();
         if (ix.invariant()) {
             inBounds(a, ix, -1, 0);

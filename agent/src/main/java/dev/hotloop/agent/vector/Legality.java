@@ -96,6 +96,10 @@ final class Legality {
         for (Flag f : ir.flags()) {
             laneKinds(f.mask(), kinds);
         }
+        for (Expr g : gathered(accesses)) { // a gather's indexes are int lanes
+            kinds.add(Kind.INT);
+            laneKinds(g, kinds);
+        }
         List<Access[]> carried = new ArrayList<>();
         List<Access[]> runtime = dependences(accesses, carried);
         int lanes = fit(Lanes.of(kinds, preferredBits), carried, kinds);
@@ -110,7 +114,7 @@ final class Legality {
         boolean fast = fastMath && approximate;
         return new VectorPlan(ir, lanes, kinds, List.copyOf(stores), List.copyOf(reductions), accesses,
                 aliases(accesses), runtime, List.copyOf(carried), divisors(computed, ir.bound()), references(), u, fast, invariance,
-                Map.copyOf(indexes), hoisted(VectorPlan.values(stores, reductions, ir.flags())), contracted(reductions, fast));
+                Map.copyOf(indexes), hoisted(withGathered(VectorPlan.values(stores, reductions, ir.flags()), accesses)), contracted(reductions, fast));
     }
 
     /**
@@ -138,6 +142,13 @@ final class Legality {
                 hoist(c, out);
             }
         }
+    }
+
+    /** @return the values, then the gathers' indexes, which each chunk computes (for a dead gather too) */
+    private static List<Expr> withGathered(List<Expr> values, List<Access> accesses) {
+        List<Expr> out = new ArrayList<>(values);
+        out.addAll(gathered(accesses));
+        return out;
     }
 
     /** @return the slots of the sums that fastMath contracts: {@code acc + x * y} becomes one fused multiply-add */
@@ -341,19 +352,53 @@ final class Legality {
             }
         }
         for (Expr.Load l : loads) {
+            if (gather(l)) {
+                add(out, new Access(l.array(), l.kind(), null, AccessForm.GATHER, false, true, ir.lateLoads().contains(l), l.index()));
+                continue;
+            }
             Affine a = affine(l.array(), l.index(), "reads");
             add(out, new Access(l.array(), l.kind(), a, AccessForm.of(a, Math.abs(ir.step())), false, true, ir.lateLoads().contains(l)));
         }
         return List.copyOf(out);
     }
 
+    /**
+     * @return whether a load is a gather: from a loop-invariant array at an index that is not
+     *     affine, computed per element from affine loads only ({@code a[b[i]]}, not {@code a[b[c[i]]]})
+     * @throws Refusal for a gather through a gathered index
+     */
+    private boolean gather(Expr.Load l) throws Refusal {
+        if (!invariance.test(l.array()) || Affine.of(l.index(), invariance) != null) {
+            return false;
+        }
+        for (Expr n : Walk.nodes(l.index())) {
+            if (n instanceof Expr.Load inner && Affine.of(inner.index(), invariance) == null) {
+                throw new Refusal(RefusalCode.GATHER_SCATTER, "reads " + l.array() + "[" + Refusal.brief(l.index()) + "] through an index that is "
+                        + "itself gathered; only one level of a[b[i]] is vectorized");
+            }
+        }
+        return true;
+    }
+
+    /** @return the per-element indexes of the plan's gathers */
+    private static List<Expr> gathered(List<Access> accesses) {
+        List<Expr> out = new ArrayList<>();
+        for (Access a : accesses) {
+            if (a.gathered() != null) {
+                out.add(a.gathered());
+            }
+        }
+        return out;
+    }
+
     private static void add(List<Access> out, Access a) {
         for (int i = 0; i < out.size(); i++) {
             Access o = out.get(i);
-            if (o.array().equals(a.array()) && o.index().equals(a.index())) {
+            if (o.array().equals(a.array()) && java.util.Objects.equals(o.index(), a.index()) && java.util.Objects.equals(o.gathered(), a.gathered())) {
                 // forms differ only where a reversed store under a condition scatters: every use of the index does
                 AccessForm form = o.form() == a.form() ? o.form() : AccessForm.STRIDED;
-                out.set(i, new Access(o.array(), o.element(), o.index(), form, o.written() || a.written(), o.read() || a.read(), o.late() || a.late()));
+                out.set(i, new Access(o.array(), o.element(), o.index(), form, o.written() || a.written(), o.read() || a.read(), o.late() || a.late(),
+                        o.gathered()));
                 return;
             }
         }
@@ -393,6 +438,10 @@ final class Legality {
             for (Access o : accesses) {
                 if (o == w || !o.array().equals(w.array())) {
                     continue;
+                }
+                if (o.form() == AccessForm.GATHER) {
+                    throw new Refusal(RefusalCode.CARRIED_DEPENDENCE, "reads " + o.array() + "[" + Refusal.brief(o.gathered()) + "], an element chosen per "
+                            + "iteration of an array the loop also writes as " + w.array() + "[" + w.index() + "] (a possible loop-carried dependence)");
                 }
                 if (o.written() && !apart(w.index(), o.index(), ir.step())) {
                     throw new Refusal(RefusalCode.CARRIED_DEPENDENCE, "writes both " + w.array() + "[" + w.index() + "] and " + o.array() + "["

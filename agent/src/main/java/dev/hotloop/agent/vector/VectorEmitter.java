@@ -28,6 +28,7 @@ final class VectorEmitter implements Opcodes {
     private final Map<Expr, Integer> uses = new HashMap<>();
     private final Map<Kind, Integer> reversals = new HashMap<>();
     private final Map<Affine, Integer> maps = new HashMap<>();
+    private final Map<Access, Integer> scratch = new IdentityHashMap<>(); // a gather's index map, filled per chunk
     private int iv;
     private int position;
 
@@ -122,6 +123,9 @@ final class VectorEmitter implements Opcodes {
                 out.load(ASTORE, slot);
                 reversals.put(a.element(), slot);
             }
+            if (a.form() == AccessForm.GATHER) {
+                continue;
+            }
             Affine step = step(a.index());
             if (a.form().mapped() && !maps.containsKey(step)) {
                 out.ldc(lanes);
@@ -147,6 +151,57 @@ final class VectorEmitter implements Opcodes {
         }
     }
 
+    /** Allocates, before the loop, the index map of each gather, which {@link #checkGathers} fills for each chunk. */
+    void hoistGathers() {
+        for (Access a : plan.accesses()) {
+            if (a.form() == AccessForm.GATHER) {
+                out.ldc(lanes);
+                out.add(new IntInsnNode(NEWARRAY, T_INT));
+                int slot = out.local(1);
+                out.load(ASTORE, slot);
+                scratch.put(a, slot);
+            }
+        }
+    }
+
+    /**
+     * At the start of a chunk: computes the indexes of every gather of the plan (a dead one too,
+     * which can throw in the original), stores them in its index map, and jumps to
+     * {@code outOfRange} when any is negative or not below its array's length, before the chunk
+     * loads or stores anything.
+     */
+    void checkGathers(org.objectweb.asm.tree.LabelNode outOfRange) {
+        String v = Kind.INT.vectorClass();
+        String compare = "(L" + Emitter.OPERATORS + "$Comparison;I)L" + Emitter.MASK + ";";
+        for (Access a : plan.accesses()) {
+            if (a.form() != AccessForm.GATHER) {
+                continue;
+            }
+            push(a.gathered());
+            out.op(DUP);
+            out.load(ALOAD, scratch.get(a));
+            out.op(ICONST_0);
+            out.invokevirtual(v, "intoArray", "([II)V");
+            out.op(DUP);
+            out.operator("LT", "Comparison");
+            out.op(ICONST_0);
+            out.invokevirtual(v, "compare", compare);
+            out.op(SWAP);
+            out.operator("GE", "Comparison");
+            out.load(ALOAD, scalars.local(a.array()));
+            out.op(ARRAYLENGTH);
+            out.invokevirtual(v, "compare", compare);
+            out.invokevirtual(Emitter.MASK, "or", "(L" + Emitter.MASK + ";)L" + Emitter.MASK + ";");
+            out.invokevirtual(Emitter.MASK, "anyTrue", "()Z");
+            out.jump(IFNE, outOfRange);
+        }
+    }
+
+    /** @return whether the plan gathers */
+    boolean gathers() {
+        return !scratch.isEmpty();
+    }
+
     /**
      * @return the accesses the vector code loads or stores by, in plan order (a load that only
      *     the guards know of, dead but able to throw in the original, has no vector form)
@@ -156,7 +211,13 @@ final class VectorEmitter implements Opcodes {
         for (Store st : plan.stores()) {
             used.add(plan.access(st.array(), st.index()));
         }
-        for (Expr v : plan.values()) {
+        List<Expr> roots = new ArrayList<>(plan.values());
+        for (Access a : plan.accesses()) {
+            if (a.gathered() != null) {
+                roots.add(a.gathered()); // computed for every chunk, dead or not
+            }
+        }
+        for (Expr v : roots) {
             for (Expr n : Walk.nodes(v)) {
                 if (n instanceof Expr.Load l && !invariance.test(l)) {
                     used.add(plan.access(l.array(), l.index()));
@@ -246,11 +307,18 @@ final class VectorEmitter implements Opcodes {
             Access access = plan.access(l.array(), l.index());
             out.species(l.kind(), lanes);
             out.load(ALOAD, scalars.local(l.array()));
-            pushIndex(access);
             String v = l.kind().vectorClass();
             String array = "[" + l.kind().descriptor();
             // char[] into short lanes, boolean[] into byte lanes of 0 and 1
             String from = l.kind() == Kind.CHAR ? "fromCharArray" : l.kind() == Kind.BOOLEAN ? "fromBooleanArray" : "fromArray";
+            if (access.form() == AccessForm.GATHER) { // through the index map the chunk's check filled
+                out.op(ICONST_0);
+                out.load(ALOAD, scratch.get(access));
+                out.op(ICONST_0);
+                out.invokestatic(v, from, "(L" + Emitter.SPECIES + ";" + array + "I[II)L" + v + ";");
+                return l.kind();
+            }
+            pushIndex(access);
             if (access.form().mapped()) {
                 pushMap(access);
                 out.invokestatic(v, from, "(L" + Emitter.SPECIES + ";" + array + "I[II)L" + v + ";");

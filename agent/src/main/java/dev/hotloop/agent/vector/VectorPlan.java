@@ -56,9 +56,9 @@ record VectorPlan(LoopIR ir, int lanes, Set<Kind> kinds, List<Store> stores, Lis
      * @return its access, with the form the legality stage gave it
      */
     Access access(Expr array, Expr index) {
-        Affine a = index(index);
+        Affine a = indexes.get(index);
         for (Access x : accesses) {
-            if (x.array().equals(array) && x.index().equals(a)) {
+            if (x.array().equals(array) && (a != null || x.gathered() != null) && x.at(a, index)) {
                 return x;
             }
         }
@@ -168,7 +168,7 @@ record VectorPlan(LoopIR ir, int lanes, Set<Kind> kinds, List<Store> stores, Lis
         boolean gather = false;
         boolean scatter = false;
         for (Access a : accesses) {
-            gather |= a.form().mapped() && a.read();
+            gather |= (a.form().mapped() || a.form() == AccessForm.GATHER) && a.read();
             scatter |= a.form().mapped() && a.written();
         }
         b.append(gather ? ", gather" : "").append(scatter ? ", scatter" : "");

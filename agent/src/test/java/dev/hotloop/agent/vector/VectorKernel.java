@@ -9,6 +9,7 @@ import dev.hotloop.agent.targets.vector.CharKernels;
 import dev.hotloop.agent.targets.vector.DistanceKernels;
 import dev.hotloop.agent.targets.vector.Expect;
 import dev.hotloop.agent.targets.vector.FloatingConversionKernels;
+import dev.hotloop.agent.targets.vector.GatherKernels;
 import dev.hotloop.agent.targets.vector.IntegerKernels;
 import dev.hotloop.agent.targets.vector.IntegralConversionKernels;
 import dev.hotloop.agent.targets.vector.MapKernels;
@@ -47,7 +48,7 @@ record VectorKernel(Method method, Expect expect, boolean fastMath, List<String>
             MapKernels.class, ReductionKernels.class, SelectKernels.class, FloatingConversionKernels.class,
             IntegralConversionKernels.class, IntegerKernels.class, NestKernels.class, MathKernels.class,
             CalleeKernels.class, RefusedKernels.class, BenchmarkKernels.class, StrideKernels.class,
-            CharKernels.class, BooleanKernels.class, StepKernels.class, DistanceKernels.class);
+            CharKernels.class, BooleanKernels.class, StepKernels.class, DistanceKernels.class, GatherKernels.class);
 
     /** @return every kernel, class by class, by name */
     static List<VectorKernel> all() {
