@@ -122,8 +122,9 @@ record VectorPlan(LoopIR ir, int lanes, Set<Kind> kinds, List<Store> stores, Lis
             b.append("  flag ").append(f).append('\n');
         }
         for (Access[] pair : carried) {
-            b.append("  carried ").append(pair[1].array()).append('[').append(pair[1].index()).append("] reads [").append(pair[0].index())
-                    .append("] ").append(Legality.distance(pair, ir.step())).append(" iterations later: lanes at most that\n");
+            long d = Legality.distance(pair, ir.step());
+            b.append("  carried ").append(pair[0].array()).append('[').append(pair[0].index()).append("] written, read as [").append(pair[1].index())
+                    .append("] ").append(d).append(d == 1 ? " iteration" : " iterations").append(" later: at most ").append(d).append(" lanes\n");
         }
         if (!hoisted.isEmpty()) {
             b.append("  hoisted ").append(join(hoisted)).append('\n');
