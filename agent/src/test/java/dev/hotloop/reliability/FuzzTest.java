@@ -28,6 +28,12 @@ class FuzzTest {
         campaign(Long.getLong("fuzz.charSeed", Ty.CHAR_SEEDS), Integer.getInteger("fuzz.charKernels", 1_000));
     }
 
+    /** Kernels from {@link Ty#INDEX_SEEDS} on: steps of 2 to 4, dependences at a constant distance, gathers. */
+    @Test
+    void kernelsWithStepsDistancesAndGathersBehaveLikeTheOriginals() {
+        campaign(Long.getLong("fuzz.indexSeed", Ty.INDEX_SEEDS), Integer.getInteger("fuzz.indexKernels", 500));
+    }
+
     private static void campaign(long seed, int kernels) {
         int perClass = Integer.getInteger("fuzz.perClass", 100);
         FuzzCampaign campaign = new FuzzCampaign(seed, kernels, perClass, Integer.getInteger("fuzz.shrink", 3), System.out,
