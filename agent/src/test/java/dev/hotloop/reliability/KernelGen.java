@@ -70,7 +70,8 @@ final class KernelGen {
         SplittableRandom band = seed >= Ty.INDEX_SEEDS ? new SplittableRandom(seed * 31 + 40) : null;
         int distance = 0;
         if (band != null && !nested) {
-            step = band.nextInt(3) == 0 ? 1 : 2 + band.nextInt(3);
+            int drawn = band.nextInt(3) == 0 ? 1 : 2 + band.nextInt(3);
+            step = refused == RefusedShape.RECURRENCE ? step : drawn;
             if (refused == null && band.nextInt(3) == 0) {
                 distance = 1 << (1 + band.nextInt(4));
                 minOffset = -distance;
@@ -167,7 +168,8 @@ final class KernelGen {
                 + (refused == null ? "" : " " + refused.name().toLowerCase(java.util.Locale.ROOT))
                 + (onIndex ? " on-index" : "") + (distance > 0 ? " distance " + distance : "") + (gathers ? " gather" : "");
         return new Kernel(name, seed, onIndex ? "" : vectorize, reduction == null ? "void" : reduction.acc().java,
-                params.toString(), Node.block(body), List.copyOf(helpers), shape, fastMath, refused != null);
+                params.toString(), Node.block(body), List.copyOf(helpers), shape, fastMath,
+                refused != null && !(refused == RefusedShape.RECURRENCE && step != 1)); // a[i - 1] is never written under i += 2
     }
 
     private Node loop(Node body, boolean nested, boolean down, int step, int minOffset, int maxOffset, int divide, String annotation) {

@@ -495,8 +495,8 @@ final class Legality {
             }
             if (fitted < 2 || !Lanes.fits(kinds, fitted)) {
                 throw new Refusal(RefusalCode.CARRIED_DEPENDENCE, "" + pair[0].array() + "[" + pair[0].index() + "] depends on "
-                        + pair[1].array() + "[" + pair[1].index() + "] " + d + (d == 1 ? " iteration" : " iterations")
-                        + " later (loop-carried dependence), fewer than the lanes of the shortest vector of its types");
+                        + pair[1].array() + "[" + pair[1].index() + "] (loop-carried dependence)" + (d == 1 ? ""
+                        : ": " + d + " iterations apart, fewer than the lanes of the shortest vector of its types"));
             }
         }
         return fitted;

@@ -76,7 +76,7 @@ class IndexFormsPlanTest {
         assertFalse(plan(DistanceKernels.class, "readAhead").contains("carried"));
         LoopDecision d = decide(DistanceKernels.class, "byteDistanceFour");
         assertEquals(RefusalCode.CARRIED_DEPENDENCE, d.code(), d.summary());
-        assertTrue(d.summary().contains("4 iterations later (loop-carried dependence), fewer than the lanes of the shortest vector"), d.summary());
+        assertTrue(d.summary().contains("(loop-carried dependence): 4 iterations apart, fewer than the lanes of the shortest vector"), d.summary());
     }
 
     @Test

@@ -92,4 +92,16 @@ public class HandKernelBenchmark {
         HandKernels.matmul(in.a, in.b, in.c, in.n);
         return in.c;
     }
+
+    @Benchmark
+    public float[] gather(KernelInputs.Floats in) {
+        HandKernels.gather(in.a, in.keys, in.out);
+        return in.out;
+    }
+
+    @Benchmark
+    public float[] everyOther(KernelInputs.Floats in) {
+        HandKernels.everyOther(in.a, in.out);
+        return in.out;
+    }
 }
