@@ -84,6 +84,15 @@ public final class GatherKernels {
         }
     }
 
+    /** Indexes past the end at random places ({@code keys[i] + off}, the key at the end exactly when it is length - off). */
+    @Vectorize
+    @Expect(rewritten = true, contains = {"SIMD int/float", "gather"})
+    public static void gatherAbove(float[] a, int[] keys, float[] out, int off, int n) {
+        for (int i = 0; i < n; i++) { // @loop:gatherAbove
+            out[i] = a[keys[i] + off] - 1f;
+        }
+    }
+
     /** The same array as data and indexes (int[]), read only. */
     @Vectorize
     @Expect(rewritten = true, contains = {"SIMD int", "gather"})
