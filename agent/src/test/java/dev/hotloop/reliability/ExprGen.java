@@ -91,6 +91,10 @@ final class ExprGen {
         for (Scope.Var a : s.arrays) {
             options.add(fit(t, a.type().promoted(), a.name() + "[" + s.indexes.get(r.nextInt(s.indexes.size())) + "]"));
         }
+        for (String g : s.gathers) { // none below Ty.INDEX_SEEDS: the draws there stay as they were
+            Scope.Var a = s.arrays.get(r.nextInt(s.arrays.size()));
+            options.add(fit(t, a.type().promoted(), a.name() + "[" + g + "]"));
+        }
         for (Scope.Var v : s.scalars) {
             options.add(fit(t, v.type(), v.name()));
         }

@@ -42,6 +42,12 @@ class FuzzTest {
         assertTrue(kernels < 100 || ordered >= kernels / 10, () -> "few ordered reductions rewritten (" + ordered + "):\n" + s.describe());
     }
 
+    /** Kernels from {@link Ty#INDEX_SEEDS} on: steps of 2 to 4, dependences at a constant distance, gathers. */
+    @Test
+    void kernelsWithStepsDistancesAndGathersBehaveLikeTheOriginals() {
+        campaign(Long.getLong("fuzz.indexSeed", Ty.INDEX_SEEDS), Integer.getInteger("fuzz.indexKernels", 500));
+    }
+
     private static FuzzStats campaign(long seed, int kernels) {
         int perClass = Integer.getInteger("fuzz.perClass", 100);
         FuzzCampaign campaign = new FuzzCampaign(seed, kernels, perClass, Integer.getInteger("fuzz.shrink", 3), System.out,

@@ -6,7 +6,8 @@ import java.util.SplittableRandom;
 
 /**
  * Generates one random {@code @Vectorize} kernel from a seed: one to three arrays of any element
- * type, a counted loop (up or down, step 1 or 2, bounds from parameters or {@code a.length},
+ * type, a counted loop (up or down, step 1 or 2, from {@link Ty#INDEX_SEEDS} on 1 to 4 with
+ * dependences at a constant distance and gathers {@code a[keys[i] & m]}, bounds from parameters or {@code a.length},
  * offsets {@code i + c}, strided {@code k*i + c} and reversed {@code a.length - 1 - i} indexes, or a
  * row-major nest over {@code base + i}), a body of stores, compound
  * stores, locals, {@code if/else} and at most one reduction; a sixth of the strict kernels also
@@ -64,9 +65,25 @@ final class KernelGen {
         if (refused == RefusedShape.RECURRENCE) {
             minOffset = Math.min(minOffset, -1);
         }
+        // Steps of 2 to 4, dependences at a constant distance and gathers, from a random of their
+        // own and only from Ty.INDEX_SEEDS on, so that every kernel below stays as it was.
+        SplittableRandom band = seed >= Ty.INDEX_SEEDS ? new SplittableRandom(seed * 31 + 40) : null;
+        int distance = 0;
+        if (band != null && !nested) {
+            int drawn = band.nextInt(3) == 0 ? 1 : 2 + band.nextInt(3);
+            step = refused == RefusedShape.RECURRENCE ? step : drawn;
+            if (refused == null && band.nextInt(3) == 0) {
+                distance = 1 << (1 + band.nextInt(4));
+                minOffset = -distance;
+                maxOffset = 0;
+            }
+        }
         List<String> indexes = new ArrayList<>();
         if (nested) {
             indexes.add("base + i");
+        } else if (distance > 0) {
+            indexes.add("i");
+            indexes.add("i - " + distance);
         } else {
             for (int c = minOffset; c <= maxOffset; c++) {
                 indexes.add(c == 0 ? "i" : c < 0 ? "i - " + -c : "i + " + c);
@@ -97,6 +114,10 @@ final class KernelGen {
             indexes.add(form);
         }
         scope = new Scope(arrays, scalars, indexes);
+        boolean gathers = band != null && band.nextInt(3) == 0;
+        if (gathers) {
+            scope.gathers.add(Ty.pick(band, "(keys[i] & 15)", "(keys[i] & 1023)", "(keys[i] & 63) - 1", "keys[i] >>> 22"));
+        }
 
         boolean ordered = !fastMath && seed >= Reduction.ORDERED_SEEDS;
         Reduction reduction = fastMath || ordered || r.nextBoolean() ? Reduction.pick(r, fastMath, ordered) : null;
@@ -136,18 +157,22 @@ final class KernelGen {
         for (Scope.Var a : arrays) {
             params.append(a.type().java).append("[] ").append(a.name()).append(", ");
         }
+        if (gathers) {
+            params.append("int[] keys, ");
+        }
         params.append("int n, int from, int to, ");
         if (nested) {
             params.append("int cols, ");
         }
         params.append(scalars.get(0).type().java).append(" x0, ").append(scalars.get(1).type().java).append(" x1");
-        String shape = (nested ? "nest" : down ? "down" : "up") + (step == 2 ? " step 2" : "")
+        String shape = (nested ? "nest" : down ? "down" : "up") + (step != 1 ? " step " + step : "")
                 + (minOffset != 0 || maxOffset != 0 ? " offsets" : "") + (form == null ? "" : form.contains("*") ? " strided" : " reversed")
                 + (reduction == null ? "" : " " + reduction.describe())
                 + (refused == null ? "" : " " + refused.name().toLowerCase(java.util.Locale.ROOT))
-                + (onIndex ? " on-index" : "");
+                + (onIndex ? " on-index" : "") + (distance > 0 ? " distance " + distance : "") + (gathers ? " gather" : "");
         return new Kernel(name, seed, onIndex ? "" : vectorize, reduction == null ? "void" : reduction.acc().java,
-                params.toString(), Node.block(body), List.copyOf(helpers), shape, fastMath, refused != null);
+                params.toString(), Node.block(body), List.copyOf(helpers), shape, fastMath,
+                refused != null && !(refused == RefusedShape.RECURRENCE && step != 1)); // a[i - 1] is never written under i += 2
     }
 
     private Node loop(Node body, boolean nested, boolean down, int step, int minOffset, int maxOffset, int divide, String annotation) {
@@ -162,7 +187,7 @@ final class KernelGen {
         String top = Ty.pick(r, "n", a0 + ".length", "to", "Math.min(n, " + a0 + ".length)", a0 + ".length - 1")
                 + (maxOffset > 0 ? " - " + maxOffset : "");
         Node hi = Node.expr(Ty.INT, divide > 1 ? "(" + top + ") / " + divide : top); // a strided index stays in its array
-        String inc = step == 1 ? (down ? "i--" : "i++") : (down ? "i -= 2" : "i += 2");
+        String inc = step == 1 ? (down ? "i--" : "i++") : (down ? "i -= " : "i += ") + step;
         if (down) {
             return Node.scaled("for (" + annotation + "int i = # - 1; i >= #; " + inc + ") #",
                     "for (int i = # - 1; i >= #; " + inc + ") #", null, hi, lo, body);

@@ -17,6 +17,8 @@ final class Scope {
     final List<Var> arrays;
     final List<Var> scalars;
     final List<String> indexes;
+    /** Index forms computed per element ({@code (keys[i] & 15)}) that loads may use: gathers, from {@link Ty#INDEX_SEEDS} on. */
+    final List<String> gathers = new ArrayList<>();
     private final List<Var> locals = new ArrayList<>();
 
     Scope(List<Var> arrays, List<Var> scalars, List<String> indexes) {

@@ -90,6 +90,13 @@ enum Ty {
      */
     static final long CHAR_SEEDS = 10_000_000L;
 
+    /**
+     * Kernels from this seed on may also step by 2 to 4 either way, read {@code a[i - d]} after
+     * writing {@code a[i]} (a dependence at a constant distance {@code d} of 2 to 16) and gather
+     * through an {@code int[] keys} parameter; below it they are generated exactly as before.
+     */
+    static final long INDEX_SEEDS = 40_000_000L;
+
     /** The element types of kernels below {@link #CHAR_SEEDS}. */
     private static final Ty[] BEFORE_CHAR = {BYTE, SHORT, INT, LONG, FLOAT, DOUBLE};
 

@@ -20,7 +20,11 @@ enum AccessForm {
      * chunk's elements and a lane reversal, whose shuffle is built once before the loop.
      */
     REVERSED("reversed"),
-    /** {@code a[b[i]]}: an index computed per element: not generated yet. */
+    /**
+     * {@code a[b[i]]}: an int index computed per element, read only: the chunk's indexes go into a
+     * scratch index map, are checked in range (else the original loop runs from the chunk), and
+     * the lanes are gathered through it.
+     */
     GATHER("gather");
 
     private final String word;
@@ -29,12 +33,18 @@ enum AccessForm {
         this.word = word;
     }
 
-    /** @return the form of an affine index */
-    static AccessForm of(Affine index) {
+    /**
+     * @param index   an affine index
+     * @param spacing how far the induction variable moves from one lane to the next: the absolute
+     *                value of the loop's step
+     * @return the form of the index: by its step from lane to lane, {@code scale * spacing}
+     */
+    static AccessForm of(Affine index, int spacing) {
         if (index.runtimeStride()) {
             return STRIDED;
         }
-        return index.scale() == 0 ? INVARIANT : index.scale() == 1 ? CONTIGUOUS : index.scale() == -1 ? REVERSED : STRIDED;
+        long lane = (long) index.scale() * spacing;
+        return lane == 0 ? INVARIANT : lane == 1 ? CONTIGUOUS : lane == -1 ? REVERSED : STRIDED;
     }
 
     /** @return whether lanes go through an index map (gather or scatter) */

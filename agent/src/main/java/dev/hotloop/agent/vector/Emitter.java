@@ -65,7 +65,14 @@ final class Emitter implements Opcodes {
     }
 
     void iinc(int slot, int by) {
-        code.add(new IincInsnNode(slot, by));
+        if (by == (short) by) {
+            code.add(new IincInsnNode(slot, by));
+        } else { // wider than iinc's 16 bits (a large step times the lanes)
+            load(ILOAD, slot);
+            ldc(by);
+            op(IADD);
+            load(ISTORE, slot);
+        }
     }
 
     void getstatic(String owner, String name, String desc) {

@@ -9,8 +9,9 @@ import org.objectweb.asm.tree.LabelNode;
  * <ul>
  *   <li>every array (and every object a field is read from) is non-null;</li>
  *   <li>the trip count leaves at least one whole vector plus one scalar iteration;</li>
- *   <li>every index of every access, at the first and the last iteration of the vector range
- *       (which bound it, whatever its step), is in bounds, computed exactly in {@code long};</li>
+ *   <li>every index of every affine access, at the first and the last iteration of the vector range
+ *       (which bound it, whatever its step), is in bounds, computed exactly in {@code long} (a
+ *       gather's indexes are checked chunk by chunk, in the vector loop);</li>
  *   <li>arrays written through one expression and accessed through another are not the same;</li>
  *   <li>every flag's constant index is below its array's length.</li>
  * </ul>
@@ -75,6 +76,10 @@ final class Guards implements Opcodes {
             out.op(LCONST_1);
             out.op(LSUB);
         }
+        if (plan.spacing() != 1) { // iterations, not elements: the division rounds a negative distance up to 0, which falls back
+            out.ldc((long) plan.spacing());
+            out.op(LDIV);
+        }
         out.load(LSTORE, count);
         out.load(LLOAD, count);
         out.ldc((long) plan.lanes());
@@ -83,7 +88,7 @@ final class Guards implements Opcodes {
         end = rangeEnd(count, plan.lanes());
         endUnrolled = plan.unroll() > 1 ? rangeEnd(count, plan.lanes() * plan.unroll()) : end;
         for (Access a : plan.accesses()) {
-            bounds(a, up);
+            bounds(a);
         }
         for (Access[] pair : plan.overlaps()) {
             overlap(pair[0].index(), pair[1].index(), pair[1].late());
@@ -128,7 +133,7 @@ final class Guards implements Opcodes {
         out.label(safe);
     }
 
-    /** @return a local holding {@code start ± (count / chunk) * chunk} */
+    /** @return a local holding {@code start + (count / chunk) * chunk * step}: an iteration's value of the induction variable, so an int */
     private int rangeEnd(int count, int chunk) {
         out.load(ILOAD, start);
         out.op(I2L);
@@ -137,9 +142,8 @@ final class Guards implements Opcodes {
         out.op(LDIV);
         out.ldc((long) chunk);
         out.op(LMUL);
-        if (plan.ir().step() < 0) {
-            out.op(LNEG);
-        }
+        out.ldc((long) plan.ir().step());
+        out.op(LMUL);
         out.op(LADD);
         out.op(L2I);
         int slot = out.local(1);
@@ -153,14 +157,17 @@ final class Guards implements Opcodes {
      * iterations bound it, whatever the sign of its step (falling for {@code a[c - i]}, known
      * only at run time for {@code a[i * n + i]}).
      */
-    private void bounds(Access a, boolean up) {
+    private void bounds(Access a) {
+        if (a.form() == AccessForm.GATHER) {
+            return; // each chunk checks its own indexes (VectorEmitter.checkGathers)
+        }
         Affine ix = a.index();
         if (ix.invariant()) {
             inBounds(a, ix, -1, 0);
             return;
         }
         inBounds(a, ix, start, 0);
-        inBounds(a, ix, end, up ? -1 : 1);
+        inBounds(a, ix, end, -plan.ir().step()); // the vector range's last iteration
     }
 
     private void inBounds(Access a, Affine ix, int position, int adjust) {

@@ -40,6 +40,20 @@ final class Lanes {
         return lanes;
     }
 
+    /**
+     * @param kinds the lane types of a loop
+     * @param lanes a lane count, a power of two
+     * @return whether every type has a vector shape of that many lanes
+     */
+    static boolean fits(Set<Kind> kinds, int lanes) {
+        for (Kind k : kinds) {
+            if (lanes * k.bytes() * 8 < MIN_BITS) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** @return the {@code SPECIES_...} field of {@code kind}'s vector class for this lane count */
     static String species(Kind kind, int lanes) {
         return "SPECIES_" + lanes * kind.bytes() * 8;

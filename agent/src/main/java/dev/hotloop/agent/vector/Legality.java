@@ -96,8 +96,13 @@ final class Legality {
         for (Flag f : ir.flags()) {
             laneKinds(f.mask(), kinds);
         }
-        int lanes = Lanes.of(kinds, VectorCost.bits(kinds, reductions, preferredBits));
-        List<Access[]> overlaps = dependences(accesses, lanes);
+        for (Expr g : gathered(accesses)) { // a gather's indexes are int lanes
+            kinds.add(Kind.INT);
+            laneKinds(g, kinds);
+        }
+        List<Access[]> carried = new ArrayList<>();
+        List<Access[]> runtime = dependences(accesses, carried);
+        int lanes = fit(Lanes.of(kinds, VectorCost.bits(kinds, reductions, preferredBits)), carried, kinds);
         int u = VectorCost.unroll(unroll, reductions);
         boolean approximate = false;
         for (Reduction r : reductions) {
@@ -108,8 +113,8 @@ final class Legality {
         }
         boolean fast = fastMath && approximate;
         return new VectorPlan(ir, lanes, kinds, List.copyOf(stores), List.copyOf(reductions), accesses,
-                aliases(accesses), overlaps, divisors(computed, ir.bound()), references(), u, fast, invariance,
-                Map.copyOf(indexes), hoisted(VectorPlan.values(stores, reductions, ir.flags())), contracted(reductions, fast));
+                aliases(accesses), runtime, List.copyOf(carried), divisors(computed, ir.bound()), references(), u, fast, invariance,
+                Map.copyOf(indexes), hoisted(withGathered(VectorPlan.values(stores, reductions, ir.flags()), accesses)), contracted(reductions, fast));
     }
 
     /**
@@ -137,6 +142,13 @@ final class Legality {
                 hoist(c, out);
             }
         }
+    }
+
+    /** @return the values, then the gathers' indexes, which each chunk computes (for a dead gather too) */
+    private static List<Expr> withGathered(List<Expr> values, List<Access> accesses) {
+        List<Expr> out = new ArrayList<>(values);
+        out.addAll(gathered(accesses));
+        return out;
     }
 
     /** @return the slots of the sums that fastMath contracts: {@code acc + x * y} becomes one fused multiply-add */
@@ -326,7 +338,7 @@ final class Legality {
                         + ", known only at run time: a scatter whose lanes could meet (a step of 0) is not generated; "
                         + "step the store's index by a constant");
             }
-            AccessForm form = AccessForm.of(a);
+            AccessForm form = AccessForm.of(a, Math.abs(ir.step()));
             // a reversed store under a condition scatters, so each lane keeps its own mask bit
             add(out, new Access(s.array(), s.element(), a, form == AccessForm.REVERSED && !(s.mask() instanceof Expr.True)
                     ? AccessForm.STRIDED : form, true, false, false));
@@ -340,19 +352,53 @@ final class Legality {
             }
         }
         for (Expr.Load l : loads) {
+            if (gather(l)) {
+                add(out, new Access(l.array(), l.kind(), null, AccessForm.GATHER, false, true, ir.lateLoads().contains(l), l.index()));
+                continue;
+            }
             Affine a = affine(l.array(), l.index(), "reads");
-            add(out, new Access(l.array(), l.kind(), a, AccessForm.of(a), false, true, ir.lateLoads().contains(l)));
+            add(out, new Access(l.array(), l.kind(), a, AccessForm.of(a, Math.abs(ir.step())), false, true, ir.lateLoads().contains(l)));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * @return whether a load is a gather: from a loop-invariant array at an index that is not
+     *     affine, computed per element from affine loads only ({@code a[b[i]]}, not {@code a[b[c[i]]]})
+     * @throws Refusal for a gather through a gathered index
+     */
+    private boolean gather(Expr.Load l) throws Refusal {
+        if (!invariance.test(l.array()) || Affine.of(l.index(), invariance) != null) {
+            return false;
+        }
+        for (Expr n : Walk.nodes(l.index())) {
+            if (n instanceof Expr.Load inner && Affine.of(inner.index(), invariance) == null) {
+                throw new Refusal(RefusalCode.GATHER_SCATTER, "reads " + l.array() + "[" + Refusal.brief(l.index()) + "] through an index that is "
+                        + "itself gathered; only one level of a[b[i]] is vectorized");
+            }
+        }
+        return true;
+    }
+
+    /** @return the per-element indexes of the plan's gathers */
+    private static List<Expr> gathered(List<Access> accesses) {
+        List<Expr> out = new ArrayList<>();
+        for (Access a : accesses) {
+            if (a.gathered() != null) {
+                out.add(a.gathered());
+            }
+        }
+        return out;
     }
 
     private static void add(List<Access> out, Access a) {
         for (int i = 0; i < out.size(); i++) {
             Access o = out.get(i);
-            if (o.array().equals(a.array()) && o.index().equals(a.index())) {
+            if (o.array().equals(a.array()) && java.util.Objects.equals(o.index(), a.index()) && java.util.Objects.equals(o.gathered(), a.gathered())) {
                 // forms differ only where a reversed store under a condition scatters: every use of the index does
                 AccessForm form = o.form() == a.form() ? o.form() : AccessForm.STRIDED;
-                out.set(i, new Access(o.array(), o.element(), o.index(), form, o.written() || a.written(), o.read() || a.read(), o.late() || a.late()));
+                out.set(i, new Access(o.array(), o.element(), o.index(), form, o.written() || a.written(), o.read() || a.read(), o.late() || a.late(),
+                        o.gathered()));
                 return;
             }
         }
@@ -379,9 +425,11 @@ final class Legality {
      * stores). Two indexes with the same step {@code k} meet only where their constant parts differ
      * by a multiple of {@code k} ({@code a[2*i]} never meets {@code a[2*i + 1]}), and then at the
      * iteration distance of that multiple. Where the distance depends on run-time values, the pair
-     * is returned for a guard (steps 1 and -1 only).
+     * is returned for a guard (steps 1 and -1 only). Pairs {write, read} where the read sees the
+     * write a constant number of iterations later go to {@code carried}: {@link #fit} keeps the
+     * lanes within that distance, as a chunk stores before the next one loads.
      */
-    private List<Access[]> dependences(List<Access> accesses, int lanes) throws Refusal {
+    private List<Access[]> dependences(List<Access> accesses, List<Access[]> carried) throws Refusal {
         List<Access[]> runtime = new ArrayList<>();
         for (Access w : accesses) {
             if (!w.written()) {
@@ -391,7 +439,11 @@ final class Legality {
                 if (o == w || !o.array().equals(w.array())) {
                     continue;
                 }
-                if (o.written() && !apart(w.index(), o.index())) {
+                if (o.form() == AccessForm.GATHER) {
+                    throw new Refusal(RefusalCode.CARRIED_DEPENDENCE, "reads " + o.array() + "[" + Refusal.brief(o.gathered()) + "], an element chosen per "
+                            + "iteration of an array the loop also writes as " + w.array() + "[" + w.index() + "] (a possible loop-carried dependence)");
+                }
+                if (o.written() && !apart(w.index(), o.index(), ir.step())) {
                     throw new Refusal(RefusalCode.CARRIED_DEPENDENCE, "writes both " + w.array() + "[" + w.index() + "] and " + o.array() + "["
                             + o.index() + "] in one iteration (the iterations overlap)");
                 }
@@ -402,7 +454,7 @@ final class Legality {
                     throw new Refusal(RefusalCode.CARRIED_DEPENDENCE, "reads " + o.array() + "[" + o.index() + "], an element the loop also writes "
                             + "as " + w.array() + "[" + w.index() + "] (loop-carried dependence)");
                 }
-                int k = w.index().scale();
+                long k = (long) w.index().scale() * ir.step(); // elements per iteration
                 if (!o.index().sameBase(w.index())) {
                     if (k != 1 && k != -1) {
                         throw new Refusal(RefusalCode.CARRIED_DEPENDENCE, "reads " + o.array() + "[" + o.index() + "] and writes " + w.array() + "["
@@ -416,23 +468,52 @@ final class Legality {
                 if (apart % k != 0) {
                     continue; // the two never meet: a[2*i] and a[2*i + 1]
                 }
-                long distance = apart / k * ir.step();
+                long distance = apart / k;
                 if (distance == 0 && o.late()) {
                     throw new Refusal(RefusalCode.CARRIED_DEPENDENCE, "reads " + o.array() + "[" + o.index() + "] after writing the same element through "
                             + "another expression; write the index the same way in both places");
                 }
-                if (distance > 0 && distance < lanes) {
-                    throw new Refusal(RefusalCode.CARRIED_DEPENDENCE, "" + w.array() + "[" + w.index() + "] depends on " + o.array() + "[" + o.index()
-                            + "] (loop-carried dependence)");
+                if (distance > 0) {
+                    carried.add(new Access[] {w, o}); // a read of an earlier iteration's write: the lanes must not exceed the distance
                 }
             }
         }
         return List.copyOf(runtime);
     }
 
-    /** @return whether two indexes with one constant step never meet: their constant parts differ by no multiple of the step */
-    private static boolean apart(Affine x, Affine y) {
-        return x.sameBase(y) && !x.runtimeStride() && (x.offset() - y.offset()) % x.scale() != 0;
+    /**
+     * @return the lanes, fewer where a dependence at a constant distance needs it: at most the
+     *     shortest distance, a power of two
+     * @throws Refusal when the distance is shorter than the fewest lanes the types allow
+     */
+    private int fit(int lanes, List<Access[]> carried, Set<Kind> kinds) throws Refusal {
+        int fitted = lanes;
+        for (Access[] pair : carried) {
+            long d = distance(pair, ir.step());
+            while (fitted > d) {
+                fitted /= 2;
+            }
+            if (fitted < 2 || !Lanes.fits(kinds, fitted)) {
+                throw new Refusal(RefusalCode.CARRIED_DEPENDENCE, "" + pair[0].array() + "[" + pair[0].index() + "] depends on "
+                        + pair[1].array() + "[" + pair[1].index() + "] (loop-carried dependence)" + (d == 1 ? ""
+                        : ": " + d + " iterations apart, fewer than the lanes of the shortest vector of its types"));
+            }
+        }
+        return fitted;
+    }
+
+    /** @return the iterations from a write to the read that sees it, for a pair of {@link #dependences}' {@code carried} */
+    static long distance(Access[] pair, int step) {
+        return (pair[0].index().offset() - pair[1].index().offset()) / ((long) pair[0].index().scale() * step);
+    }
+
+    /**
+     * @return whether two indexes with one constant step never meet: their constant parts differ
+     *     by no multiple of the elements one iteration moves them ({@code a[i]} and {@code a[i + 1]}
+     *     when {@code i += 2})
+     */
+    private static boolean apart(Affine x, Affine y, int step) {
+        return x.sameBase(y) && !x.runtimeStride() && (x.offset() - y.offset()) % ((long) x.scale() * step) != 0;
     }
 
     /** @return the objects and arrays the loop dereferences, which the guards check for null */

@@ -74,8 +74,9 @@ final class Lifter implements Interpreter.Memory {
         if (loop.inductionVar() < 0) {
             throw new Refusal(RefusalCode.LOOP_SHAPE, "no counted loop: no int variable steps by a constant on every iteration");
         }
-        if (Math.abs(loop.step()) != 1) {
-            throw new Refusal(RefusalCode.STRIDE, "the index steps by " + loop.step() + "; only loops stepping by 1 or -1 are vectorized");
+        if (Math.abs(loop.step()) > LoopIR.MAX_STEP) {
+            throw new Refusal(RefusalCode.STRIDE, "the index steps by " + loop.step() + "; only loops stepping by at most " + LoopIR.MAX_STEP
+                    + " either way are vectorized");
         }
         if (!loop.innermost()) {
             throw new Refusal(RefusalCode.NESTED_LOOP, "the loop contains another loop; annotate the inner loop's index, or put @Vectorize on a method whose loop nest ends in it");

@@ -12,7 +12,7 @@ import org.objectweb.asm.tree.LabelNode;
  * @param header    the label of the loop header, where the SIMD code is inserted
  * @param iv        the induction variable's slot
  * @param ivName    its source name
- * @param step      +1 or -1
+ * @param step      the constant the induction variable advances by, nonzero, at most {@link #MAX_STEP} either way
  * @param bottom    whether the exit test follows the body (do-while shape)
  * @param cond      the continue test, {@code t cond bound}
  * @param bound     the loop-invariant bound
@@ -29,9 +29,17 @@ record LoopIR(LabelNode header, int iv, String ivName, int step, boolean bottom,
               List<Store> stores, List<Flag> flags, Map<Integer, Expr> finals, List<Expr> traps, List<Expr.Load> lateLoads,
               Map<Integer, String> names) {
 
+    /** The largest step either way: a chunk's lanes then span at most 64 * 4096 iterations' indexes, far from int overflow. */
+    static final int MAX_STEP = 4096;
+
+    /** @return {@code ++}, {@code --}, or {@code += 2}, {@code -= 3}: how the induction variable moves */
+    String stepText() {
+        return step == 1 ? "++" : step == -1 ? "--" : step > 0 ? "+= " + step : "-= " + -step;
+    }
+
     /** @return the IR as text, one statement a line: what {@code log=debug} prints */
     String print() {
-        StringBuilder b = new StringBuilder("for ").append(ivName).append(step > 0 ? " ++" : " --")
+        StringBuilder b = new StringBuilder("for ").append(ivName).append(' ').append(stepText())
                 .append(" while ").append(ivName).append(' ').append(cond.symbol()).append(' ').append(bound)
                 .append(bottom ? " (tested after the body)" : "").append(" {\n");
         for (Store s : stores) {

@@ -27,7 +27,7 @@ final class Superword {
         }
         Affine index = null;
         for (Access a : plan.accesses()) {
-            if (index != null && !index.equals(a.index()) || a.index().scale() != 1) {
+            if (a.index() == null || index != null && !index.equals(a.index()) || a.index().scale() != 1) {
                 return false;
             }
             index = a.index();

@@ -28,6 +28,7 @@ final class VectorEmitter implements Opcodes {
     private final Map<Expr, Integer> uses = new HashMap<>();
     private final Map<Kind, Integer> reversals = new HashMap<>();
     private final Map<Affine, Integer> maps = new HashMap<>();
+    private final Map<Access, Integer> scratch = new IdentityHashMap<>(); // a gather's index map, filled per chunk
     private int iv;
     private int position;
 
@@ -76,9 +77,9 @@ final class VectorEmitter implements Opcodes {
         pushIndex(access.index(), access.form() == AccessForm.REVERSED ? lanes - 1 : 0);
     }
 
-    /** Pushes {@code (scale + stride) * (iv + position + lane) + base + offset}, in int arithmetic. */
+    /** Pushes {@code (scale + stride) * (iv + position + lane * spacing) + base + offset}, in int arithmetic. */
     private void pushIndex(Affine index, int lane) {
-        int at = position + lane;
+        int at = position + lane * plan.spacing();
         out.load(ILOAD, iv);
         if (at != 0) {
             out.ldc(at);
@@ -122,6 +123,9 @@ final class VectorEmitter implements Opcodes {
                 out.load(ASTORE, slot);
                 reversals.put(a.element(), slot);
             }
+            if (a.form() == AccessForm.GATHER) {
+                continue;
+            }
             Affine step = step(a.index());
             if (a.form().mapped() && !maps.containsKey(step)) {
                 out.ldc(lanes);
@@ -129,14 +133,14 @@ final class VectorEmitter implements Opcodes {
                 for (int j = 1; j < lanes; j++) {
                     out.op(DUP);
                     out.ldc(j);
-                    if (step.runtimeStride()) { // (stride + scale) * j, wrapping like the original's index
+                    if (step.runtimeStride()) { // (stride + scale) * j * spacing, wrapping like the original's index
                         out.load(ILOAD, scalars.local(step.stride()));
                         out.ldc(step.scale());
                         out.op(IADD);
-                        out.ldc(j);
+                        out.ldc(j * plan.spacing());
                         out.op(IMUL);
                     } else {
-                        out.ldc(step.scale() * j);
+                        out.ldc(step.scale() * j * plan.spacing());
                     }
                     out.op(IASTORE);
                 }
@@ -145,6 +149,57 @@ final class VectorEmitter implements Opcodes {
                 maps.put(step, slot);
             }
         }
+    }
+
+    /** Allocates, before the loop, the index map of each gather, which {@link #checkGathers} fills for each chunk. */
+    void hoistGathers() {
+        for (Access a : plan.accesses()) {
+            if (a.form() == AccessForm.GATHER) {
+                out.ldc(lanes);
+                out.add(new IntInsnNode(NEWARRAY, T_INT));
+                int slot = out.local(1);
+                out.load(ASTORE, slot);
+                scratch.put(a, slot);
+            }
+        }
+    }
+
+    /**
+     * At the start of a chunk: computes the indexes of every gather of the plan (a dead one too,
+     * which can throw in the original), stores them in its index map, and jumps to
+     * {@code outOfRange} when any is negative or not below its array's length, before the chunk
+     * loads or stores anything.
+     */
+    void checkGathers(org.objectweb.asm.tree.LabelNode outOfRange) {
+        String v = Kind.INT.vectorClass();
+        String compare = "(L" + Emitter.OPERATORS + "$Comparison;I)L" + Emitter.MASK + ";";
+        for (Access a : plan.accesses()) {
+            if (a.form() != AccessForm.GATHER) {
+                continue;
+            }
+            push(a.gathered());
+            out.op(DUP);
+            out.load(ALOAD, scratch.get(a));
+            out.op(ICONST_0);
+            out.invokevirtual(v, "intoArray", "([II)V");
+            out.op(DUP);
+            out.operator("LT", "Comparison");
+            out.op(ICONST_0);
+            out.invokevirtual(v, "compare", compare);
+            out.op(SWAP);
+            out.operator("GE", "Comparison");
+            out.load(ALOAD, scalars.local(a.array()));
+            out.op(ARRAYLENGTH);
+            out.invokevirtual(v, "compare", compare);
+            out.invokevirtual(Emitter.MASK, "or", "(L" + Emitter.MASK + ";)L" + Emitter.MASK + ";");
+            out.invokevirtual(Emitter.MASK, "anyTrue", "()Z");
+            out.jump(IFNE, outOfRange);
+        }
+    }
+
+    /** @return whether the plan gathers */
+    boolean gathers() {
+        return !scratch.isEmpty();
     }
 
     /**
@@ -156,7 +211,13 @@ final class VectorEmitter implements Opcodes {
         for (Store st : plan.stores()) {
             used.add(plan.access(st.array(), st.index()));
         }
-        for (Expr v : plan.values()) {
+        List<Expr> roots = new ArrayList<>(plan.values());
+        for (Access a : plan.accesses()) {
+            if (a.gathered() != null) {
+                roots.add(a.gathered()); // computed for every chunk, dead or not
+            }
+        }
+        for (Expr v : roots) {
             for (Expr n : Walk.nodes(v)) {
                 if (n instanceof Expr.Load l && !invariance.test(l)) {
                     used.add(plan.access(l.array(), l.index()));
@@ -246,11 +307,18 @@ final class VectorEmitter implements Opcodes {
             Access access = plan.access(l.array(), l.index());
             out.species(l.kind(), lanes);
             out.load(ALOAD, scalars.local(l.array()));
-            pushIndex(access);
             String v = l.kind().vectorClass();
             String array = "[" + l.kind().descriptor();
             // char[] into short lanes, boolean[] into byte lanes of 0 and 1
             String from = l.kind() == Kind.CHAR ? "fromCharArray" : l.kind() == Kind.BOOLEAN ? "fromBooleanArray" : "fromArray";
+            if (access.form() == AccessForm.GATHER) { // through the index map the chunk's check filled
+                out.op(ICONST_0);
+                out.load(ALOAD, scratch.get(access));
+                out.op(ICONST_0);
+                out.invokestatic(v, from, "(L" + Emitter.SPECIES + ";" + array + "I[II)L" + v + ";");
+                return l.kind();
+            }
+            pushIndex(access);
             if (access.form().mapped()) {
                 pushMap(access);
                 out.invokestatic(v, from, "(L" + Emitter.SPECIES + ";" + array + "I[II)L" + v + ";");
@@ -272,7 +340,7 @@ final class VectorEmitter implements Opcodes {
             }
             String v = Kind.INT.vectorClass();
             out.invokestatic(v, "broadcast", "(L" + Emitter.SPECIES + ";I)L" + v + ";");
-            out.op(ICONST_1);
+            out.ldc(plan.spacing());
             out.invokevirtual(v, "addIndex", "(I)L" + v + ";");
             return Kind.INT;
         }

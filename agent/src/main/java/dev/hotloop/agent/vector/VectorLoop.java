@@ -18,6 +18,8 @@ final class VectorLoop implements Opcodes {
     private final VectorPlan plan;
     private final Guards guards;
     private final int[][] accumulators;
+    /** Where a chunk whose gather indexes are not all in range leaves, the index at its first iteration. */
+    private final LabelNode outOfRange = new LabelNode();
 
     VectorLoop(Emitter out, VectorEmitter vectors, VectorPlan plan, Guards guards) {
         this.out = out;
@@ -44,6 +46,7 @@ final class VectorLoop implements Opcodes {
             loop(guards.endUnrolled(), plan.unroll());
         }
         loop(guards.end(), 1);
+        out.label(outOfRange);
         for (int r = 0; r < reductions.size(); r++) {
             if (!reductions.get(r).ordered()) {
                 fold(reductions.get(r), accumulators[r]);
@@ -62,7 +65,8 @@ final class VectorLoop implements Opcodes {
         out.load(ILOAD, end);
         out.jump(step > 0 ? IF_ICMPGE : IF_ICMPLE, done);
         for (int u = 0; u < chunks; u++) {
-            int position = step > 0 ? u * plan.lanes() : -(plan.lanes() - 1) - u * plan.lanes();
+            // lanes hold iterations in rising order of the induction variable: a falling loop's chunk starts at its last iteration
+            int position = step > 0 ? u * plan.lanes() * step : (plan.lanes() - 1 + u * plan.lanes()) * step;
             chunk(iv, position, u);
         }
         out.iinc(iv, step * chunks * plan.lanes());
@@ -70,9 +74,24 @@ final class VectorLoop implements Opcodes {
         out.label(done);
     }
 
-    /** One chunk: every value first (loads see memory as it was), then reductions, then stores, then flags. */
+    /**
+     * One chunk: its gathers' indexes checked first (out of range: the original loop runs from this
+     * chunk), then every value (loads see memory as it was), then reductions, then stores, then flags.
+     */
     private void chunk(int iv, int position, int u) {
         vectors.beginChunk(iv, position);
+        if (vectors.gathers()) {
+            LabelNode bad = new LabelNode();
+            LabelNode good = new LabelNode();
+            vectors.checkGathers(bad);
+            out.jump(GOTO, good);
+            out.label(bad);
+            if (u > 0) {
+                out.iinc(iv, u * plan.lanes() * plan.ir().step()); // the chunks before this one are done
+            }
+            out.jump(GOTO, outOfRange);
+            out.label(good);
+        }
         List<Store> stores = plan.stores();
         int[] values = new int[stores.size()];
         int[] masks = new int[stores.size()];

@@ -21,6 +21,8 @@ import java.util.Set;
  *                   time (one of them is written)
  * @param overlaps   pairs {write, read} of one array at run-time offsets: the guards check that
  *                   the read is not fewer than {@code lanes} iterations behind the write
+ * @param carried    pairs {write, read} of one array where the read sees the write a constant
+ *                   number of iterations later; the lanes are no more than the shortest distance
  * @param divisors   loop-invariant integer divisors, checked for zero before anything is computed
  * @param references every object and array the loop dereferences, checked for null first
  * @param unroll     vectors per main-loop iteration
@@ -31,7 +33,8 @@ import java.util.Set;
  * @param contracted the slots of the sums whose {@code acc + x * y} becomes one fused multiply-add (fastMath)
  */
 record VectorPlan(LoopIR ir, int lanes, Set<Kind> kinds, List<Store> stores, List<Reduction> reductions,
-                  List<Access> accesses, List<Expr[]> aliases, List<Access[]> overlaps, List<Expr> divisors, List<Expr> references,
+                  List<Access> accesses, List<Expr[]> aliases, List<Access[]> overlaps,
+                  List<Access[]> carried, List<Expr> divisors, List<Expr> references,
                   int unroll, boolean fastMath, Invariance invariance, Map<Expr, Affine> indexes, List<Expr> hoisted,
                   Set<Integer> contracted) {
 
@@ -53,13 +56,21 @@ record VectorPlan(LoopIR ir, int lanes, Set<Kind> kinds, List<Store> stores, Lis
      * @return its access, with the form the legality stage gave it
      */
     Access access(Expr array, Expr index) {
-        Affine a = index(index);
+        Affine a = indexes.get(index);
         for (Access x : accesses) {
-            if (x.array().equals(array) && x.index().equals(a)) {
+            if (x.array().equals(array) && (a != null || x.gathered() != null) && x.at(a, index)) {
                 return x;
             }
         }
         throw new IllegalStateException("the plan has no access " + array + "[" + index + "]");
+    }
+
+    /**
+     * @return how far the induction variable moves from one lane of a chunk to the next, the
+     *     absolute value of the loop's step: lanes hold iterations in rising order of the variable
+     */
+    int spacing() {
+        return Math.abs(ir.step());
     }
 
     /** @return whether the reduction's {@code acc + x * y} is contracted into a fused multiply-add */
@@ -94,11 +105,11 @@ record VectorPlan(LoopIR ir, int lanes, Set<Kind> kinds, List<Store> stores, Lis
      */
     String describe() {
         LoopIR l = ir;
-        StringBuilder b = new StringBuilder("loop ").append(l.ivName()).append(l.step() > 0 ? " ++" : " --")
+        StringBuilder b = new StringBuilder("loop ").append(l.ivName()).append(' ').append(l.stepText())
                 .append(" while ").append(l.ivName()).append(' ').append(l.cond().symbol()).append(' ').append(l.bound())
                 .append(l.bottom() ? " (tested after the body)" : "").append(": ").append(summary()).append('\n');
         for (Access a : accesses) {
-            b.append("  access ").append(a.describe()).append('\n');
+            b.append("  access ").append(a.describe(spacing())).append('\n');
         }
         for (Store s : stores) {
             b.append("  store ").append(s).append('\n');
@@ -111,6 +122,11 @@ record VectorPlan(LoopIR ir, int lanes, Set<Kind> kinds, List<Store> stores, Lis
         }
         for (Flag f : ir.flags()) {
             b.append("  flag ").append(f).append('\n');
+        }
+        for (Access[] pair : carried) {
+            long d = Legality.distance(pair, ir.step());
+            b.append("  carried ").append(pair[0].array()).append('[').append(pair[0].index()).append("] written, read as [").append(pair[1].index())
+                    .append("] ").append(d).append(d == 1 ? " iteration" : " iterations").append(" later: at most ").append(d).append(" lanes\n");
         }
         if (!hoisted.isEmpty()) {
             b.append("  hoisted ").append(join(hoisted)).append('\n');
@@ -158,7 +174,7 @@ record VectorPlan(LoopIR ir, int lanes, Set<Kind> kinds, List<Store> stores, Lis
         boolean gather = false;
         boolean scatter = false;
         for (Access a : accesses) {
-            gather |= a.form().mapped() && a.read();
+            gather |= (a.form().mapped() || a.form() == AccessForm.GATHER) && a.read();
             scatter |= a.form().mapped() && a.written();
         }
         b.append(gather ? ", gather" : "").append(scatter ? ", scatter" : "");

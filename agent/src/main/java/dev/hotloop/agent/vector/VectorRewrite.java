@@ -105,6 +105,7 @@ final class VectorRewrite implements LoopRewrite, Opcodes {
             vectors.count(v);
         }
         vectors.hoistForms();
+        vectors.hoistGathers();
         for (Expr v : plan.hoisted()) {
             vectors.hoist(v);
         }
@@ -114,7 +115,13 @@ final class VectorRewrite implements LoopRewrite, Opcodes {
         InsnList simdCode = cut(out.code, split);
         ScalarTwin.emit(twinOut, twinScalars, plan, new LabelNode());
         LoopSignature sig = LoopSignature.of(List.of(simdCode, twinOut.code), callerLocals, ir.iv(), atHeader, original, held);
-        int stack = 8 + 4 + 3 * depth(plan.values());
+        List<Expr> computed = new java.util.ArrayList<>(plan.values());
+        for (Access a : plan.accesses()) {
+            if (a.gathered() != null) {
+                computed.add(a.gathered()); // each chunk computes a gather's indexes first
+            }
+        }
+        int stack = 8 + 4 + 3 * depth(computed);
         cls.methods.add(OutlinedMethod.build(TierSwitch.SIMD + number, sig, simdCode, simdLocals, stack));
         cls.methods.add(OutlinedMethod.build(TierSwitch.SCALAR + number, sig, twinOut.code, scratch.maxLocals, stack));
         cls.fields.add(new FieldNode(ACC_PRIVATE | ACC_STATIC | ACC_VOLATILE | ACC_SYNTHETIC, TierSwitch.GATE + number, "I", null, null));
@@ -146,7 +153,7 @@ final class VectorRewrite implements LoopRewrite, Opcodes {
         return tail;
     }
 
-    /** Pushes, as a {@code long}, the distance from the induction variable to the bound: the entry's iterations. */
+    /** Pushes, as a {@code long}, the distance from the induction variable to the bound over the step: the entry's iterations. */
     private record Trips(Emitter out, ScalarEmitter scalars, LoopIR ir) implements Runnable {
         @Override
         public void run() {
@@ -155,6 +162,10 @@ final class VectorRewrite implements LoopRewrite, Opcodes {
             out.load(ILOAD, ir.iv());
             out.op(I2L);
             out.op(LSUB);
+            if (Math.abs(ir.step()) != 1) {
+                out.ldc((long) Math.abs(ir.step()));
+                out.op(LDIV);
+            }
         }
     }
 

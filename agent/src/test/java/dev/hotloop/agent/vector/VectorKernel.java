@@ -6,8 +6,10 @@ import dev.hotloop.agent.targets.vector.BenchmarkKernels;
 import dev.hotloop.agent.targets.vector.BooleanKernels;
 import dev.hotloop.agent.targets.vector.CalleeKernels;
 import dev.hotloop.agent.targets.vector.CharKernels;
+import dev.hotloop.agent.targets.vector.DistanceKernels;
 import dev.hotloop.agent.targets.vector.Expect;
 import dev.hotloop.agent.targets.vector.FloatingConversionKernels;
+import dev.hotloop.agent.targets.vector.GatherKernels;
 import dev.hotloop.agent.targets.vector.IntegerKernels;
 import dev.hotloop.agent.targets.vector.IntegralConversionKernels;
 import dev.hotloop.agent.targets.vector.MapKernels;
@@ -17,6 +19,7 @@ import dev.hotloop.agent.targets.vector.OrderedReductionKernels;
 import dev.hotloop.agent.targets.vector.ReductionKernels;
 import dev.hotloop.agent.targets.vector.RefusedKernels;
 import dev.hotloop.agent.targets.vector.SelectKernels;
+import dev.hotloop.agent.targets.vector.StepKernels;
 import dev.hotloop.agent.targets.vector.StrideKernels;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -46,7 +49,8 @@ record VectorKernel(Method method, Expect expect, boolean fastMath, List<String>
             MapKernels.class, ReductionKernels.class, SelectKernels.class, FloatingConversionKernels.class,
             IntegralConversionKernels.class, IntegerKernels.class, NestKernels.class, MathKernels.class,
             CalleeKernels.class, RefusedKernels.class, BenchmarkKernels.class, StrideKernels.class,
-            CharKernels.class, BooleanKernels.class, OrderedReductionKernels.class);
+            CharKernels.class, BooleanKernels.class, OrderedReductionKernels.class, StepKernels.class, DistanceKernels.class,
+            GatherKernels.class);
 
     /** @return every kernel, class by class, by name */
     static List<VectorKernel> all() {

@@ -1,7 +1,6 @@
 package dev.hotloop.agent.vector;
 
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hotloop.agent.SourceMarkers;
@@ -59,7 +58,9 @@ class VectorStrictModeTest {
         Method m = VectorEquivalenceTest.rewritten(loader, k);
         Object[] args = new VectorInputs(k, 33, InputVariant.SPECIAL).args();
         CallOutcome run = CallOutcome.of(m, ArgumentCopies.of(args));
-        assertNull(run.thrown(), () -> k + " threw " + run.thrown());
+        // a kernel fed indexes out of range on purpose (gathers, an index that wraps) throws what its original throws
+        boolean originalThrows = CallOutcome.of(k.method(), ArgumentCopies.of(args)).thrown() != null;
+        assertTrue(run.thrown() == null || originalThrows && !(run.thrown() instanceof HotloopStrictError), () -> k + " threw " + run.thrown());
         VectorEquivalenceTest.compare(k, m, args, k + " n=33 SPECIAL, strict=true");
     }
 }

@@ -102,4 +102,16 @@ public class HandKernelBenchmark {
     public double[] goFast(KernelInputs.Squares in) {
         return HandKernels.goFast(in.a, in.n, in.out);
     }
+
+    @Benchmark
+    public float[] gather(KernelInputs.Floats in) {
+        HandKernels.gather(in.a, in.keys, in.out);
+        return in.out;
+    }
+
+    @Benchmark
+    public float[] everyOther(KernelInputs.Floats in) {
+        HandKernels.everyOther(in.a, in.out);
+        return in.out;
+    }
 }

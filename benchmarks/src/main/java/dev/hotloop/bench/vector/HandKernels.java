@@ -37,7 +37,18 @@ public final class HandKernels {
     private static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Long> L = LongVector.SPECIES_PREFERRED;
 
+    /** {@code 0, 2, 4, ...}: the index map of a stride of 2. */
+    private static final int[] EVENS = evens(F.length());
+
     private HandKernels() {
+    }
+
+    private static int[] evens(int lanes) {
+        int[] map = new int[lanes];
+        for (int j = 0; j < lanes; j++) {
+            map[j] = 2 * j;
+        }
+        return map;
     }
 
     public static float dotFloat(float[] a, float[] b) {
@@ -357,6 +368,31 @@ public final class HandKernels {
                     FloatVector.fromArray(F, c, ci + j, tail).add(product).intoArray(c, ci + j, tail);
                 }
             }
+        }
+    }
+
+    /** Gathers the table through the keys a vector at a time (float and int lanes have the same count). */
+    public static void gather(float[] table, int[] keys, float[] out) {
+        int n = keys.length;
+        int i = 0;
+        for (int upper = F.loopBound(n); i < upper; i += F.length()) {
+            FloatVector.fromArray(F, table, 0, keys, i).mul(2f).intoArray(out, i);
+        }
+        for (; i < n; i++) {
+            out[i] = table[keys[i]] * 2f;
+        }
+    }
+
+    /** The even elements, through the index map {@code 0, 2, 4, ...}: a gather and a scatter of stride 2. */
+    public static void everyOther(float[] a, float[] out) {
+        int n = a.length;
+        int span = 2 * F.length();
+        int i = 0;
+        for (; i + span - 2 < n; i += span) {
+            FloatVector.fromArray(F, a, i, EVENS, 0).mul(0.5f).add(1f).intoArray(out, i, EVENS, 0);
+        }
+        for (; i < n; i += 2) {
+            out[i] = a[i] * 0.5f + 1f;
         }
     }
 }

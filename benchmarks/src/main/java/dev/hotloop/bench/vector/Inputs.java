@@ -57,4 +57,14 @@ public final class Inputs {
     public static long[] longs(int n, long seed) {
         return new SplittableRandom(seed).longs(n).toArray();
     }
+
+    /**
+     * @param n     length
+     * @param seed  seed of the generator
+     * @param bound the length of the array they index
+     * @return {@code n} indexes uniform in {@code [0, bound)}
+     */
+    public static int[] indexes(int n, long seed, int bound) {
+        return new SplittableRandom(seed).ints(n, 0, Math.max(1, bound)).toArray();
+    }
 }

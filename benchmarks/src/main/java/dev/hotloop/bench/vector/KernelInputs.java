@@ -15,7 +15,7 @@ public final class KernelInputs {
     private KernelInputs() {
     }
 
-    /** Arrays of {@code float}, for every float kernel but {@code matmul}. */
+    /** Arrays of {@code float}, for every float kernel but {@code matmul}, and the gather's indexes. */
     @State(Scope.Thread)
     public static class Floats {
         @Param({"1000", "1000000"})
@@ -25,6 +25,8 @@ public final class KernelInputs {
         public float[] a;
         public float[] b;
         public float[] out;
+        /** Indexes into {@code a}, uniform: the gather's. */
+        public int[] keys;
 
         @Setup
         public void setUp() {
@@ -32,6 +34,7 @@ public final class KernelInputs {
             a = Inputs.floats(size, 1, -4f, 4f);
             b = Inputs.floats(size, 2, -4f, 4f);
             out = new float[size];
+            keys = Inputs.indexes(size, 12, size);
         }
     }
 

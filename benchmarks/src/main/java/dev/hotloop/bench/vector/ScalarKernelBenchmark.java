@@ -120,4 +120,16 @@ public abstract class ScalarKernelBenchmark {
         ScalarKernels.toInt(in.a, in.ints);
         return in.ints;
     }
+
+    @Benchmark
+    public float[] gather(KernelInputs.Floats in) {
+        ScalarKernels.gather(in.a, in.keys, in.out);
+        return in.out;
+    }
+
+    @Benchmark
+    public float[] everyOther(KernelInputs.Floats in) {
+        ScalarKernels.everyOther(in.a, in.out);
+        return in.out;
+    }
 }

@@ -209,4 +209,20 @@ public final class ScalarKernels {
             out[i] = (int) a[i];
         }
     }
+
+    /** A gather: a lookup table read through an index per element. */
+    @Vectorize
+    public static void gather(float[] table, int[] keys, float[] out) {
+        for (int i = 0; i < keys.length; i++) {
+            out[i] = table[keys[i]] * 2f;
+        }
+    }
+
+    /** Every other element: the index steps by 2, so both arrays are read and written at a stride of 2. */
+    @Vectorize
+    public static void everyOther(float[] a, float[] out) {
+        for (int i = 0; i < a.length; i += 2) {
+            out[i] = a[i] * 0.5f + 1f;
+        }
+    }
 }

@@ -115,6 +115,31 @@ class HandKernelsTest {
     }
 
     @ParameterizedTest
+    @MethodSource("sizes")
+    void gatherIsBitExact(int n) {
+        for (float[] table : floatInputs(n)) {
+            int[] keys = Inputs.indexes(n, n + 5, n);
+            float[] expected = new float[n];
+            float[] actual = new float[n];
+            ScalarKernels.gather(table, keys, expected);
+            HandKernels.gather(table, keys, actual);
+            assertArrayEquals(expected, actual);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("sizes")
+    void everyOtherIsBitExactAndLeavesTheOddElementsAlone(int n) {
+        for (float[] a : floatInputs(n)) {
+            float[] expected = Inputs.floats(n, n + 7, -1f, 1f);
+            float[] actual = expected.clone();
+            ScalarKernels.everyOther(a, expected);
+            HandKernels.everyOther(a, actual);
+            assertArrayEquals(expected, actual);
+        }
+    }
+
+    @ParameterizedTest
     @MethodSource("matrixSizes")
     void matmulIsBitExact(int n) {
         float[] a = Inputs.floats(n * n, n, -1f, 1f);

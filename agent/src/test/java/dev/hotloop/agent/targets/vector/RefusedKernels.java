@@ -23,8 +23,9 @@ public final class RefusedKernels {
         }
     }
 
+    /** Distance 2: once refused, now two float lanes (DistanceKernels has the others). */
     @Vectorize
-    @Expect(rewritten = false, contains = "loop-carried dependence")
+    @Expect(rewritten = true, contains = "SIMD float x2")
     public static void recurrence(float[] a, float k) {
         for (int i = 2; i < a.length; i++) { // @loop:recurrence
             a[i] = a[i - 2] * k + a[i];

@@ -1,0 +1,93 @@
+package dev.hotloop.agent.vector;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hotloop.agent.ClassFiles;
+import dev.hotloop.agent.analysis.AnnotatedMethod;
+import dev.hotloop.agent.analysis.AnnotationScanner;
+import dev.hotloop.agent.analysis.Loop;
+import dev.hotloop.agent.analysis.MethodAnalysis;
+import dev.hotloop.agent.plan.LoopDecision;
+import dev.hotloop.agent.report.RefusalCode;
+import dev.hotloop.agent.targets.vector.DistanceKernels;
+import dev.hotloop.agent.targets.vector.GatherKernels;
+import dev.hotloop.agent.targets.vector.StepKernels;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+
+/**
+ * The plan of the index forms of issue #12, as {@link VectorPlan#describe} prints it for 256-bit
+ * vectors: steps other than 1 (each access strided by its step from lane to lane), dependences at
+ * a constant distance (the lanes fitted to it) and gathers.
+ */
+class IndexFormsPlanTest {
+
+    private static LoopDecision decide(Class<?> target, String name) throws AnalyzerException {
+        ClassNode cls = ClassFiles.node(target);
+        AnnotatedMethod m = AnnotationScanner.scan(cls).stream().filter(a -> a.method().name.equals(name)).findFirst().orElseThrow();
+        MethodAnalysis analysis = MethodAnalysis.of(cls.name, m.method());
+        List<Loop> loops = analysis.loops();
+        return new VectorStrategy(256).decide(m, analysis, m.annotations().get(0), loops.get(loops.size() - 1), true);
+    }
+
+    private static String plan(Class<?> target, String name) throws AnalyzerException {
+        LoopDecision d = decide(target, name);
+        assertTrue(d.rewritten(), () -> name + ": " + d.summary());
+        return d.rewrite().describe();
+    }
+
+    @Test
+    void aStepOfTwoStridesEveryAccessByTwo() throws AnalyzerException {
+        assertEquals(String.join("\n",
+                "loop i += 2 while i < n: SIMD float x8, gather, scatter",
+                "  access out[i] float strided 2 (scatter), written",
+                "  access a[i] float strided 2 (gather)",
+                "  store out[i] = ((a[i] * 2.0f) + 1.0f)",
+                "  hoisted 2.0f, 1.0f",
+                "  guards: non-null a, out; in bounds 2 accesses; out is not a"), plan(StepKernels.class, "stepTwo"));
+    }
+
+    @Test
+    void aScaledIndexUnderAStepStridesByTheirProduct() throws AnalyzerException {
+        String text = plan(StepKernels.class, "stepTwoScaled");
+        assertTrue(text.contains("  access a[2*i] int strided 4 (gather)\n"), text);
+        assertTrue(plan(StepKernels.class, "stepMinusThree").startsWith("loop i -= 3 while i >= 0: SIMD long x4"), text);
+    }
+
+    @Test
+    void theInterleavedPairUnderIPlusTwoNeverMeets() throws AnalyzerException {
+        String text = plan(StepKernels.class, "evensFromOdds");
+        assertTrue(text.contains("  access a[i] short strided 2 (scatter), written\n"), text);
+        assertTrue(text.contains("  access a[i + 1] short strided 2 (gather)\n"), text);
+        LoopDecision d = decide(StepKernels.class, "stepTwoCarried");
+        assertEquals(RefusalCode.CARRIED_DEPENDENCE, d.code(), d.summary());
+    }
+
+    @Test
+    void aConstantDistanceBoundsTheLanes() throws AnalyzerException {
+        String text = plan(DistanceKernels.class, "distanceFour");
+        assertTrue(text.startsWith("loop i ++ while i < n - 4: SIMD int x4\n") || text.startsWith("loop i ++ while i < (n - 4): SIMD int x4\n"), text);
+        assertTrue(text.contains("  carried a[i + 4] written, read as [i] 4 iterations later: at most 4 lanes\n"), text);
+        assertTrue(plan(DistanceKernels.class, "fallingDistanceThree").contains("SIMD long x2\n"));
+        assertFalse(plan(DistanceKernels.class, "readAhead").contains("carried"));
+        LoopDecision d = decide(DistanceKernels.class, "byteDistanceFour");
+        assertEquals(RefusalCode.CARRIED_DEPENDENCE, d.code(), d.summary());
+        assertTrue(d.summary().contains("(loop-carried dependence): 4 iterations apart, fewer than the lanes of the shortest vector"), d.summary());
+    }
+
+    @Test
+    void aGatherIsOneAccessWithItsIndexCheckedPerChunk() throws AnalyzerException {
+        String text = plan(GatherKernels.class, "gatherCopy");
+        assertTrue(text.startsWith("loop i ++ while i < n: SIMD int/float x8, gather\n"), text);
+        assertTrue(text.contains("  access a[keys[i]] float gather (index checked per chunk)\n"), text);
+        assertTrue(text.contains("  access keys[i] int contiguous\n"), text);
+        assertTrue(text.contains("out is not a"), text);
+        assertEquals(RefusalCode.CARRIED_DEPENDENCE, decide(GatherKernels.class, "gatherWritten").code());
+        assertEquals(RefusalCode.GATHER_SCATTER, decide(GatherKernels.class, "scatter").code());
+        assertEquals(RefusalCode.GATHER_SCATTER, decide(GatherKernels.class, "gatherTwice").code());
+    }
+}
