@@ -28,6 +28,12 @@ class FuzzTest {
         campaign(Long.getLong("fuzz.charSeed", Ty.CHAR_SEEDS), Integer.getInteger("fuzz.charKernels", 1_000));
     }
 
+    /** Kernels from {@link Ty#INTRINSIC_SEEDS} on, which also call {@code Integer.bitCount}, {@code Math.floor} and the like. */
+    @Test
+    void kernelsWithIntrinsicsBehaveLikeTheOriginals() {
+        campaign(Long.getLong("fuzz.intrinsicSeed", Ty.INTRINSIC_SEEDS), Integer.getInteger("fuzz.intrinsicKernels", 500));
+    }
+
     private static void campaign(long seed, int kernels) {
         int perClass = Integer.getInteger("fuzz.perClass", 100);
         FuzzCampaign campaign = new FuzzCampaign(seed, kernels, perClass, Integer.getInteger("fuzz.shrink", 3), System.out,

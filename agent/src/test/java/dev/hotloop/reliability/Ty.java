@@ -90,6 +90,12 @@ enum Ty {
      */
     static final long CHAR_SEEDS = 10_000_000L;
 
+    /**
+     * Kernels from this seed on may also call the JDK methods with lane forms ({@code Integer.bitCount},
+     * {@code Math.floor}, ...; see {@link ExprGen}); below it they are generated exactly as before.
+     */
+    static final long INTRINSIC_SEEDS = 30_000_000L;
+
     /** The element types of kernels below {@link #CHAR_SEEDS}. */
     private static final Ty[] BEFORE_CHAR = {BYTE, SHORT, INT, LONG, FLOAT, DOUBLE};
 
