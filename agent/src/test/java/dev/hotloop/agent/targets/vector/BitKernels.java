@@ -239,4 +239,22 @@ public final class BitKernels {
             out[i] = Math.floor(a[i]) < x ? Integer.bitCount(out[i]) : Integer.numberOfTrailingZeros(out[i]);
         }
     }
+
+    /** Loop-invariant calls: computed once before the loop by the JDK methods themselves, then broadcast. */
+    @Vectorize
+    @Expect(rewritten = true, contains = "SIMD int")
+    public static void hoistedBitCounts(int[] a, int c, long d, int[] out) {
+        for (int i = 0; i < a.length; i++) { // @loop:hoistedBitCounts
+            out[i] = a[i] + Integer.bitCount(c) + Long.numberOfTrailingZeros(d) + Short.reverseBytes((short) c);
+        }
+    }
+
+    /** Loop-invariant rounding and signs next to per-element ones. */
+    @Vectorize
+    @Expect(rewritten = true, contains = "SIMD double")
+    public static void hoistedRounding(double[] a, double x, double[] out) {
+        for (int i = 0; i < a.length; i++) { // @loop:hoistedRounding
+            out[i] = a[i] * Math.floor(x) + Math.copySign(Math.rint(a[i]), StrictMath.signum(x));
+        }
+    }
 }
