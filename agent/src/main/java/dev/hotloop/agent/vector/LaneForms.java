@@ -22,11 +22,16 @@ import org.objectweb.asm.Opcodes;
  *     {@code x}, ceil then giving the sign of {@code x} (ceil(-0.5) is -0.0);
  * <li>signum: 1 where {@code x > 0}, -1 where {@code x < 0}, else {@code x} (zeros and NaN).
  * </ul>
+ * On JDK 19 and later the five bit operations use their own {@code VectorOperators} constant
+ * instead (a single instruction where the CPU has one, such as AVX-512 VPOPCNTD); the code is
+ * generated for the JDK it runs on, and the class cache keys on the JDK's feature version.
  * Each method takes its operands on the stack, as the lane type's vectors, and leaves the result.
  */
 final class LaneForms implements Opcodes {
 
     private static final Set<String> ASSOCIATIVE = Set.of("ADD", "MUL", "AND", "OR", "XOR");
+    /** Whether this JDK's {@code VectorOperators} has BIT_COUNT and the other bit operators (JDK 19 on). */
+    private static final boolean BIT_OPERATORS = Runtime.version().feature() >= 19;
 
     private final Emitter out;
     private final Kind kind;
@@ -41,6 +46,11 @@ final class LaneForms implements Opcodes {
     /** Replaces the vector on the stack by {@code op} of it. */
     static void unary(Emitter out, Op op, Kind kind) {
         LaneForms f = new LaneForms(out, kind);
+        if (op.bits() && BIT_OPERATORS) { // named after the operator
+            out.operator(op.name(), "Unary");
+            out.invokevirtual(f.vector, "lanewise", "(L" + Emitter.OPERATORS + "$Unary;)L" + f.vector + ";");
+            return;
+        }
         switch (op) {
             case BIT_COUNT: f.bitCount(); break;
             case LEADING_ZEROS_COUNT: f.leadingZeros(); break;

@@ -17,7 +17,7 @@ enum Op {
     ACOS("acos", false, true), ATAN("atan", false, true), CBRT("cbrt", false, true),
     POW("pow", false, true), ATAN2("atan2", false, true), HYPOT("hypot", false, true),
     // JDK methods with a bit-exact lane form that LaneForms composes from operators JDK 17 has
-    // (BIT_COUNT and the other counts and reversals are VectorOperators constants only from JDK 19)
+    // (BIT_COUNT and the other counts and reversals are VectorOperators constants, used, from JDK 19)
     BIT_COUNT("bitCount"), LEADING_ZEROS_COUNT("numberOfLeadingZeros"), TRAILING_ZEROS_COUNT("numberOfTrailingZeros"),
     REVERSE("reverse"), REVERSE_BYTES("reverseBytes"),
     FLOOR("floor"), CEIL("ceil"), RINT("rint"), SIGNUM("signum"), COPY_SIGN("copySign");
