@@ -15,6 +15,15 @@ public final class RefusedKernels {
     private RefusedKernels() {
     }
 
+    /** Integer and Long methods other than the bit counts and reversals have no lane form. */
+    @Vectorize
+    @Expect(rewritten = false, contains = "Integer.highestOneBit(), which has no SIMD form")
+    public static void highestOneBit(int[] a, int[] out) {
+        for (int i = 0; i < a.length; i++) { // @loop:highestOneBit
+            out[i] = Integer.highestOneBit(a[i]);
+        }
+    }
+
     @Vectorize
     @Expect(rewritten = false, contains = "loop-carried dependence")
     public static void prefixSum(long[] a, long x) {
