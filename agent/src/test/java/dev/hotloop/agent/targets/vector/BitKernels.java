@@ -257,4 +257,13 @@ public final class BitKernels {
             out[i] = a[i] * Math.floor(x) + Math.copySign(Math.rint(a[i]), StrictMath.signum(x));
         }
     }
+
+    /** StrictMath.copySign counts a NaN sign as positive, so a computed sign is fine. */
+    @Vectorize
+    @Expect(rewritten = true, contains = "SIMD double")
+    public static void strictCopySignOfProduct(double[] a, double[] b, double[] out) {
+        for (int i = 0; i < a.length; i++) { // @loop:strictCopySignOfProduct
+            out[i] = StrictMath.copySign(a[i], a[i] * b[i] - b[i]);
+        }
+    }
 }
