@@ -7,15 +7,23 @@ import java.util.SplittableRandom;
 /**
  * Random, well-typed Java expressions over a {@link Scope}: arithmetic, bitwise operators and
  * shifts, casts (narrowing ones included), {@code Math.abs/min/max/sqrt/fma}, comparisons and
- * {@code ?:}. Every expression compiles; many of them overflow, divide by zero or meet NaN on the
+ * {@code ?:}, and from {@link Ty#INTRINSIC_SEEDS} on the JDK methods with lane forms
+ * ({@code Integer.bitCount}, {@code Math.floor}, ...). Every expression compiles; many of them overflow, divide by zero or meet NaN on the
  * inputs the harness chooses, which is the point.
  */
 final class ExprGen {
 
     private final SplittableRandom r;
+    /** Draws the JDK intrinsic calls of kernels from {@link Ty#INTRINSIC_SEEDS} on; null below. */
+    private final SplittableRandom intrinsics;
 
     ExprGen(SplittableRandom r) {
+        this(r, null);
+    }
+
+    ExprGen(SplittableRandom r, SplittableRandom intrinsics) {
         this.r = r;
+        this.intrinsics = intrinsics;
     }
 
     /**
@@ -25,6 +33,9 @@ final class ExprGen {
     Node gen(Ty t, Scope s, int depth) {
         if (depth <= 0 || r.nextInt(4) == 0) {
             return leaf(t, s);
+        }
+        if (intrinsics != null && intrinsics.nextInt(5) == 0) {
+            return intrinsic(t, s, depth);
         }
         int pick = r.nextInt(10);
         return switch (pick) {
@@ -83,6 +94,47 @@ final class ExprGen {
                     : Node.expr(t, "((float) Math.sqrt(#))", gen(t, s, depth - 1));
             default -> Node.expr(t, "Math.fma(#, #, #)", gen(t, s, depth - 1), gen(t, s, depth - 1), gen(t, s, depth - 1));
         };
+    }
+
+    /**
+     * A JDK method with a bit-exact lane form: the {@code Integer}/{@code Long} bit counts and
+     * reversals ({@code Short}/{@code Character.reverseBytes} too), {@code Math} and
+     * {@code StrictMath} floor, ceil, rint, signum and copySign.
+     */
+    private Node intrinsic(Ty t, Scope s, int depth) {
+        String[] ints = {"Integer.bitCount(#)", "Integer.numberOfLeadingZeros(#)", "Integer.numberOfTrailingZeros(#)",
+            "Integer.reverse(#)", "Integer.reverseBytes(#)", "Short.reverseBytes((short) #)", "Character.reverseBytes((char) #)"};
+        String[] longs = {"Long.bitCount(#)", "Long.numberOfLeadingZeros(#)", "Long.numberOfTrailingZeros(#)"};
+        String[] wide = {"Long.reverse(#)", "Long.reverseBytes(#)"};
+        String[] rounding = {"Math.floor(#)", "Math.ceil(#)", "Math.rint(#)", "StrictMath.floor(#)", "StrictMath.ceil(#)",
+            "StrictMath.rint(#)"};
+        String[] signs = {"Math.signum(#)", "StrictMath.signum(#)", "Math.copySign(#, #)", "StrictMath.copySign(#, #)"};
+        String call;
+        Ty arg;
+        switch (t) {
+            case INT -> {
+                boolean wideArg = intrinsics.nextInt(3) == 0;
+                call = Ty.pick(intrinsics, wideArg ? longs : ints);
+                arg = wideArg ? Ty.LONG : Ty.INT;
+            }
+            case LONG -> {
+                int k = intrinsics.nextInt(3);
+                call = k == 0 ? "((long) " + Ty.pick(intrinsics, ints) + ")" : k == 1 ? "((long) " + Ty.pick(intrinsics, longs) + ")"
+                        : Ty.pick(intrinsics, wide);
+                arg = k == 0 ? Ty.INT : Ty.LONG;
+            }
+            case FLOAT -> {
+                boolean round = intrinsics.nextBoolean();
+                call = round ? "((float) " + Ty.pick(intrinsics, rounding) + ")" : Ty.pick(intrinsics, signs);
+                arg = Ty.FLOAT;
+            }
+            default -> {
+                call = Ty.pick(intrinsics, intrinsics.nextBoolean() ? rounding : signs);
+                arg = Ty.DOUBLE;
+            }
+        }
+        Node x = gen(arg, s, depth - 1);
+        return call.contains("#, #") ? Node.expr(t, call, x, gen(arg, s, depth - 1)) : Node.expr(t, call, x);
     }
 
     /** An array element, a parameter, a local, the index, or a literal: widened or cast to {@code t}. */

@@ -55,6 +55,22 @@ class FuzzHarnessTest {
         assertFalse(KernelGen.generate("k0", 7).source().equals(KernelGen.generate("k0", 8).source()));
     }
 
+    /** Intrinsic calls come only from their own seed band, so older seeds replay the kernels they always gave. */
+    @Test
+    void intrinsicCallsComeOnlyFromTheirBand() {
+        java.util.regex.Pattern call = java.util.regex.Pattern.compile(
+                "(Integer|Long|Short|Character)\\.(bitCount|numberOf|reverse)|Math\\.(floor|ceil|rint|signum|copySign)");
+        for (long from : new long[] {FuzzTest.DEFAULT_SEED, Ty.CHAR_SEEDS, Ty.INTRINSIC_SEEDS - 100}) {
+            for (long seed = from; seed < from + 100; seed++) {
+                String source = KernelGen.generate("k0", seed).source();
+                assertFalse(call.matcher(source).find(), source);
+            }
+        }
+        long with = java.util.stream.LongStream.range(Ty.INTRINSIC_SEEDS, Ty.INTRINSIC_SEEDS + 100)
+                .filter(seed -> call.matcher(KernelGen.generate("k0", seed).source()).find()).count();
+        assertTrue(with >= 40, with + " of 100 kernels in the band call an intrinsic");
+    }
+
     /**
      * A kernel's inputs follow from its seed alone: the same in a campaign, alone, in any JVM. They
      * once came from the case record's hashCode, which hashes its enum by identity, so a failure

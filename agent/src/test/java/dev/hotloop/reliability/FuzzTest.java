@@ -48,6 +48,12 @@ class FuzzTest {
         campaign(Long.getLong("fuzz.indexSeed", Ty.INDEX_SEEDS), Integer.getInteger("fuzz.indexKernels", 500));
     }
 
+    /** Kernels from {@link Ty#INTRINSIC_SEEDS} on, which also call {@code Integer.bitCount}, {@code Math.floor} and the like. */
+    @Test
+    void kernelsWithIntrinsicsBehaveLikeTheOriginals() {
+        campaign(Long.getLong("fuzz.intrinsicSeed", Ty.INTRINSIC_SEEDS), Integer.getInteger("fuzz.intrinsicKernels", 500));
+    }
+
     private static FuzzStats campaign(long seed, int kernels) {
         int perClass = Integer.getInteger("fuzz.perClass", 100);
         FuzzCampaign campaign = new FuzzCampaign(seed, kernels, perClass, Integer.getInteger("fuzz.shrink", 3), System.out,

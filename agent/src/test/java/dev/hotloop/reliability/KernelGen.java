@@ -26,7 +26,8 @@ final class KernelGen {
 
     private KernelGen(String name, long seed) {
         this.r = new SplittableRandom(seed);
-        this.exprs = new ExprGen(r);
+        // Intrinsic calls are drawn from a random of their own, so that kernels below the band stay as they were.
+        this.exprs = new ExprGen(r, seed >= Ty.INTRINSIC_SEEDS ? new SplittableRandom(seed * 31 + 30) : null);
         this.name = name;
     }
 

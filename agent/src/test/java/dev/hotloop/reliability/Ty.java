@@ -91,6 +91,12 @@ enum Ty {
     static final long CHAR_SEEDS = 10_000_000L;
 
     /**
+     * Kernels from this seed on may also call the JDK methods with lane forms ({@code Integer.bitCount},
+     * {@code Math.floor}, ...; see {@link ExprGen}); below it they are generated exactly as before.
+     */
+    static final long INTRINSIC_SEEDS = 30_000_000L;
+
+    /**
      * Kernels from this seed on may also step by 2 to 4 either way, read {@code a[i - d]} after
      * writing {@code a[i]} (a dependence at a constant distance {@code d} of 2 to 16) and gather
      * through an {@code int[] keys} parameter; below it they are generated exactly as before.

@@ -356,7 +356,50 @@ final class Interpreter implements Opcodes {
         if (op == null || op.binary() != (args.length == 2) || args.length == 0 || args.length > 2) {
             return null;
         }
+        if (op == Op.COPY_SIGN && call.owner.equals("java/lang/StrictMath")) { // a NaN sign counts as positive
+            Expr sign = args[1];
+            Number one = kind == Kind.FLOAT ? (Number) 1.0f : (Number) 1.0;
+            return new Binary(op, kind, args[0], new Expr.Select(new Cmp(Cond.NE, sign, sign), new Const(kind, one), sign));
+        }
         return op.binary() ? new Binary(op, kind, args[0], args[1]) : new Unary(op, kind, args[0]);
+    }
+
+    /** @return whether {@link #bits} may know a static method of the class */
+    static boolean bitsOwner(String owner) {
+        return owner.equals("java/lang/Integer") || owner.equals("java/lang/Long") || owner.equals("java/lang/Short")
+                || owner.equals("java/lang/Character");
+    }
+
+    /**
+     * @param call a static call to {@code Integer}, {@code Long}, {@code Short} or {@code Character}
+     * @param args its arguments, as the JVM holds them (a short or char in an int)
+     * @return the lane operation on the operand's own type (a {@code Long.bitCount} counts in long
+     *     lanes, then narrows), or null when the method is not one the vectorizer knows
+     */
+    static Expr bits(MethodInsnNode call, Expr[] args) {
+        Op op = Op.ofBits(call.name);
+        Type[] params = Type.getArgumentTypes(call.desc);
+        if (op == null || params.length != 1) {
+            return null;
+        }
+        String p = params[0].getDescriptor();
+        switch (call.owner + "." + p) {
+            case "java/lang/Integer.I":
+                return new Unary(op, Kind.INT, args[0]);
+            case "java/lang/Long.J":
+                Expr x = new Unary(op, Kind.LONG, args[0]);
+                return op.counts() ? new Convert(Kind.LONG, Kind.INT, x) : x;
+            case "java/lang/Short.S":
+            case "java/lang/Character.C":
+                if (op != Op.REVERSE_BYTES) {
+                    return null;
+                }
+                Expr swapped = new Convert(Kind.SHORT, Kind.INT, new Unary(op, Kind.SHORT, Simplify.narrow(args[0], Kind.SHORT)));
+                // a char comes back zero-extended, as i2c leaves it
+                return p.equals("S") ? swapped : new Binary(Op.AND, Kind.INT, swapped, new Const(Kind.INT, 0xFFFF));
+            default:
+                return null;
+        }
     }
 
     static String simpleName(MethodInsnNode m) {

@@ -265,6 +265,10 @@ final class Legality {
             } else if (n instanceof Binary b && b.op().approximate() && !fastMath) {
                 bad.add(new Refusal(RefusalCode.APPROXIMATE_MATH, "Math." + b.op().symbol() + " has no bit-exact SIMD form; add @Vectorize(fastMath = true) "
                         + "to use the Vector API's version (within its documented ulp bound)"));
+            } else if (n instanceof Binary b && b.op() == Op.COPY_SIGN && !NanSigns.data(b.right())) {
+                bad.add(new Refusal(RefusalCode.NO_SIMD_FORM, "Math.copySign takes its sign from " + Refusal.brief(b.right()) + ", whose NaNs "
+                        + "get a sign bit that scalar and SIMD arithmetic may set differently; use StrictMath.copySign, which counts a NaN "
+                        + "sign as positive, or a sign read from an array"));
             } else if (n instanceof Binary b && (b.op() == Op.REM || b.op() == Op.DIV && b.kind().integral()) && !invariance.test(n)) {
                 bad.add(new Refusal(RefusalCode.NO_SIMD_FORM, b.op() == Op.REM && b.kind().floating()
                         ? "uses % on " + b.kind().javaName() + " values per element; the Vector API has no remainder operation"

@@ -411,6 +411,14 @@ final class Lifter implements Interpreter.Memory {
             }
             return e;
         }
+        if (Interpreter.bitsOwner(call.owner)) {
+            Expr e = Interpreter.bits(call, args);
+            if (e == null) {
+                throw new Refusal(RefusalCode.NO_SIMD_FORM, "calls " + Interpreter.simpleName(call) + ", which has no SIMD form (of Integer, Long, "
+                        + "Short and Character only bitCount, numberOfLeadingZeros, numberOfTrailingZeros, reverse and reverseBytes have one)");
+            }
+            return e;
+        }
         if (call.owner.equals(owner) && call.name.equals(Expr.ProbeArray.INIT) && call.desc.equals("()[Z")) {
             return new Expr.ProbeArray(null, owner); // JaCoCo's probe array, the same on every call
         }

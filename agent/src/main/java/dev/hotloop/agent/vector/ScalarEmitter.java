@@ -229,6 +229,16 @@ final class ScalarEmitter implements Opcodes {
     private void unary(Expr.Unary u) {
         push(u.x());
         String d = u.kind().stack().descriptor();
+        if (u.op().composed()) { // the JDK method itself, on the operand's own type
+            String own = u.kind().descriptor();
+            String owner = !u.op().bits() ? "java/lang/Math" : u.kind() == Kind.LONG ? "java/lang/Long"
+                    : u.kind() == Kind.SHORT ? "java/lang/Short" : "java/lang/Integer";
+            out.invokestatic(owner, u.op().symbol(), "(" + own + ")" + (u.op().counts() ? "I" : own));
+            if (u.op().counts() && u.kind() == Kind.LONG) {
+                out.op(I2L);
+            }
+            return;
+        }
         switch (u.op()) {
             case NEG: out.op(INEG + offset(u.kind())); break;
             case ABS: out.invokestatic("java/lang/Math", "abs", "(" + d + ")" + d); break;
@@ -263,7 +273,7 @@ final class ScalarEmitter implements Opcodes {
             case LSHL: out.op(wide ? LSHL : ISHL); break;
             case ASHR: out.op(wide ? LSHR : ISHR); break;
             case LSHR: out.op(wide ? LUSHR : IUSHR); break;
-            case MIN: case MAX: out.invokestatic("java/lang/Math", b.op().symbol(), "(" + d + d + ")" + d); break;
+            case MIN: case MAX: case COPY_SIGN: out.invokestatic("java/lang/Math", b.op().symbol(), "(" + d + d + ")" + d); break;
             default:
                 if (b.kind() == Kind.FLOAT) { // (float) Math.pow(x, y): both operands widened
                     int right = out.local(1);

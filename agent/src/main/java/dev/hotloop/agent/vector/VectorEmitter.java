@@ -346,9 +346,19 @@ final class VectorEmitter implements Opcodes {
         }
         if (e instanceof Expr.Unary u) {
             push(u.x());
+            if (u.op().composed()) {
+                LaneForms.unary(out, u.op(), u.kind());
+                return u.kind();
+            }
             out.operator(u.op().name(), "Unary");
             lanewise(u.kind(), "L" + Emitter.OPERATORS + "$Unary;");
             return u.kind();
+        }
+        if (e instanceof Expr.Binary b && b.op().composed()) {
+            push(b.left());
+            push(b.right());
+            LaneForms.binary(out, b.op(), b.kind());
+            return b.kind();
         }
         if (e instanceof Expr.Binary b) {
             push(b.left());

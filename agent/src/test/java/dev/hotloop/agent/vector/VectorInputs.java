@@ -31,6 +31,7 @@ final class VectorInputs {
         -0.0f, 0.0f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.MIN_VALUE, -Float.MIN_VALUE,
         Float.MIN_NORMAL, 1e-40f, Float.MAX_VALUE, -Float.MAX_VALUE, 1e10f, -3e9f, 2.1474836E9f, 2.1474839E9f,
         9.223372E18f, -9.223373E18f, 0.5f, -1.5f, 2.5f, 65504f, 32767.5f, 128.5f, -129f, 16777217f,
+        0x1p23f - 0.5f, -0x1p23f, 0x1p23f + 1, 0.49999997f, -0.7f,
     };
     private static final double[] SPECIAL_DOUBLES = {
         Double.NaN, Double.longBitsToDouble(0x7ff8000000000001L), Double.longBitsToDouble(0xfff8000000000000L),
@@ -38,6 +39,7 @@ final class VectorInputs {
         Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, Double.MAX_VALUE, -Double.MAX_VALUE, 1e300, -1e-300,
         2147483647.5, -2147483648.5, 9.223372036854776E18, 3.4028235677973366E38, 1.401298464324817E-45, 7e-46,
         0.5, -1.5, 2.5,
+        0x1p52 - 0.5, -0x1p52 + 1.5, 0x1p52, 0x1p52 + 1, -0x1p53 - 2, 0.49999999999999994, -0.3, -0.7,
     };
     /** For fastMath kernels: no huge finite values, whose overflow depends on the order of operations. */
     private static final double[] FAST_SPECIALS = {

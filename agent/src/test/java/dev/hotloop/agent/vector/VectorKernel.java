@@ -3,6 +3,7 @@ package dev.hotloop.agent.vector;
 import dev.hotloop.Vectorize;
 import dev.hotloop.agent.ClassFiles;
 import dev.hotloop.agent.targets.vector.BenchmarkKernels;
+import dev.hotloop.agent.targets.vector.BitKernels;
 import dev.hotloop.agent.targets.vector.BooleanKernels;
 import dev.hotloop.agent.targets.vector.CalleeKernels;
 import dev.hotloop.agent.targets.vector.CharKernels;
@@ -50,7 +51,7 @@ record VectorKernel(Method method, Expect expect, boolean fastMath, List<String>
             IntegralConversionKernels.class, IntegerKernels.class, NestKernels.class, MathKernels.class,
             CalleeKernels.class, RefusedKernels.class, BenchmarkKernels.class, StrideKernels.class,
             CharKernels.class, BooleanKernels.class, OrderedReductionKernels.class, StepKernels.class, DistanceKernels.class,
-            GatherKernels.class);
+            GatherKernels.class, BitKernels.class);
 
     /** @return every kernel, class by class, by name */
     static List<VectorKernel> all() {

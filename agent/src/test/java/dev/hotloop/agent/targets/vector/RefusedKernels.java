@@ -15,6 +15,27 @@ public final class RefusedKernels {
     private RefusedKernels() {
     }
 
+    /**
+     * A product's NaN gets the sign bit x86 picks by operand order, which scalar and SIMD code need
+     * not share (fuzz seed 30000050 under C2); Math.copySign would show it.
+     */
+    @Vectorize
+    @Expect(rewritten = false, contains = "use StrictMath.copySign")
+    public static void copySignOfProduct(double[] a, double[] b, double[] out) {
+        for (int i = 0; i < a.length; i++) { // @loop:copySignOfProduct
+            out[i] = Math.copySign(a[i], a[i] * b[i]);
+        }
+    }
+
+    /** Integer and Long methods other than the bit counts and reversals have no lane form. */
+    @Vectorize
+    @Expect(rewritten = false, contains = "Integer.highestOneBit(), which has no SIMD form")
+    public static void highestOneBit(int[] a, int[] out) {
+        for (int i = 0; i < a.length; i++) { // @loop:highestOneBit
+            out[i] = Integer.highestOneBit(a[i]);
+        }
+    }
+
     @Vectorize
     @Expect(rewritten = false, contains = "loop-carried dependence")
     public static void prefixSum(long[] a, long x) {
