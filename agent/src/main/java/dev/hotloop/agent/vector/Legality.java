@@ -48,9 +48,27 @@ final class Legality {
 
     private VectorPlan plan(int unroll, int preferredBits) throws Refusal {
         List<Reduction> reductions = new ArrayList<>();
+        Map<Integer, Expr> finals = new HashMap<>();
         for (Map.Entry<Integer, Expr> f : ir.finals().entrySet()) {
-            Expr value = rewrite(f.getValue());
-            if (mentionsAssigned(value)) {
+            finals.put(f.getKey(), rewrite(f.getValue()));
+        }
+        List<Selection> selections = new ArrayList<>();
+        for (Selection s : Selections.find(finals, ir.names())) {
+            finals.remove(s.slot());
+            for (Selection.Companion c : s.companions()) {
+                finals.remove(c.slot());
+            }
+            if (s.kind().integral() && s.companions().isEmpty()) { // no equal values to tell apart: plain max or min
+                Op op = s.max() ? Op.MAX : Op.MIN;
+                reductions.add(new Reduction(s.slot(), s.name(), op, s.kind(),
+                        Simplify.select(s.guard(), s.term(), Reduction.identity(op, s.kind())), false, null));
+            } else {
+                selections.add(s);
+            }
+        }
+        for (Map.Entry<Integer, Expr> f : ir.finals().entrySet()) {
+            Expr value = finals.get(f.getKey());
+            if (value != null && mentionsAssigned(value)) {
                 reductions.add(reduction(f.getKey(), value));
             }
         }
@@ -66,6 +84,9 @@ final class Legality {
         }
         for (Reduction r : reductions) {
             computed.add(r.term());
+        }
+        for (Selection sel : selections) {
+            computed.addAll(Selections.values(sel, ir.ivName()));
         }
         for (Flag f : ir.flags()) {
             if (!invariance.test(f.array())) {
@@ -96,9 +117,19 @@ final class Legality {
         for (Flag f : ir.flags()) {
             laneKinds(f.mask(), kinds);
         }
+        for (Selection sel : selections) {
+            kinds.add(sel.kind());
+            kinds.add(Kind.INT); // the iteration each lane's best comes from
+            for (Expr v : Selections.values(sel, ir.ivName())) {
+                laneKinds(v, kinds);
+            }
+            for (Selection.Companion c : sel.companions()) {
+                kinds.add(c.kind());
+            }
+        }
         int lanes = Lanes.of(kinds, preferredBits);
         List<Access[]> overlaps = dependences(accesses, lanes);
-        int u = VectorCost.unroll(unroll, reductions);
+        int u = VectorCost.unroll(unroll, reductions, selections);
         boolean approximate = false;
         for (Reduction r : reductions) {
             approximate |= !exact(r);
@@ -109,7 +140,8 @@ final class Legality {
         boolean fast = fastMath && approximate;
         return new VectorPlan(ir, lanes, kinds, List.copyOf(stores), List.copyOf(reductions), accesses,
                 aliases(accesses), overlaps, divisors(computed, ir.bound()), references(), u, fast, invariance,
-                Map.copyOf(indexes), hoisted(VectorPlan.values(stores, reductions, ir.flags())), contracted(reductions, fast));
+                Map.copyOf(indexes), hoisted(VectorPlan.values(stores, reductions, ir.flags(), selections, ir.ivName())), contracted(reductions, fast),
+                List.copyOf(selections));
     }
 
     /**

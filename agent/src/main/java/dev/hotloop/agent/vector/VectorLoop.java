@@ -7,7 +7,7 @@ import org.objectweb.asm.tree.LabelNode;
 /**
  * The vector loops themselves: an unrolled loop of {@code unroll} chunks per step while whole
  * steps remain, then one chunk per step up to the guarded range end; then the reductions' lanes
- * are combined and folded into their locals. The induction variable advances with the chunks, so
+ * are combined and folded into their locals, and the selections' lanes offered to theirs. The induction variable advances with the chunks, so
  * the original loop resumes exactly where they stopped.
  */
 final class VectorLoop implements Opcodes {
@@ -17,6 +17,7 @@ final class VectorLoop implements Opcodes {
     private final VectorPlan plan;
     private final Guards guards;
     private final int[][] accumulators;
+    private final SelectionCode selections;
 
     VectorLoop(Emitter out, VectorEmitter vectors, VectorPlan plan, Guards guards) {
         this.out = out;
@@ -24,6 +25,7 @@ final class VectorLoop implements Opcodes {
         this.plan = plan;
         this.guards = guards;
         this.accumulators = new int[plan.reductions().size()][plan.unroll()];
+        this.selections = new SelectionCode(out, vectors, plan);
     }
 
     void emit() {
@@ -39,6 +41,7 @@ final class VectorLoop implements Opcodes {
                 out.load(ASTORE, accumulators[r][u]);
             }
         }
+        selections.init();
         if (plan.unroll() > 1) {
             loop(guards.endUnrolled(), plan.unroll());
         }
@@ -46,6 +49,7 @@ final class VectorLoop implements Opcodes {
         for (int r = 0; r < reductions.size(); r++) {
             fold(reductions.get(r), accumulators[r]);
         }
+        selections.fold();
     }
 
     private void loop(int end, int chunks) {
@@ -67,7 +71,7 @@ final class VectorLoop implements Opcodes {
         out.label(done);
     }
 
-    /** One chunk: every value first (loads see memory as it was), then reductions, then stores, then flags. */
+    /** One chunk: every value first (loads see memory as it was), then reductions and selections, then stores, then flags. */
     private void chunk(int iv, int position, int u) {
         vectors.beginChunk(iv, position);
         List<Store> stores = plan.stores();
@@ -88,6 +92,7 @@ final class VectorLoop implements Opcodes {
         for (int r = 0; r < plan.reductions().size(); r++) {
             accumulate(plan.reductions().get(r), accumulators[r][u]);
         }
+        selections.update(u);
         for (int s = 0; s < stores.size(); s++) {
             Store st = stores.get(s);
             Kind k = st.element();

@@ -29,11 +29,12 @@ import java.util.Set;
  * @param indexes    the affine form of every index expression the loop loads or stores at
  * @param hoisted    the invariant lane values broadcast once before the vector loop, in order
  * @param contracted the slots of the sums whose {@code acc + x * y} becomes one fused multiply-add (fastMath)
+ * @param selections the locals replaced by a value that beats them, with their companions (max, argmax)
  */
 record VectorPlan(LoopIR ir, int lanes, Set<Kind> kinds, List<Store> stores, List<Reduction> reductions,
                   List<Access> accesses, List<Expr[]> aliases, List<Access[]> overlaps, List<Expr> divisors, List<Expr> references,
                   int unroll, boolean fastMath, Invariance invariance, Map<Expr, Affine> indexes, List<Expr> hoisted,
-                  Set<Integer> contracted) {
+                  Set<Integer> contracted, List<Selection> selections) {
 
     /**
      * @param index an index expression of a load or store of the loop
@@ -67,12 +68,15 @@ record VectorPlan(LoopIR ir, int lanes, Set<Kind> kinds, List<Store> stores, Lis
         return contracted.contains(r.slot());
     }
 
-    /** @return the vector values one chunk computes, in order: each store's value and mask, each reduction's term, each flag's mask */
+    /**
+     * @return the vector values one chunk computes, in order: each store's value and mask, each
+     *     reduction's term, each flag's mask, each selection's values
+     */
     List<Expr> values() {
-        return values(stores, reductions, ir.flags());
+        return values(stores, reductions, ir.flags(), selections, ir.ivName());
     }
 
-    static List<Expr> values(List<Store> stores, List<Reduction> reductions, List<Flag> flags) {
+    static List<Expr> values(List<Store> stores, List<Reduction> reductions, List<Flag> flags, List<Selection> selections, String iv) {
         List<Expr> values = new ArrayList<>();
         for (Store s : stores) {
             values.add(s.value());
@@ -83,6 +87,9 @@ record VectorPlan(LoopIR ir, int lanes, Set<Kind> kinds, List<Store> stores, Lis
         }
         for (Flag f : flags) {
             values.add(f.mask());
+        }
+        for (Selection s : selections) {
+            values.addAll(Selections.values(s, iv));
         }
         return values;
     }
@@ -109,6 +116,9 @@ record VectorPlan(LoopIR ir, int lanes, Set<Kind> kinds, List<Store> stores, Lis
         }
         for (Flag f : ir.flags()) {
             b.append("  flag ").append(f).append('\n');
+        }
+        for (Selection s : selections) {
+            b.append("  selection ").append(s.describe()).append('\n');
         }
         if (!hoisted.isEmpty()) {
             b.append("  hoisted ").append(join(hoisted)).append('\n');
@@ -149,6 +159,9 @@ record VectorPlan(LoopIR ir, int lanes, Set<Kind> kinds, List<Store> stores, Lis
         b.append(" x").append(lanes);
         for (Reduction r : reductions) {
             b.append(", reduction ").append(r.symbol());
+        }
+        for (Selection s : selections) {
+            b.append(", ").append(s.symbol());
         }
         boolean gather = false;
         boolean scatter = false;
