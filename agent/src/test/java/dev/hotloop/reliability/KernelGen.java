@@ -100,15 +100,22 @@ final class KernelGen {
 
         Reduction reduction = fastMath || r.nextBoolean() ? Reduction.pick(r, fastMath) : null;
         returns = reduction == null ? null : reduction.acc();
+        // Selections from SELECT_SEEDS on, from a random of their own: kernels below stay as they were.
+        SplittableRandom selects = new SplittableRandom(seed * 31 + 50);
+        SelectionGen selection = seed >= Ty.SELECT_SEEDS && reduction == null && refused == null && !fastMath ? SelectionGen.pick(selects) : null;
         // Statements in order, so that each sees only the locals declared before it.
         int n = 1 + r.nextInt(4);
         int reduceAt = reduction == null ? -1 : r.nextInt(n + 1);
         int refuseAt = refused == null ? -1 : r.nextInt(n + 1);
+        int selectAt = selection == null ? -1 : selects.nextInt(n + 1);
         List<Node> stmts = new ArrayList<>();
         for (int k = 0; k <= n; k++) {
             if (k == reduceAt) {
                 Node red = reduction.statement(exprs.gen(reduction.acc().promoted(), scope, 3));
                 stmts.add(r.nextInt(4) == 0 ? Node.stmt("if (#) #", exprs.cond(scope, 1), Node.block(List.of(red))) : red);
+            }
+            if (k == selectAt) {
+                stmts.add(selection.statement(exprs.gen(selection.acc(), scope, 3), exprs.cond(scope, 1)));
             }
             if (k == refuseAt) {
                 stmts.add(refused.statement(this).pin());
@@ -125,9 +132,15 @@ final class KernelGen {
         if (reduction != null) {
             body.add(reduction.declaration(r));
         }
+        if (selection != null) {
+            body.addAll(selection.declarations());
+        }
         body.add(loop);
         if (reduction != null) {
             body.add(Node.stmt("return s;"));
+        }
+        if (selection != null) {
+            body.add(selection.returns());
         }
         StringBuilder params = new StringBuilder();
         for (Scope.Var a : arrays) {
@@ -141,9 +154,11 @@ final class KernelGen {
         String shape = (nested ? "nest" : down ? "down" : "up") + (step == 2 ? " step 2" : "")
                 + (minOffset != 0 || maxOffset != 0 ? " offsets" : "") + (form == null ? "" : form.contains("*") ? " strided" : " reversed")
                 + (reduction == null ? "" : " " + reduction.describe())
+                + (selection == null ? "" : " " + selection.describe())
                 + (refused == null ? "" : " " + refused.name().toLowerCase(java.util.Locale.ROOT))
                 + (onIndex ? " on-index" : "");
-        return new Kernel(name, seed, onIndex ? "" : vectorize, reduction == null ? "void" : reduction.acc().java,
+        String type = reduction != null ? reduction.acc().java : selection != null ? selection.returnType() : "void";
+        return new Kernel(name, seed, onIndex ? "" : vectorize, type,
                 params.toString(), Node.block(body), List.copyOf(helpers), shape, fastMath, refused != null);
     }
 

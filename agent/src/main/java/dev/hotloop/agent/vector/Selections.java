@@ -67,8 +67,7 @@ final class Selections {
 
     /**
      * @return the value as {@code cond ? new : local}, or null when it is no conditional update
-     *     of the local (an integer comparison is negated to put the local second; a float one is
-     *     not, since its negation holds on NaN)
+     *     of the local
      */
     private static Expr.Select update(Expr value, int slot) {
         if (!(value instanceof Expr.Select s)) {
@@ -77,14 +76,13 @@ final class Selections {
         if (isSelf(s.ifFalse(), slot) && s.ifTrue() instanceof Expr.Select in && isSelf(in.ifTrue(), slot)
                 && in.cond() instanceof Expr.Logic l && l.and() && l.left().equals(s.cond())) {
             // c ? (c && !d ? local : x) : local, how an if over c && d joins: c && d ? x : local
-            Expr d = Simplify.not(l.right());
-            return d instanceof Expr.Not ? null : new Expr.Select(Simplify.and(s.cond(), d), in.ifFalse(), s.ifFalse());
+            return new Expr.Select(Simplify.and(s.cond(), Simplify.not(l.right())), in.ifFalse(), s.ifFalse());
         }
         if (isSelf(s.ifFalse(), slot)) {
             return s;
         }
-        Expr not = Simplify.not(s.cond());
-        return isSelf(s.ifTrue(), slot) && !(not instanceof Expr.Not) ? new Expr.Select(not, s.ifFalse(), s.ifTrue()) : null;
+        // a negated float comparison stays a Not, never a comparison: the key must be a comparison
+        return isSelf(s.ifTrue(), slot) ? new Expr.Select(Simplify.not(s.cond()), s.ifFalse(), s.ifTrue()) : null;
     }
 
     /** @return whether {@code e} compares {@code term} with the local, ordered (not == or !=) */
