@@ -103,13 +103,30 @@ final class KernelGen {
         // Selections from SELECT_SEEDS on, from a random of their own: kernels below stay as they were.
         SplittableRandom selects = new SplittableRandom(seed * 31 + 50);
         SelectionGen selection = seed >= Ty.SELECT_SEEDS && reduction == null && refused == null && !fastMath ? SelectionGen.pick(selects) : null;
+        // ... or, as often, a search: locals and tests that leave (return i), nothing else
+        boolean search = selection != null && selects.nextBoolean();
+        if (search) {
+            selection = null;
+            returns = Ty.INT;
+        }
         // Statements in order, so that each sees only the locals declared before it.
         int n = 1 + r.nextInt(4);
         int reduceAt = reduction == null ? -1 : r.nextInt(n + 1);
         int refuseAt = refused == null ? -1 : r.nextInt(n + 1);
         int selectAt = selection == null ? -1 : selects.nextInt(n + 1);
         List<Node> stmts = new ArrayList<>();
-        for (int k = 0; k <= n; k++) {
+        for (int k = 0; k <= n && search; k++) {
+            if (k < n && selects.nextBoolean()) {
+                Ty t = Ty.anyExpression(r);
+                String local = "t" + locals++;
+                Node init = exprs.gen(t, scope, 3);
+                scope.declare(new Scope.Var(local, t));
+                stmts.add(Node.declaration(local, t.java + " " + local + " = #;", init));
+            } else {
+                stmts.add(Node.stmt("if (#) return i" + (k == 0 ? "" : " * 3 + " + k) + ";", exprs.cond(scope, 2)));
+            }
+        }
+        for (int k = 0; k <= n && !search; k++) {
             if (k == reduceAt) {
                 Node red = reduction.statement(exprs.gen(reduction.acc().promoted(), scope, 3));
                 stmts.add(r.nextInt(4) == 0 ? Node.stmt("if (#) #", exprs.cond(scope, 1), Node.block(List.of(red))) : red);
@@ -142,6 +159,9 @@ final class KernelGen {
         if (selection != null) {
             body.add(selection.returns());
         }
+        if (search) {
+            body.add(Node.stmt("return -1;"));
+        }
         StringBuilder params = new StringBuilder();
         for (Scope.Var a : arrays) {
             params.append(a.type().java).append("[] ").append(a.name()).append(", ");
@@ -154,12 +174,12 @@ final class KernelGen {
         String shape = (nested ? "nest" : down ? "down" : "up") + (step == 2 ? " step 2" : "")
                 + (minOffset != 0 || maxOffset != 0 ? " offsets" : "") + (form == null ? "" : form.contains("*") ? " strided" : " reversed")
                 + (reduction == null ? "" : " " + reduction.describe())
-                + (selection == null ? "" : " " + selection.describe())
+                + (selection == null ? "" : " " + selection.describe()) + (search ? " search" : "")
                 + (refused == null ? "" : " " + refused.name().toLowerCase(java.util.Locale.ROOT))
                 + (onIndex ? " on-index" : "");
-        String type = reduction != null ? reduction.acc().java : selection != null ? selection.returnType() : "void";
+        String type = reduction != null ? reduction.acc().java : selection != null ? selection.returnType() : search ? "int" : "void";
         return new Kernel(name, seed, onIndex ? "" : vectorize, type,
-                params.toString(), Node.block(body), List.copyOf(helpers), shape, fastMath, refused != null);
+                params.toString(), Node.block(body), List.copyOf(helpers), shape, fastMath, refused != null && !refused.searches());
     }
 
     private Node loop(Node body, boolean nested, boolean down, int step, int minOffset, int maxOffset, int divide, String annotation) {

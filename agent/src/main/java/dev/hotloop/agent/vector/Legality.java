@@ -88,6 +88,10 @@ final class Legality {
         for (Selection sel : selections) {
             computed.addAll(Selections.values(sel, ir.ivName()));
         }
+        if (!ir.exits().isEmpty()) {
+            searchOnly(stores, reductions, selections);
+            computed.addAll(ir.exits());
+        }
         for (Flag f : ir.flags()) {
             if (!invariance.test(f.array())) {
                 throw new Refusal(RefusalCode.GATHER_SCATTER, "sets a flag in an array chosen inside the loop (" + Refusal.brief(f.array()) + ")");
@@ -117,6 +121,9 @@ final class Legality {
         for (Flag f : ir.flags()) {
             laneKinds(f.mask(), kinds);
         }
+        for (Expr e : ir.exits()) {
+            laneKinds(e, kinds);
+        }
         for (Selection sel : selections) {
             kinds.add(sel.kind());
             kinds.add(Kind.INT); // the iteration each lane's best comes from
@@ -140,8 +147,27 @@ final class Legality {
         boolean fast = fastMath && approximate;
         return new VectorPlan(ir, lanes, kinds, List.copyOf(stores), List.copyOf(reductions), accesses,
                 aliases(accesses), overlaps, divisors(computed, ir.bound()), references(), u, fast, invariance,
-                Map.copyOf(indexes), hoisted(VectorPlan.values(stores, reductions, ir.flags(), selections, ir.ivName())), contracted(reductions, fast),
+                Map.copyOf(indexes), hoisted(VectorPlan.values(stores, reductions, selections, ir)), contracted(reductions, fast),
                 List.copyOf(selections));
+    }
+
+    /**
+     * A loop that leaves early (break, return) is vectorized when it only searches: the SIMD code
+     * stops before the first iteration that leaves and the original loop runs that one, so no
+     * iteration before it may have an effect the SIMD code would have to reproduce.
+     */
+    private void searchOnly(List<Store> stores, List<Reduction> reductions, List<Selection> selections) throws Refusal {
+        String what = !stores.isEmpty() ? "writes " + stores.get(0).array() + "[" + Refusal.brief(stores.get(0).index()) + "]"
+                : !ir.flags().isEmpty() ? "sets a flag"
+                : !reductions.isEmpty() ? "accumulates " + reductions.get(0).name()
+                : !selections.isEmpty() ? "selects " + selections.get(0).name()
+                : !ir.finals().isEmpty() ? "assigns " + ir.names().getOrDefault(ir.finals().keySet().iterator().next(), "a local")
+                : null;
+        if (what != null) {
+            throw new Refusal(RefusalCode.EARLY_EXIT, "leaves the loop early (break or return) and also " + what
+                    + "; only a loop that searches (tests elements and leaves) is vectorized with an early exit: "
+                    + "move the other work into a loop of its own");
+        }
     }
 
     /**

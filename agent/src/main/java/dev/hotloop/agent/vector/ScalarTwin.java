@@ -44,7 +44,12 @@ final class ScalarTwin implements Opcodes {
             roots.add(s.mask());
             roots.addAll(Selections.values(s, ir.ivName()));
         }
+        roots.addAll(ir.exits());
         scalars.share(roots);
+        for (Expr e : ir.exits()) { // a search loop: nothing else happens in an iteration
+            scalars.push(e);
+            out.jump(IFNE, exit);
+        }
         for (Store st : plan.stores()) {
             LabelNode skip = null;
             if (!(st.mask() instanceof Expr.True)) {

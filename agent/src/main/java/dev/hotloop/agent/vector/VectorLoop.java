@@ -18,6 +18,8 @@ final class VectorLoop implements Opcodes {
     private final Guards guards;
     private final int[][] accumulators;
     private final SelectionCode selections;
+    /** Where a chunk that holds an early exit jumps, the induction variable set to the iteration that leaves; null without exits. */
+    private final LabelNode found;
 
     VectorLoop(Emitter out, VectorEmitter vectors, VectorPlan plan, Guards guards) {
         this.out = out;
@@ -26,6 +28,7 @@ final class VectorLoop implements Opcodes {
         this.guards = guards;
         this.accumulators = new int[plan.reductions().size()][plan.unroll()];
         this.selections = new SelectionCode(out, vectors, plan);
+        this.found = plan.ir().exits().isEmpty() ? null : new LabelNode();
     }
 
     void emit() {
@@ -46,6 +49,9 @@ final class VectorLoop implements Opcodes {
             loop(guards.endUnrolled(), plan.unroll());
         }
         loop(guards.end(), 1);
+        if (found != null) {
+            out.label(found);
+        }
         for (int r = 0; r < reductions.size(); r++) {
             fold(reductions.get(r), accumulators[r]);
         }
@@ -74,6 +80,9 @@ final class VectorLoop implements Opcodes {
     /** One chunk: every value first (loads see memory as it was), then reductions and selections, then stores, then flags. */
     private void chunk(int iv, int position, int u) {
         vectors.beginChunk(iv, position);
+        if (found != null) {
+            leave(iv, position);
+        }
         List<Store> stores = plan.stores();
         int[] values = new int[stores.size()];
         int[] masks = new int[stores.size()];
@@ -121,6 +130,41 @@ final class VectorLoop implements Opcodes {
         for (Flag f : plan.ir().flags()) {
             raise(f);
         }
+    }
+
+    /**
+     * Stops at the chunk's first iteration (in loop order) that leaves the loop: the induction
+     * variable is set to it and the original loop runs it, so it leaves as written.
+     */
+    private void leave(int iv, int position) {
+        List<Expr> exits = plan.ir().exits();
+        Kind k = vectors.push(exits.get(0));
+        for (int e = 1; e < exits.size(); e++) {
+            vectors.pushMask(exits.get(e), k);
+            out.invokevirtual(Emitter.MASK, "or", "(L" + Emitter.MASK + ";)L" + Emitter.MASK + ";");
+        }
+        boolean up = plan.ir().step() > 0;
+        out.invokevirtual(Emitter.MASK, up ? "firstTrue" : "lastTrue", "()I");
+        int lane = out.local(1);
+        out.load(ISTORE, lane);
+        LabelNode none = new LabelNode();
+        out.load(ILOAD, lane);
+        if (up) {
+            out.ldc(plan.lanes());
+            out.jump(IF_ICMPGE, none);
+        } else {
+            out.jump(IFLT, none);
+        }
+        out.load(ILOAD, iv);
+        out.load(ILOAD, lane);
+        out.op(IADD);
+        if (position != 0) {
+            out.ldc(position);
+            out.op(IADD);
+        }
+        out.load(ISTORE, iv);
+        out.jump(GOTO, found);
+        out.label(none);
     }
 
     /** Sets the flag when any iteration of the chunk reaches it: every one for an unconditional flag. */

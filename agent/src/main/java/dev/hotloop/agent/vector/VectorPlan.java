@@ -70,13 +70,13 @@ record VectorPlan(LoopIR ir, int lanes, Set<Kind> kinds, List<Store> stores, Lis
 
     /**
      * @return the vector values one chunk computes, in order: each store's value and mask, each
-     *     reduction's term, each flag's mask, each selection's values
+     *     reduction's term, each flag's mask, each selection's values, each early exit's condition
      */
     List<Expr> values() {
-        return values(stores, reductions, ir.flags(), selections, ir.ivName());
+        return values(stores, reductions, selections, ir);
     }
 
-    static List<Expr> values(List<Store> stores, List<Reduction> reductions, List<Flag> flags, List<Selection> selections, String iv) {
+    static List<Expr> values(List<Store> stores, List<Reduction> reductions, List<Selection> selections, LoopIR ir) {
         List<Expr> values = new ArrayList<>();
         for (Store s : stores) {
             values.add(s.value());
@@ -85,12 +85,13 @@ record VectorPlan(LoopIR ir, int lanes, Set<Kind> kinds, List<Store> stores, Lis
         for (Reduction r : reductions) {
             values.add(r.term());
         }
-        for (Flag f : flags) {
+        for (Flag f : ir.flags()) {
             values.add(f.mask());
         }
         for (Selection s : selections) {
-            values.addAll(Selections.values(s, iv));
+            values.addAll(Selections.values(s, ir.ivName()));
         }
+        values.addAll(ir.exits());
         return values;
     }
 
@@ -119,6 +120,9 @@ record VectorPlan(LoopIR ir, int lanes, Set<Kind> kinds, List<Store> stores, Lis
         }
         for (Selection s : selections) {
             b.append("  selection ").append(s.describe()).append('\n');
+        }
+        for (Expr e : ir.exits()) {
+            b.append("  exit when ").append(e).append(" (the original loop runs the first iteration where it holds)\n");
         }
         if (!hoisted.isEmpty()) {
             b.append("  hoisted ").append(join(hoisted)).append('\n');
@@ -162,6 +166,9 @@ record VectorPlan(LoopIR ir, int lanes, Set<Kind> kinds, List<Store> stores, Lis
         }
         for (Selection s : selections) {
             b.append(", ").append(s.symbol());
+        }
+        if (!ir.exits().isEmpty()) {
+            b.append(", early exit");
         }
         boolean gather = false;
         boolean scatter = false;

@@ -4,6 +4,7 @@ import dev.hotloop.Vectorize;
 import dev.hotloop.agent.ClassFiles;
 import dev.hotloop.agent.targets.vector.BenchmarkKernels;
 import dev.hotloop.agent.targets.vector.BooleanKernels;
+import dev.hotloop.agent.targets.vector.SearchKernels;
 import dev.hotloop.agent.targets.vector.SelectionKernels;
 import dev.hotloop.agent.targets.vector.CalleeKernels;
 import dev.hotloop.agent.targets.vector.CharKernels;
@@ -46,7 +47,8 @@ record VectorKernel(Method method, Expect expect, boolean fastMath, List<String>
             MapKernels.class, ReductionKernels.class, SelectKernels.class, FloatingConversionKernels.class,
             IntegralConversionKernels.class, IntegerKernels.class, NestKernels.class, MathKernels.class,
             CalleeKernels.class, RefusedKernels.class, BenchmarkKernels.class, StrideKernels.class,
-            CharKernels.class, BooleanKernels.class, SelectionKernels.class);
+            CharKernels.class, BooleanKernels.class, SelectionKernels.class,
+            SearchKernels.class);
 
     /** @return every kernel, class by class, by name */
     static List<VectorKernel> all() {
