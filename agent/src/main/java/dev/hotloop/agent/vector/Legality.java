@@ -96,6 +96,11 @@ final class Legality {
             if (!invariance.test(f.array())) {
                 throw new Refusal(RefusalCode.GATHER_SCATTER, "sets a flag in an array chosen inside the loop (" + Refusal.brief(f.array()) + ")");
             }
+            if (mentionsAssigned(f.mask())) {
+                throw new Refusal(RefusalCode.CARRIED_LOCAL, "sets a flag (a coverage probe) on a branch that tests " + firstAssigned(f.mask())
+                        + ", which the loop updates: the lanes cannot tell in which iterations the branch ran; "
+                        + "the loop runs as written while it is probed");
+            }
             computed.add(f.mask());
         }
         computed.addAll(ir.traps()); // dead loads and divisions still throw in the original
@@ -154,11 +159,11 @@ final class Legality {
     /**
      * A loop that leaves early (break, return) is vectorized when it only searches: the SIMD code
      * stops before the first iteration that leaves and the original loop runs that one, so no
-     * iteration before it may have an effect the SIMD code would have to reproduce.
+     * iteration before it may have an effect the SIMD code would have to reproduce. Flags (coverage
+     * probes) are the exception: the original loop then runs the whole chunk that leaves.
      */
     private void searchOnly(List<Store> stores, List<Reduction> reductions, List<Selection> selections) throws Refusal {
         String what = !stores.isEmpty() ? "writes " + stores.get(0).array() + "[" + Refusal.brief(stores.get(0).index()) + "]"
-                : !ir.flags().isEmpty() ? "sets a flag"
                 : !reductions.isEmpty() ? "accumulates " + reductions.get(0).name()
                 : !selections.isEmpty() ? "selects " + selections.get(0).name()
                 : !ir.finals().isEmpty() ? "assigns " + ir.names().getOrDefault(ir.finals().keySet().iterator().next(), "a local")

@@ -134,7 +134,9 @@ final class VectorLoop implements Opcodes {
 
     /**
      * Stops at the chunk's first iteration (in loop order) that leaves the loop: the induction
-     * variable is set to it and the original loop runs it, so it leaves as written.
+     * variable is set to it and the original loop runs it, so it leaves as written. A loop with
+     * flags restarts at the chunk's first iteration instead, so that the original sets the flags of
+     * the iterations before the one that leaves.
      */
     private void leave(int iv, int position) {
         List<Expr> exits = plan.ir().exits();
@@ -156,8 +158,13 @@ final class VectorLoop implements Opcodes {
             out.jump(IFLT, none);
         }
         out.load(ILOAD, iv);
-        out.load(ILOAD, lane);
-        out.op(IADD);
+        if (plan.ir().flags().isEmpty()) {
+            out.load(ILOAD, lane);
+            out.op(IADD);
+        } else if (!up) { // flags: the original loop runs the whole chunk, from its first iteration, and sets them
+            out.ldc(plan.lanes() - 1);
+            out.op(IADD);
+        }
         if (position != 0) {
             out.ldc(position);
             out.op(IADD);
