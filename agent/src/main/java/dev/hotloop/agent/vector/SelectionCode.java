@@ -119,96 +119,156 @@ final class SelectionCode implements Opcodes {
     }
 
     /**
-     * After the loop: every set lane of every accumulator is offered to the local, as the loop
-     * offers values: a better value wins; an equal one wins when it comes from an earlier
-     * iteration than the one that set the local (first of equals wins) or a later one (last wins),
-     * and, for {@code >=} and {@code <=}, over the local's value on entry.
+     * After the loop, without a branch that depends on the data but one: the accumulators merge
+     * lane by lane, then the lanes into the local. A set lane's value beats the local's value on
+     * entry (or, for {@code >=} and {@code <=}, equals it), so the local changes exactly when some
+     * lane is set, to the best of the set lanes; among equal ones (and {@code -0.0} equals
+     * {@code 0.0}) the one from the earliest iteration wins under {@code >} and {@code <}, the
+     * latest under {@code >=} and {@code <=}: the value the loop keeps. NaN never sets a lane.
      */
     void fold() {
         List<Selection> selections = plan.selections();
         for (int s = 0; s < selections.size(); s++) {
             Selection sel = selections.get(s);
-            Kind k = sel.kind();
-            int has = out.local(1);
-            int at = out.local(1);
-            int j = out.local(1);
-            int value = out.local(Emitter.size(k));
-            int iteration = out.local(1);
-            out.op(ICONST_0);
-            out.load(ISTORE, has);
-            out.op(ICONST_0);
-            out.load(ISTORE, at);
-            for (int u = 0; u < plan.unroll(); u++) {
-                int[] l = locals[s][u];
-                LabelNode top = new LabelNode();
-                LabelNode next = new LabelNode();
-                LabelNode take = new LabelNode();
-                LabelNode done = new LabelNode();
-                out.op(ICONST_0);
-                out.load(ISTORE, j);
-                out.label(top);
-                out.load(ILOAD, j);
-                out.ldc(plan.lanes());
-                out.jump(IF_ICMPGE, done);
-                out.load(ALOAD, l[2]);
-                out.load(ILOAD, j);
-                out.invokevirtual(Emitter.MASK, "laneIsSet", "(I)Z");
-                out.jump(IFEQ, next);
-                lane(k, l[0], j);
-                out.load(Emitter.storeOpcode(k), value);
-                lane(Kind.INT, l[1], j);
-                out.load(ISTORE, iteration);
-                // a better value wins
-                out.load(Emitter.loadOpcode(k), value);
-                out.load(Emitter.loadOpcode(k), sel.slot());
-                jumpIf(k, sel.max() ? Expr.Cond.GT : Expr.Cond.LT, take);
-                // an equal one by its iteration
-                out.load(Emitter.loadOpcode(k), value);
-                out.load(Emitter.loadOpcode(k), sel.slot());
-                jumpIf(k, Expr.Cond.NE, next);
-                out.load(ILOAD, has);
-                out.jump(IFEQ, sel.strict() ? next : take);
-                out.load(ILOAD, iteration);
-                out.load(ILOAD, at);
-                boolean later = !sel.strict() ^ plan.ir().step() < 0;
-                out.jump(later ? IF_ICMPGT : IF_ICMPLT, take);
-                out.jump(GOTO, next);
-                out.label(take);
-                out.load(Emitter.loadOpcode(k), value);
-                out.load(Emitter.storeOpcode(k), sel.slot());
-                out.load(ILOAD, iteration);
-                out.load(ISTORE, at);
-                out.op(ICONST_1);
-                out.load(ISTORE, has);
-                for (int c = 0; c < sel.companions().size(); c++) {
-                    Selection.Companion comp = sel.companions().get(c);
-                    lane(comp.kind(), l[3 + c], j);
-                    out.load(Emitter.storeOpcode(comp.kind()), comp.slot());
-                }
-                out.label(next);
-                out.iinc(j, 1);
-                out.jump(GOTO, top);
-                out.label(done);
+            int[] first = locals[s][0];
+            for (int u = 1; u < plan.unroll(); u++) {
+                merge(sel, first, locals[s][u]);
             }
+            Kind k = sel.kind();
+            LabelNode none = new LabelNode();
+            out.load(ALOAD, first[2]);
+            out.invokevirtual(Emitter.MASK, "anyTrue", "()Z");
+            out.jump(IFEQ, none);
+            // the best value of the set lanes, then the set lanes that hold it (numerically)
+            out.load(ALOAD, first[0]);
+            out.load(ALOAD, first[0]);
+            out.operator(sel.max() ? "MAX" : "MIN", "Associative");
+            out.load(ALOAD, first[2]);
+            reduce(k);
+            int best = out.local(Emitter.size(k));
+            out.load(Emitter.storeOpcode(k), best);
+            out.operator("EQ", "Comparison");
+            out.load(Emitter.loadOpcode(k), best);
+            out.invokevirtual(k.vectorClass(), "compare", "(L" + Emitter.OPERATORS + "$Comparison;" + k.descriptor() + ")L" + Emitter.MASK + ";");
+            out.load(ALOAD, first[2]);
+            and();
+            castTo(Kind.INT, k);
+            int equal = store();
+            // of those, the iteration that wins, and its lane
+            out.load(ALOAD, first[1]);
+            out.operator(lowestWins(sel) ? "MIN" : "MAX", "Associative");
+            out.load(ALOAD, equal);
+            reduce(Kind.INT);
+            int iteration = out.local(1);
+            out.load(ISTORE, iteration);
+            out.load(ALOAD, first[1]);
+            out.operator("EQ", "Comparison");
+            out.load(ILOAD, iteration);
+            out.invokevirtual(Kind.INT.vectorClass(), "compare", "(L" + Emitter.OPERATORS + "$Comparison;I)L" + Emitter.MASK + ";");
+            out.load(ALOAD, equal);
+            and();
+            int lane = store();
+            // one lane: its value and the companions' there, each the only lane of a masked reduction
+            lane(k, first[0], lane, Kind.INT);
+            out.load(Emitter.storeOpcode(k), sel.slot());
+            for (int c = 0; c < sel.companions().size(); c++) {
+                Selection.Companion comp = sel.companions().get(c);
+                lane(comp.kind(), first[3 + c], lane, Kind.INT);
+                out.load(Emitter.storeOpcode(comp.kind()), comp.slot());
+            }
+            out.label(none);
         }
     }
 
-    /** Pushes lane {@code j} of the vector in {@code vector}. */
-    private void lane(Kind kind, int vector, int j) {
+    /**
+     * @return whether the lowest index wins ties: the earliest iteration ({@code >}, {@code <})
+     *     counting up, the latest ({@code >=}, {@code <=}) counting down
+     */
+    private boolean lowestWins(Selection sel) {
+        return sel.strict() == plan.ir().step() > 0;
+    }
+
+    /**
+     * Lane by lane, {@code into} takes {@code from}'s lane where that is set and beats it, as the
+     * loop would have: {@code into}'s lane unset, a better value, or an equal one from the
+     * iteration that wins ties.
+     */
+    private void merge(Selection sel, int[] into, int[] from) {
+        Kind k = sel.kind();
+        String v = k.vectorClass();
+        String compare = "(L" + Emitter.OPERATORS + "$Comparison;L" + Emitter.VECTOR + ";)L" + Emitter.MASK + ";";
+        out.load(ALOAD, into[2]);
+        out.invokevirtual(Emitter.MASK, "not", "()L" + Emitter.MASK + ";");
+        out.load(ALOAD, from[0]);
+        out.operator(sel.max() ? "GT" : "LT", "Comparison");
+        out.load(ALOAD, into[0]);
+        out.invokevirtual(v, "compare", compare);
+        or();
+        out.load(ALOAD, from[0]);
+        out.operator("EQ", "Comparison");
+        out.load(ALOAD, into[0]);
+        out.invokevirtual(v, "compare", compare);
+        out.load(ALOAD, from[1]);
+        out.operator(lowestWins(sel) ? "LT" : "GT", "Comparison");
+        out.load(ALOAD, into[1]);
+        out.invokevirtual(Kind.INT.vectorClass(), "compare", compare);
+        castTo(k, Kind.INT);
+        and();
+        or();
+        out.load(ALOAD, from[2]);
+        and();
+        int take = store();
+        out.load(ALOAD, into[0]);
+        out.load(ALOAD, from[0]);
+        out.load(ALOAD, take);
+        blend(k, k);
+        out.load(ASTORE, into[0]);
+        out.load(ALOAD, into[1]);
+        out.load(ALOAD, from[1]);
+        out.load(ALOAD, take);
+        blend(Kind.INT, k);
+        out.load(ASTORE, into[1]);
+        out.load(ALOAD, into[2]);
+        out.load(ALOAD, from[2]);
+        or();
+        out.load(ASTORE, into[2]);
+        for (int c = 0; c < sel.companions().size(); c++) {
+            Selection.Companion comp = sel.companions().get(c);
+            out.load(ALOAD, into[3 + c]);
+            out.load(ALOAD, from[3 + c]);
+            out.load(ALOAD, take);
+            blend(comp.kind(), k);
+            out.load(ASTORE, into[3 + c]);
+        }
+    }
+
+    /** Pushes the one lane of {@code vector} that the mask in {@code lane} (on {@code on} lanes) sets. */
+    private void lane(Kind kind, int vector, int lane, Kind on) {
         out.load(ALOAD, vector);
-        out.load(ILOAD, j);
-        out.invokevirtual(kind.vectorClass(), "lane", "(I)" + kind.descriptor());
+        out.operator("MAX", "Associative");
+        out.load(ALOAD, lane);
+        castTo(kind, on);
+        reduce(kind);
     }
 
-    /** Stack: two values of {@code kind}; jumps when the first compares with the second as {@code cond} (false on NaN). */
-    private void jumpIf(Kind kind, Expr.Cond cond, LabelNode to) {
-        if (kind == Kind.INT) {
-            out.jump(IF_ICMPEQ + cond.ordinal(), to);
-            return;
+    /** Stack: vector, operator, mask: the masked reduction's scalar. */
+    private void reduce(Kind kind) {
+        out.invokevirtual(kind.vectorClass(), "reduceLanes", "(L" + Emitter.OPERATORS + "$Associative;L" + Emitter.MASK + ";)" + kind.descriptor());
+    }
+
+    /** Stack: a mask on {@code on} lanes; leaves it on {@code kind} lanes. */
+    private void castTo(Kind kind, Kind on) {
+        if (kind != on) {
+            out.species(kind, plan.lanes());
+            out.invokevirtual(Emitter.MASK, "cast", "(L" + Emitter.SPECIES + ";)L" + Emitter.MASK + ";");
         }
-        // fcmpl gives -1 on NaN, fcmpg 1: pick the one under which NaN fails the test (NE: NaN holds, and means "not equal")
-        boolean lessOnNaN = cond == Expr.Cond.GT || cond == Expr.Cond.GE || cond == Expr.Cond.NE || cond == Expr.Cond.EQ;
-        out.op(kind == Kind.LONG ? LCMP : kind == Kind.FLOAT ? (lessOnNaN ? FCMPL : FCMPG) : lessOnNaN ? DCMPL : DCMPG);
-        out.jump(IFEQ + cond.ordinal(), to);
+    }
+
+    private void and() {
+        out.invokevirtual(Emitter.MASK, "and", "(L" + Emitter.MASK + ";)L" + Emitter.MASK + ";");
+    }
+
+    private void or() {
+        out.invokevirtual(Emitter.MASK, "or", "(L" + Emitter.MASK + ";)L" + Emitter.MASK + ";");
     }
 }
