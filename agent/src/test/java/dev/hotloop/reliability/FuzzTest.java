@@ -54,6 +54,12 @@ class FuzzTest {
         campaign(Long.getLong("fuzz.intrinsicSeed", Ty.INTRINSIC_SEEDS), Integer.getInteger("fuzz.intrinsicKernels", 500));
     }
 
+    /** Kernels from {@link Ty#SELECT_SEEDS} on, a third of which hold a max-by-comparison or an argmax. */
+    @Test
+    void kernelsWithSelectionsBehaveLikeTheOriginals() {
+        campaign(Long.getLong("fuzz.selectSeed", Ty.SELECT_SEEDS), Integer.getInteger("fuzz.selectKernels", 500));
+    }
+
     private static FuzzStats campaign(long seed, int kernels) {
         int perClass = Integer.getInteger("fuzz.perClass", 100);
         FuzzCampaign campaign = new FuzzCampaign(seed, kernels, perClass, Integer.getInteger("fuzz.shrink", 3), System.out,

@@ -123,15 +123,39 @@ final class KernelGen {
         boolean ordered = !fastMath && seed >= Reduction.ORDERED_SEEDS;
         Reduction reduction = fastMath || ordered || r.nextBoolean() ? Reduction.pick(r, fastMath, ordered) : null;
         returns = reduction == null ? null : reduction.acc();
+        // Selections from SELECT_SEEDS on, from a random of their own: kernels below stay as they were.
+        SplittableRandom selects = new SplittableRandom(seed * 31 + 50);
+        SelectionGen selection = seed >= Ty.SELECT_SEEDS && reduction == null && refused == null && !fastMath ? SelectionGen.pick(selects) : null;
+        // ... or, as often, a search: locals and tests that leave (return i), nothing else
+        boolean search = selection != null && selects.nextBoolean();
+        if (search) {
+            selection = null;
+            returns = Ty.INT;
+        }
         // Statements in order, so that each sees only the locals declared before it.
         int n = 1 + r.nextInt(4);
         int reduceAt = reduction == null ? -1 : r.nextInt(n + 1);
         int refuseAt = refused == null ? -1 : r.nextInt(n + 1);
+        int selectAt = selection == null ? -1 : selects.nextInt(n + 1);
         List<Node> stmts = new ArrayList<>();
-        for (int k = 0; k <= n; k++) {
+        for (int k = 0; k <= n && search; k++) {
+            if (k < n && selects.nextBoolean()) {
+                Ty t = Ty.anyExpression(r);
+                String local = "t" + locals++;
+                Node init = exprs.gen(t, scope, 3);
+                scope.declare(new Scope.Var(local, t));
+                stmts.add(Node.declaration(local, t.java + " " + local + " = #;", init));
+            } else {
+                stmts.add(Node.stmt("if (#) return i" + (k == 0 ? "" : " * 3 + " + k) + ";", exprs.cond(scope, 2)));
+            }
+        }
+        for (int k = 0; k <= n && !search; k++) {
             if (k == reduceAt) {
                 Node red = reduction.statement(exprs.gen(reduction.acc().promoted(), scope, 3));
                 stmts.add(r.nextInt(4) == 0 ? Node.stmt("if (#) #", exprs.cond(scope, 1), Node.block(List.of(red))) : red);
+            }
+            if (k == selectAt) {
+                stmts.add(selection.statement(exprs.gen(selection.acc(), scope, 3), exprs.cond(scope, 1)));
             }
             if (k == refuseAt) {
                 stmts.add(refused.statement(this).pin());
@@ -150,9 +174,18 @@ final class KernelGen {
         if (reduction != null) {
             body.add(reduction.declaration(r));
         }
+        if (selection != null) {
+            body.addAll(selection.declarations());
+        }
         body.add(loop);
         if (reduction != null) {
             body.add(Node.stmt("return s;"));
+        }
+        if (selection != null) {
+            body.add(selection.returns());
+        }
+        if (search) {
+            body.add(Node.stmt("return -1;"));
         }
         StringBuilder params = new StringBuilder();
         for (Scope.Var a : arrays) {
@@ -169,11 +202,13 @@ final class KernelGen {
         String shape = (nested ? "nest" : down ? "down" : "up") + (step != 1 ? " step " + step : "")
                 + (minOffset != 0 || maxOffset != 0 ? " offsets" : "") + (form == null ? "" : form.contains("*") ? " strided" : " reversed")
                 + (reduction == null ? "" : " " + reduction.describe())
+                + (selection == null ? "" : " " + selection.describe()) + (search ? " search" : "")
                 + (refused == null ? "" : " " + refused.name().toLowerCase(java.util.Locale.ROOT))
                 + (onIndex ? " on-index" : "") + (distance > 0 ? " distance " + distance : "") + (gathers ? " gather" : "");
-        return new Kernel(name, seed, onIndex ? "" : vectorize, reduction == null ? "void" : reduction.acc().java,
-                params.toString(), Node.block(body), List.copyOf(helpers), shape, fastMath,
-                refused != null && !(refused == RefusedShape.RECURRENCE && step != 1)); // a[i - 1] is never written under i += 2
+        String type = reduction != null ? reduction.acc().java : selection != null ? selection.returnType() : search ? "int" : "void";
+        return new Kernel(name, seed, onIndex ? "" : vectorize, type, params.toString(), Node.block(body), List.copyOf(helpers),
+                shape, fastMath, refused != null && !refused.searches()
+                        && !(refused == RefusedShape.RECURRENCE && step != 1)); // a[i - 1] is never written under i += 2
     }
 
     private Node loop(Node body, boolean nested, boolean down, int step, int minOffset, int maxOffset, int divide, String annotation) {

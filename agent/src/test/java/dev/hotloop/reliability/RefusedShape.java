@@ -37,6 +37,14 @@ enum RefusedShape {
         return t.promoted() == t ? "" : "(" + t.java + ") ";
     }
 
+    /**
+     * @return whether the shape is an early exit, which a loop that only searches may have once
+     *     rewritten (its kernel is compared, but a rewrite is no failure in itself)
+     */
+    boolean searches() {
+        return this == BREAK || this == RETURN;
+    }
+
     static RefusedShape any(SplittableRandom r) {
         return values()[r.nextInt(values().length)];
     }

@@ -103,6 +103,12 @@ enum Ty {
      */
     static final long INDEX_SEEDS = 40_000_000L;
 
+    /**
+     * Kernels from this seed on may hold a {@link SelectionGen} (max by comparison, argmax);
+     * below it they are generated as before.
+     */
+    static final long SELECT_SEEDS = 50_000_000L;
+
     /** The element types of kernels below {@link #CHAR_SEEDS}. */
     private static final Ty[] BEFORE_CHAR = {BYTE, SHORT, INT, LONG, FLOAT, DOUBLE};
 

@@ -48,9 +48,27 @@ final class Legality {
 
     private VectorPlan plan(int unroll, int preferredBits) throws Refusal {
         List<Reduction> reductions = new ArrayList<>();
+        Map<Integer, Expr> finals = new HashMap<>();
         for (Map.Entry<Integer, Expr> f : ir.finals().entrySet()) {
-            Expr value = rewrite(f.getValue());
-            if (mentionsAssigned(value)) {
+            finals.put(f.getKey(), rewrite(f.getValue()));
+        }
+        List<Selection> selections = new ArrayList<>();
+        for (Selection s : Selections.find(finals, ir.names())) {
+            finals.remove(s.slot());
+            for (Selection.Companion c : s.companions()) {
+                finals.remove(c.slot());
+            }
+            if (s.kind().integral() && s.companions().isEmpty()) { // no equal values to tell apart: plain max or min
+                Op op = s.max() ? Op.MAX : Op.MIN;
+                reductions.add(new Reduction(s.slot(), s.name(), op, s.kind(),
+                        Simplify.select(s.guard(), s.term(), Reduction.identity(op, s.kind())), false, null, false));
+            } else {
+                selections.add(s);
+            }
+        }
+        for (Map.Entry<Integer, Expr> f : ir.finals().entrySet()) {
+            Expr value = finals.get(f.getKey());
+            if (value != null && mentionsAssigned(value)) {
                 reductions.add(reduction(f.getKey(), value));
             }
         }
@@ -67,9 +85,21 @@ final class Legality {
         for (Reduction r : reductions) {
             computed.add(r.term());
         }
+        for (Selection sel : selections) {
+            computed.addAll(Selections.values(sel, ir.ivName()));
+        }
+        if (!ir.exits().isEmpty()) {
+            searchOnly(stores, reductions, selections);
+            computed.addAll(ir.exits());
+        }
         for (Flag f : ir.flags()) {
             if (!invariance.test(f.array())) {
                 throw new Refusal(RefusalCode.GATHER_SCATTER, "sets a flag in an array chosen inside the loop (" + Refusal.brief(f.array()) + ")");
+            }
+            if (mentionsAssigned(f.mask())) {
+                throw new Refusal(RefusalCode.CARRIED_LOCAL, "sets a flag (a coverage probe) on a branch that tests " + firstAssigned(f.mask())
+                        + ", which the loop updates: the lanes cannot tell in which iterations the branch ran; "
+                        + "the loop runs as written while it is probed");
             }
             computed.add(f.mask());
         }
@@ -100,10 +130,23 @@ final class Legality {
             kinds.add(Kind.INT);
             laneKinds(g, kinds);
         }
+        for (Expr e : ir.exits()) {
+            laneKinds(e, kinds);
+        }
+        for (Selection sel : selections) {
+            kinds.add(sel.kind());
+            kinds.add(Kind.INT); // the iteration each lane's best comes from
+            for (Expr v : Selections.values(sel, ir.ivName())) {
+                laneKinds(v, kinds);
+            }
+            for (Selection.Companion c : sel.companions()) {
+                kinds.add(c.kind());
+            }
+        }
         List<Access[]> carried = new ArrayList<>();
         List<Access[]> runtime = dependences(accesses, carried);
         int lanes = fit(Lanes.of(kinds, VectorCost.bits(kinds, reductions, preferredBits)), carried, kinds);
-        int u = VectorCost.unroll(unroll, reductions);
+        int u = VectorCost.unroll(unroll, reductions, selections);
         boolean approximate = false;
         for (Reduction r : reductions) {
             approximate |= !exact(r);
@@ -114,7 +157,27 @@ final class Legality {
         boolean fast = fastMath && approximate;
         return new VectorPlan(ir, lanes, kinds, List.copyOf(stores), List.copyOf(reductions), accesses,
                 aliases(accesses), runtime, List.copyOf(carried), divisors(computed, ir.bound()), references(), u, fast, invariance,
-                Map.copyOf(indexes), hoisted(withGathered(VectorPlan.values(stores, reductions, ir.flags()), accesses)), contracted(reductions, fast));
+                Map.copyOf(indexes), hoisted(withGathered(VectorPlan.values(stores, reductions, selections, ir), accesses)),
+                contracted(reductions, fast), List.copyOf(selections));
+    }
+
+    /**
+     * A loop that leaves early (break, return) is vectorized when it only searches: the SIMD code
+     * stops before the first iteration that leaves and the original loop runs that one, so no
+     * iteration before it may have an effect the SIMD code would have to reproduce. Flags (coverage
+     * probes) are the exception: the original loop then runs the whole chunk that leaves.
+     */
+    private void searchOnly(List<Store> stores, List<Reduction> reductions, List<Selection> selections) throws Refusal {
+        String what = !stores.isEmpty() ? "writes " + stores.get(0).array() + "[" + Refusal.brief(stores.get(0).index()) + "]"
+                : !reductions.isEmpty() ? "accumulates " + reductions.get(0).name()
+                : !selections.isEmpty() ? "selects " + selections.get(0).name()
+                : !ir.finals().isEmpty() ? "assigns " + ir.names().getOrDefault(ir.finals().keySet().iterator().next(), "a local")
+                : null;
+        if (what != null) {
+            throw new Refusal(RefusalCode.EARLY_EXIT, "leaves the loop early (break or return) and also " + what
+                    + "; only a loop that searches (tests elements and leaves) is vectorized with an early exit: "
+                    + "move the other work into a loop of its own");
+        }
     }
 
     /**

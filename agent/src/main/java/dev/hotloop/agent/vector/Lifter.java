@@ -1,6 +1,7 @@
 package dev.hotloop.agent.vector;
 
 import dev.hotloop.agent.analysis.ControlFlowGraph;
+import dev.hotloop.agent.analysis.Liveness;
 import dev.hotloop.agent.analysis.LocalNames;
 import dev.hotloop.agent.analysis.Loop;
 import dev.hotloop.agent.plan.Refusal;
@@ -36,12 +37,15 @@ final class Lifter implements Interpreter.Memory {
     private final String owner;
     private final ControlFlowGraph g;
     private final Loop loop;
+    private final Liveness liveness;
     private final Iv iv;
     private final Map<Integer, String> names = new HashMap<>();
     private final List<Store> stores = new ArrayList<>();
     private final List<Flag> flags = new ArrayList<>();
     private final List<Expr> traps = new ArrayList<>();
     private final List<Expr.Load> lateLoads = new ArrayList<>();
+    /** The conditions under which an iteration leaves the loop other than by its exit test (break, return). */
+    private final List<Expr> leaves = new ArrayList<>();
     private final Interpreter interpreter = new Interpreter(this);
     private final BiFunction<Integer, Kind, Expr> initialValues = new BiFunction<>() {
         @Override
@@ -52,7 +56,8 @@ final class Lifter implements Interpreter.Memory {
     private final java.util.Set<String> inlining = new java.util.HashSet<>();
     private int inlined;
 
-    private Lifter(String owner, MethodNode method, List<MethodNode> siblings, ControlFlowGraph g, Loop loop) {
+    private Lifter(String owner, MethodNode method, List<MethodNode> siblings, ControlFlowGraph g, Loop loop, Liveness liveness) {
+        this.liveness = liveness;
         this.owner = owner;
         this.method = method;
         this.siblings = siblings;
@@ -67,10 +72,12 @@ final class Lifter implements Interpreter.Memory {
      * @param siblings the class's methods, for inlining
      * @param g        the method's graph, in which {@code loop} was found
      * @param loop     a loop with a recognised induction variable
+     * @param liveness the method's live locals, for a loop with more than one exit (else unused)
      * @return the loop's IR
      * @throws Refusal when the loop does something SIMD code cannot express
      */
-    static LoopIR lift(String owner, MethodNode method, List<MethodNode> siblings, ControlFlowGraph g, Loop loop) throws Refusal {
+    static LoopIR lift(String owner, MethodNode method, List<MethodNode> siblings, ControlFlowGraph g, Loop loop,
+                       Liveness liveness) throws Refusal {
         if (loop.inductionVar() < 0) {
             throw new Refusal(RefusalCode.LOOP_SHAPE, "no counted loop: no int variable steps by a constant on every iteration");
         }
@@ -81,10 +88,7 @@ final class Lifter implements Interpreter.Memory {
         if (!loop.innermost()) {
             throw new Refusal(RefusalCode.NESTED_LOOP, "the loop contains another loop; annotate the inner loop's index, or put @Vectorize on a method whose loop nest ends in it");
         }
-        if (loop.exits() != 1) {
-            throw new Refusal(RefusalCode.EARLY_EXIT, "the loop has " + loop.exits() + " exits: break or return inside the loop ends it early; SIMD code needs a loop that runs to its bound");
-        }
-        return new Lifter(owner, method, siblings, g, loop).run();
+        return new Lifter(owner, method, siblings, g, loop, liveness).run();
     }
 
     private LoopIR run() throws Refusal {
@@ -115,7 +119,16 @@ final class Lifter implements Interpreter.Memory {
                 int target = g.blockOf(jump.label);
                 int other = succ.get(0) == target ? succ.get(1) : succ.get(0);
                 boolean exitTaken = !loop.contains(target);
-                if (exitTaken || !loop.contains(other)) {
+                boolean exitTest = exit == null && s.predicate.equals(Simplify.TRUE) && s.stack.isEmpty()
+                        && (loop.latches().contains(b) || b == h && s.locals.isEmpty() && stores.isEmpty());
+                if ((exitTaken || !loop.contains(other)) && loop.exits() > 1 && !exitTest) {
+                    // an early exit (break, return): the original loop takes it; the SIMD code stops before its iteration
+                    if (!s.stack.isEmpty()) {
+                        throw new Refusal(RefusalCode.EARLY_EXIT, "leaves the loop with a value on the operand stack; SIMD code cannot stop there");
+                    }
+                    leaves.add(Simplify.and(s.predicate, exitTaken ? taken : Simplify.not(taken)));
+                    route(incoming, latches, h, exitTaken ? other : target, s, exitTaken ? Simplify.not(taken) : taken);
+                } else if (exitTaken || !loop.contains(other)) {
                     if (!s.predicate.equals(Simplify.TRUE) || !s.stack.isEmpty()) {
                         throw new Refusal(RefusalCode.EARLY_EXIT, "leaves the loop from inside a condition (break); SIMD code needs a loop that runs to its bound");
                     }
@@ -146,13 +159,34 @@ final class Lifter implements Interpreter.Memory {
             throw new Refusal(RefusalCode.STRIDE, "the index " + iv + " does not step by exactly " + loop.step() + " on every path");
         }
         Map<Integer, Expr> finals = new HashMap<>(end.locals);
+        if (!leaves.isEmpty()) {
+            // the SIMD code stops before the iteration that leaves: a local nobody reads after the loop need not be kept
+            finals.keySet().retainAll(liveAfter());
+        }
         Cmp test = exitTest(exit[0], bottom ? expected : iv, new Invariance(finals.keySet(), stores));
         for (int slot : finals.keySet()) {
             nameOf(slot);
         }
         return new LoopIR(header(), loop.inductionVar(), iv.name(), loop.step(), bottom,
                 test.cond(), test.right(), List.copyOf(stores), List.copyOf(flags), finals, List.copyOf(traps),
-                List.copyOf(lateLoads), Map.copyOf(names));
+                List.copyOf(lateLoads), Map.copyOf(names), List.copyOf(leaves));
+    }
+
+    /** @return the locals live where the loop's exits lead */
+    private java.util.Set<Integer> liveAfter() {
+        java.util.Set<Integer> out = new java.util.HashSet<>();
+        java.util.BitSet body = loop.body();
+        for (int b = body.nextSetBit(0); b >= 0; b = body.nextSetBit(b + 1)) {
+            for (int t : g.successors(b)) {
+                if (!loop.contains(t)) {
+                    java.util.BitSet live = liveness.liveIn(t);
+                    for (int v = live.nextSetBit(0); v >= 0; v = live.nextSetBit(v + 1)) {
+                        out.add(v);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private void route(Map<Integer, List<SymState>> incoming, List<SymState> latches, int h, int to, SymState s, Expr cond) {

@@ -24,10 +24,12 @@ import org.objectweb.asm.tree.LabelNode;
  *                  of references, integer divisions), used or not
  * @param lateLoads loads that follow, in the iteration, a store to the same array at another index
  * @param names     source names of locals, for reports
+ * @param exits     the conditions under which an iteration leaves the loop early (break, return),
+ *                  in the order the iteration tests them
  */
 record LoopIR(LabelNode header, int iv, String ivName, int step, boolean bottom, Expr.Cond cond, Expr bound,
               List<Store> stores, List<Flag> flags, Map<Integer, Expr> finals, List<Expr> traps, List<Expr.Load> lateLoads,
-              Map<Integer, String> names) {
+              Map<Integer, String> names, List<Expr> exits) {
 
     /** The largest step either way: a chunk's lanes then span at most 64 * 4096 iterations' indexes, far from int overflow. */
     static final int MAX_STEP = 4096;
@@ -47,6 +49,9 @@ record LoopIR(LabelNode header, int iv, String ivName, int step, boolean bottom,
         }
         for (Flag f : flags) {
             b.append("  ").append(f).append('\n');
+        }
+        for (Expr e : exits) {
+            b.append("  leave when ").append(e).append('\n');
         }
         finals.forEach((slot, v) -> b.append("  ").append(names.getOrDefault(slot, "local#" + slot)).append(" = ").append(v).append('\n'));
         return b.append('}').toString();

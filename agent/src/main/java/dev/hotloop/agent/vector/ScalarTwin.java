@@ -40,7 +40,16 @@ final class ScalarTwin implements Opcodes {
         for (Flag f : ir.flags()) {
             roots.add(f.mask());
         }
+        for (Selection s : plan.selections()) {
+            roots.add(s.mask());
+            roots.addAll(Selections.values(s, ir.ivName()));
+        }
+        roots.addAll(ir.exits());
         scalars.share(roots);
+        for (Expr e : ir.exits()) { // a search loop: nothing else happens in an iteration
+            scalars.push(e);
+            out.jump(IFNE, exit);
+        }
         for (Store st : plan.stores()) {
             LabelNode skip = null;
             if (!(st.mask() instanceof Expr.True)) {
@@ -80,6 +89,18 @@ final class ScalarTwin implements Opcodes {
                 out.op(r.narrow() == Kind.BYTE ? I2B : I2S);
             }
             out.load(Emitter.storeOpcode(k), r.slot());
+        }
+        for (Selection s : plan.selections()) {
+            LabelNode skip = new LabelNode();
+            scalars.push(s.mask());
+            out.jump(IFEQ, skip);
+            scalars.push(s.term());
+            out.load(Emitter.storeOpcode(s.kind()), s.slot());
+            for (Selection.Companion c : s.companions()) {
+                scalars.push(c.value());
+                out.load(Emitter.storeOpcode(c.kind()), c.slot());
+            }
+            out.label(skip);
         }
         out.iinc(ir.iv(), ir.step());
         out.jump(GOTO, top);

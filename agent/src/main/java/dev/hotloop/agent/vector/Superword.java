@@ -18,7 +18,7 @@ final class Superword {
 
     /** @return whether C2 vectorizes the plan's loop as written */
     static boolean vectorizes(VectorPlan plan, Invariance invariance) {
-        if (plan.ir().step() != 1 || !plan.reductions().isEmpty() || plan.kinds().size() != 1) {
+        if (plan.ir().step() != 1 || !plan.reductions().isEmpty() || !plan.selections().isEmpty() || !plan.ir().exits().isEmpty() || plan.kinds().size() != 1) {
             return false;
         }
         Kind kind = plan.kinds().iterator().next();

@@ -107,6 +107,16 @@ final class VectorCost {
     }
 
     /**
+     * @param requested  {@code @Vectorize(unroll)}, 0 to choose
+     * @param reductions the loop's reductions
+     * @param selections the loop's selections, which accumulate as reductions do
+     * @return vectors per main-loop step
+     */
+    static int unroll(int requested, List<Reduction> reductions, List<Selection> selections) {
+        return selections.isEmpty() ? unroll(requested, reductions) : requested > 0 ? requested : REDUCTION_UNROLL;
+    }
+
+    /**
      * @param plan            the loop's plan
      * @param requestedUnroll {@code @Vectorize(unroll)}; an explicit unroll asks for the Vector API form
      * @return the report's summary of the plan, noting where C2 vectorizes the original too

@@ -7,9 +7,10 @@ import org.objectweb.asm.tree.LabelNode;
 /**
  * The vector loops themselves: an unrolled loop of {@code unroll} chunks per step while whole
  * steps remain, then one chunk per step up to the guarded range end; then the reductions' lanes
- * are combined and folded into their locals. An ordered reduction has no accumulator: each chunk
- * folds its lanes into the local one at a time, in the original iteration order. The induction
- * variable advances with the chunks, so the original loop resumes exactly where they stopped.
+ * are combined and folded into their locals, and the selections' lanes offered to theirs. An
+ * ordered reduction has no accumulator: each chunk folds its lanes into the local one at a time,
+ * in the original iteration order. The induction variable advances with the chunks, so the
+ * original loop resumes exactly where they stopped.
  */
 final class VectorLoop implements Opcodes {
 
@@ -20,6 +21,9 @@ final class VectorLoop implements Opcodes {
     private final int[][] accumulators;
     /** Where a chunk whose gather indexes are not all in range leaves, the index at its first iteration. */
     private final LabelNode outOfRange = new LabelNode();
+    private final SelectionCode selections;
+    /** Where a chunk that holds an early exit jumps, the induction variable set to the iteration that leaves; null without exits. */
+    private final LabelNode found;
 
     VectorLoop(Emitter out, VectorEmitter vectors, VectorPlan plan, Guards guards) {
         this.out = out;
@@ -27,6 +31,8 @@ final class VectorLoop implements Opcodes {
         this.plan = plan;
         this.guards = guards;
         this.accumulators = new int[plan.reductions().size()][plan.unroll()];
+        this.selections = new SelectionCode(out, vectors, plan);
+        this.found = plan.ir().exits().isEmpty() ? null : new LabelNode();
     }
 
     void emit() {
@@ -42,16 +48,21 @@ final class VectorLoop implements Opcodes {
                 out.load(ASTORE, accumulators[r][u]);
             }
         }
+        selections.init();
         if (plan.unroll() > 1) {
             loop(guards.endUnrolled(), plan.unroll());
         }
         loop(guards.end(), 1);
         out.label(outOfRange);
+        if (found != null) {
+            out.label(found);
+        }
         for (int r = 0; r < reductions.size(); r++) {
             if (!reductions.get(r).ordered()) {
                 fold(reductions.get(r), accumulators[r]);
             }
         }
+        selections.fold();
     }
 
     private void loop(int end, int chunks) {
@@ -76,7 +87,9 @@ final class VectorLoop implements Opcodes {
 
     /**
      * One chunk: its gathers' indexes checked first (out of range: the original loop runs from this
-     * chunk), then every value (loads see memory as it was), then reductions, then stores, then flags.
+     * chunk), then its early exits (the original loop runs the first iteration that leaves), then
+     * every value (loads see memory as it was), then reductions and selections, then stores, then
+     * flags.
      */
     private void chunk(int iv, int position, int u) {
         vectors.beginChunk(iv, position);
@@ -91,6 +104,9 @@ final class VectorLoop implements Opcodes {
             }
             out.jump(GOTO, outOfRange);
             out.label(good);
+        }
+        if (found != null) {
+            leave(iv, position);
         }
         List<Store> stores = plan.stores();
         int[] values = new int[stores.size()];
@@ -115,6 +131,7 @@ final class VectorLoop implements Opcodes {
                 accumulate(red, accumulators[r][u]);
             }
         }
+        selections.update(u);
         for (int s = 0; s < stores.size(); s++) {
             Store st = stores.get(s);
             Kind k = st.element();
@@ -143,6 +160,48 @@ final class VectorLoop implements Opcodes {
         for (Flag f : plan.ir().flags()) {
             raise(f);
         }
+    }
+
+    /**
+     * Stops at the chunk's first iteration (in loop order) that leaves the loop: the induction
+     * variable is set to it and the original loop runs it, so it leaves as written. A loop with
+     * flags restarts at the chunk's first iteration instead, so that the original sets the flags of
+     * the iterations before the one that leaves.
+     */
+    private void leave(int iv, int position) {
+        List<Expr> exits = plan.ir().exits();
+        Kind k = vectors.push(exits.get(0));
+        for (int e = 1; e < exits.size(); e++) {
+            vectors.pushMask(exits.get(e), k);
+            out.invokevirtual(Emitter.MASK, "or", "(L" + Emitter.MASK + ";)L" + Emitter.MASK + ";");
+        }
+        boolean up = plan.ir().step() > 0;
+        out.invokevirtual(Emitter.MASK, up ? "firstTrue" : "lastTrue", "()I");
+        int lane = out.local(1);
+        out.load(ISTORE, lane);
+        LabelNode none = new LabelNode();
+        out.load(ILOAD, lane);
+        if (up) {
+            out.ldc(plan.lanes());
+            out.jump(IF_ICMPGE, none);
+        } else {
+            out.jump(IFLT, none);
+        }
+        out.load(ILOAD, iv);
+        if (plan.ir().flags().isEmpty()) {
+            out.load(ILOAD, lane);
+            out.op(IADD);
+        } else if (!up) { // flags: the original loop runs the whole chunk, from its first iteration, and sets them
+            out.ldc(plan.lanes() - 1);
+            out.op(IADD);
+        }
+        if (position != 0) {
+            out.ldc(position);
+            out.op(IADD);
+        }
+        out.load(ISTORE, iv);
+        out.jump(GOTO, found);
+        out.label(none);
     }
 
     /** Sets the flag when any iteration of the chunk reaches it: every one for an unconditional flag. */

@@ -31,12 +31,13 @@ import java.util.Set;
  * @param indexes    the affine form of every index expression the loop loads or stores at
  * @param hoisted    the invariant lane values broadcast once before the vector loop, in order
  * @param contracted the slots of the sums whose {@code acc + x * y} becomes one fused multiply-add (fastMath)
+ * @param selections the locals replaced by a value that beats them, with their companions (max, argmax)
  */
 record VectorPlan(LoopIR ir, int lanes, Set<Kind> kinds, List<Store> stores, List<Reduction> reductions,
                   List<Access> accesses, List<Expr[]> aliases, List<Access[]> overlaps,
                   List<Access[]> carried, List<Expr> divisors, List<Expr> references,
                   int unroll, boolean fastMath, Invariance invariance, Map<Expr, Affine> indexes, List<Expr> hoisted,
-                  Set<Integer> contracted) {
+                  Set<Integer> contracted, List<Selection> selections) {
 
     /**
      * @param index an index expression of a load or store of the loop
@@ -78,12 +79,15 @@ record VectorPlan(LoopIR ir, int lanes, Set<Kind> kinds, List<Store> stores, Lis
         return contracted.contains(r.slot());
     }
 
-    /** @return the vector values one chunk computes, in order: each store's value and mask, each reduction's term, each flag's mask */
+    /**
+     * @return the vector values one chunk computes, in order: each store's value and mask, each
+     *     reduction's term, each flag's mask, each selection's values, each early exit's condition
+     */
     List<Expr> values() {
-        return values(stores, reductions, ir.flags());
+        return values(stores, reductions, selections, ir);
     }
 
-    static List<Expr> values(List<Store> stores, List<Reduction> reductions, List<Flag> flags) {
+    static List<Expr> values(List<Store> stores, List<Reduction> reductions, List<Selection> selections, LoopIR ir) {
         List<Expr> values = new ArrayList<>();
         for (Store s : stores) {
             values.add(s.value());
@@ -92,9 +96,13 @@ record VectorPlan(LoopIR ir, int lanes, Set<Kind> kinds, List<Store> stores, Lis
         for (Reduction r : reductions) {
             values.add(r.term());
         }
-        for (Flag f : flags) {
+        for (Flag f : ir.flags()) {
             values.add(f.mask());
         }
+        for (Selection s : selections) {
+            values.addAll(Selections.values(s, ir.ivName()));
+        }
+        values.addAll(ir.exits());
         return values;
     }
 
@@ -127,6 +135,12 @@ record VectorPlan(LoopIR ir, int lanes, Set<Kind> kinds, List<Store> stores, Lis
             long d = Legality.distance(pair, ir.step());
             b.append("  carried ").append(pair[0].array()).append('[').append(pair[0].index()).append("] written, read as [").append(pair[1].index())
                     .append("] ").append(d).append(d == 1 ? " iteration" : " iterations").append(" later: at most ").append(d).append(" lanes\n");
+        }
+        for (Selection s : selections) {
+            b.append("  selection ").append(s.describe()).append('\n');
+        }
+        for (Expr e : ir.exits()) {
+            b.append("  exit when ").append(e).append(" (the original loop runs the first iteration where it holds)\n");
         }
         if (!hoisted.isEmpty()) {
             b.append("  hoisted ").append(join(hoisted)).append('\n');
@@ -170,6 +184,12 @@ record VectorPlan(LoopIR ir, int lanes, Set<Kind> kinds, List<Store> stores, Lis
             if (r.ordered()) {
                 b.append(" (ordered)");
             }
+        }
+        for (Selection s : selections) {
+            b.append(", ").append(s.symbol());
+        }
+        if (!ir.exits().isEmpty()) {
+            b.append(", early exit");
         }
         boolean gather = false;
         boolean scatter = false;

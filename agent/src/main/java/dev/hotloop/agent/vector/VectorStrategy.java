@@ -86,7 +86,8 @@ public final class VectorStrategy implements LoopStrategy {
                         + "static method of a class");
             }
             ControlFlowGraph g = analysis.graph();
-            LoopIR ir = Lifter.lift(method.owner(), method.method(), method.siblings(), g, loop);
+            LoopIR ir = Lifter.lift(method.owner(), method.method(), method.siblings(), g, loop,
+                    loop.exits() > 1 ? analysis.liveness() : null);
             Set<AbstractInsnNode> body = instructions(g, loop);
             refuseVolatileReads(method, body);
             VectorPlan plan = Legality.check(ir, annotation.fastMath(), annotation.unroll(), preferredBits);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.hotloop.agent.options.AgentOptions;
 import dev.hotloop.agent.plan.LoopDecision;
+import dev.hotloop.agent.targets.vector.SelectionKernels;
 import dev.hotloop.agent.transform.JacocoCoverage;
 import java.lang.reflect.Method;
 import java.util.stream.Stream;
@@ -49,7 +50,10 @@ class JacocoProbeEquivalenceTest {
     @MethodSource("kernels")
     void probesAreSetExactlyAsJacocoAloneSetsThem(VectorKernel k) throws Exception {
         LoopDecision d = VectorExpectationTest.decision(rewritten.loader(), k);
-        assertEquals(k.expect().rewritten(), d.rewritten(), () -> k + " with JaCoCo's probes: " + d.summary());
+        // A selection's loop tests the local it updates, and JaCoCo probes both branches of that test:
+        // which iterations took them the lanes cannot tell, so such a loop stays scalar while probed.
+        boolean probedSelection = k.owner() == SelectionKernels.class;
+        assertEquals(k.expect().rewritten() && !probedSelection, d.rewritten(), () -> k + " with JaCoCo's probes: " + d.summary());
         assumeTrue(d.rewritten(), k + " is not rewritten");
         Method original = method(alone.loader(), k);
         Method simd = method(rewritten.loader(), k);

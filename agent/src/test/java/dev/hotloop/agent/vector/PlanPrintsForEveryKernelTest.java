@@ -24,7 +24,9 @@ import dev.hotloop.agent.targets.vector.MathKernels;
 import dev.hotloop.agent.targets.vector.NestKernels;
 import dev.hotloop.agent.targets.vector.OrderedReductionKernels;
 import dev.hotloop.agent.targets.vector.ReductionKernels;
+import dev.hotloop.agent.targets.vector.SearchKernels;
 import dev.hotloop.agent.targets.vector.SelectKernels;
+import dev.hotloop.agent.targets.vector.SelectionKernels;
 import dev.hotloop.agent.targets.vector.TieredKernels;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,7 +40,7 @@ class PlanPrintsForEveryKernelTest {
     @ValueSource(classes = {Kernels.class, SimdTargets.class, BenchmarkKernels.class, CalleeKernels.class,
             FloatingConversionKernels.class, IntegerKernels.class, IntegralConversionKernels.class, MapKernels.class,
             MathKernels.class, NestKernels.class, ReductionKernels.class, SelectKernels.class, TieredKernels.class,
-            OrderedReductionKernels.class})
+            OrderedReductionKernels.class, SelectionKernels.class, SearchKernels.class})
     void eachRewrittenLoopPrintsItsPlan(Class<?> target) throws AnalyzerException {
         ClassNode cls = ClassFiles.node(target);
         Planner planner = new Planner(AgentOptions.defaults(), true, new VectorStrategy(256),
@@ -63,7 +65,7 @@ class PlanPrintsForEveryKernelTest {
                 assertTrue(d.summary().startsWith(first.substring(first.indexOf(": ") + 2)), first + " / " + d.summary());
                 assertTrue(lines[lines.length - 1].startsWith("  guards: non-null "), text);
                 for (int i = 1; i < lines.length; i++) {
-                    assertTrue(lines[i].matches("  (access|store|reduction|flag|hoisted|guards:) .*"), lines[i]);
+                    assertTrue(lines[i].matches("  (access|store|reduction|selection|exit|flag|hoisted|guards:) .*"), lines[i]);
                 }
                 long accesses = java.util.Arrays.stream(lines).filter(l -> l.startsWith("  access ")).count();
                 assertTrue(lines[lines.length - 1].contains("; in bounds " + accesses + (accesses == 1 ? " access" : " accesses")), text);

@@ -5,6 +5,8 @@ import dev.hotloop.agent.ClassFiles;
 import dev.hotloop.agent.targets.vector.BenchmarkKernels;
 import dev.hotloop.agent.targets.vector.BitKernels;
 import dev.hotloop.agent.targets.vector.BooleanKernels;
+import dev.hotloop.agent.targets.vector.SearchKernels;
+import dev.hotloop.agent.targets.vector.SelectionKernels;
 import dev.hotloop.agent.targets.vector.CalleeKernels;
 import dev.hotloop.agent.targets.vector.CharKernels;
 import dev.hotloop.agent.targets.vector.DistanceKernels;
@@ -51,7 +53,7 @@ record VectorKernel(Method method, Expect expect, boolean fastMath, List<String>
             IntegralConversionKernels.class, IntegerKernels.class, NestKernels.class, MathKernels.class,
             CalleeKernels.class, RefusedKernels.class, BenchmarkKernels.class, StrideKernels.class,
             CharKernels.class, BooleanKernels.class, OrderedReductionKernels.class, StepKernels.class, DistanceKernels.class,
-            GatherKernels.class, BitKernels.class);
+            GatherKernels.class, BitKernels.class, SelectionKernels.class, SearchKernels.class);
 
     /** @return every kernel, class by class, by name */
     static List<VectorKernel> all() {

@@ -10,6 +10,8 @@ import dev.hotloop.agent.analysis.MethodAnalysis;
 import dev.hotloop.agent.plan.LoopDecision;
 import dev.hotloop.agent.plan.MethodPlan;
 import dev.hotloop.agent.targets.SimdTargets;
+import dev.hotloop.agent.targets.vector.SearchKernels;
+import dev.hotloop.agent.targets.vector.SelectionKernels;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.tree.ClassNode;
@@ -47,6 +49,33 @@ class VectorPlanDescribeTest {
                 "  access b[i] float contiguous",
                 "  reduction s += (a[i] * b[i]) (fused multiply-add)",
                 "  guards: non-null a, b; in bounds 2 accesses"), decide("dot").rewrite().describe());
+    }
+
+    private static String describe(Class<?> target, String name) throws AnalyzerException {
+        ClassNode cls = ClassFiles.node(target);
+        AnnotatedMethod m = AnnotationScanner.scan(cls).stream().filter(a -> a.method().name.equals(name)).findFirst().orElseThrow();
+        MethodAnalysis analysis = MethodAnalysis.of(cls.name, m.method());
+        List<Loop> loops = analysis.loops();
+        return new VectorStrategy(256).decide(m, analysis, m.annotations().get(0), loops.get(loops.size() - 1), true).rewrite().describe();
+    }
+
+    @Test
+    void anArgmax() throws AnalyzerException {
+        assertEquals(String.join("\n",
+                "loop i ++ while i < a.length: SIMD int/float x8, argmax, unroll 4",
+                "  access a[i] float contiguous",
+                "  selection best = a[i] when a[i] > best, at = i (argmax, the first of equals wins)",
+                "  guards: non-null a; in bounds 1 access"), describe(SelectionKernels.class, "argmaxFloat"));
+    }
+
+    @Test
+    void aSearch() throws AnalyzerException {
+        assertEquals(String.join("\n",
+                "loop i ++ while i < a.length: SIMD int x8, early exit",
+                "  access a[i] int contiguous",
+                "  exit when (a[i] == key) (the original loop runs the first iteration where it holds)",
+                "  hoisted key",
+                "  guards: non-null a; in bounds 1 access"), describe(SearchKernels.class, "indexOf"));
     }
 
     @Test

@@ -82,7 +82,7 @@ class VectorStrategyTest {
     void theIrPrintsOneStatementALine() throws Exception {
         AnnotatedMethod m = method("select");
         List<Loop> loops = LoopFinder.find(CLASS.name, m.method());
-        LoopIR ir = Lifter.lift(CLASS.name, m.method(), m.siblings(), ControlFlowGraph.build(CLASS.name, m.method()), loops.get(0));
+        LoopIR ir = Lifter.lift(CLASS.name, m.method(), m.siblings(), ControlFlowGraph.build(CLASS.name, m.method()), loops.get(0), null);
         assertEquals("for i ++ while i < out.length {\n"
                 + "  out[i] = ((a[i] > b[i]) ? (a[i] * 2.0f) : (b[i] - a[i]))\n"
                 + "}", ir.print());

@@ -47,6 +47,16 @@ public class HandKernelBenchmark {
     }
 
     @Benchmark
+    public int indexOf(KernelInputs.Ints in) {
+        return HandKernels.indexOf(in.a, in.key);
+    }
+
+    @Benchmark
+    public int argmax(KernelInputs.Floats in) {
+        return HandKernels.argmax(in.a);
+    }
+
+    @Benchmark
     public float maxAbs(KernelInputs.Floats in) {
         return HandKernels.maxAbs(in.a);
     }

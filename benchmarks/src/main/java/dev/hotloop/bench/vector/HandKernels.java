@@ -178,6 +178,57 @@ public final class HandKernels {
     }
 
     /** {@code max} is order-free (NaN wins wherever it is; {@code abs} leaves no -0.0): bit-exact. */
+    public static int indexOf(int[] a, int key) {
+        int n = a.length;
+        int i = 0;
+        IntVector k = IntVector.broadcast(I, key);
+        for (int upper = I.loopBound(n); i < upper; i += I.length()) {
+            int lane = IntVector.fromArray(I, a, i).compare(VectorOperators.EQ, k).firstTrue();
+            if (lane < I.length()) {
+                return i + lane;
+            }
+        }
+        for (; i < n; i++) {
+            if (a[i] == key) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Per-lane bests and their indexes, then the first index of the largest lane (random inputs have no ties to order). */
+    public static int argmax(float[] a) {
+        int n = a.length;
+        VectorSpecies<Integer> idx = VectorSpecies.of(int.class, F.vectorShape());
+        FloatVector best = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY);
+        IntVector at = IntVector.broadcast(idx, -1);
+        IntVector iota = IntVector.zero(idx).addIndex(1);
+        int i = 0;
+        for (int upper = F.loopBound(n); i < upper; i += F.length()) {
+            FloatVector v = FloatVector.fromArray(F, a, i);
+            VectorMask<Float> m = v.compare(VectorOperators.GT, best);
+            best = best.blend(v, m);
+            at = at.blend(iota.add(i), m.cast(idx));
+        }
+        float b = Float.NEGATIVE_INFINITY;
+        int where = -1;
+        for (int j = 0; j < F.length(); j++) {
+            float v = best.lane(j);
+            int w = at.lane(j);
+            if (v > b || v == b && w >= 0 && w < where) {
+                b = v;
+                where = w;
+            }
+        }
+        for (; i < n; i++) {
+            if (a[i] > b) {
+                b = a[i];
+                where = i;
+            }
+        }
+        return where;
+    }
+
     public static float maxAbs(float[] a) {
         int n = a.length;
         int step = F.length();

@@ -73,10 +73,13 @@ public final class KernelInputs {
         public int size;
 
         public int[] a;
+        /** The last element, which occurs nowhere before it (random ints): a search scans the whole array. */
+        public int key;
 
         @Setup
         public void setUp() {
             a = Inputs.ints(size, 8);
+            key = a[size - 1];
         }
     }
 

@@ -47,6 +47,16 @@ public abstract class ScalarKernelBenchmark {
     }
 
     @Benchmark
+    public int indexOf(KernelInputs.Ints in) {
+        return ScalarKernels.indexOf(in.a, in.key);
+    }
+
+    @Benchmark
+    public int argmax(KernelInputs.Floats in) {
+        return ScalarKernels.argmax(in.a);
+    }
+
+    @Benchmark
     public float maxAbs(KernelInputs.Floats in) {
         return ScalarKernels.maxAbs(in.a);
     }

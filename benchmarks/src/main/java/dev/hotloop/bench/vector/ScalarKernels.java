@@ -23,6 +23,31 @@ public final class ScalarKernels {
     private ScalarKernels() {
     }
 
+    /** A search: the first index holding {@code key}, or -1. */
+    @Vectorize
+    public static int indexOf(int[] a, int key) {
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] == key) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The index of the largest element, the first of equal ones; NaN never wins. */
+    @Vectorize
+    public static int argmax(float[] a) {
+        float best = Float.NEGATIVE_INFINITY;
+        int at = -1;
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] > best) {
+                best = a[i];
+                at = i;
+            }
+        }
+        return at;
+    }
+
     @Vectorize(fastMath = true)
     public static float dotFloat(float[] a, float[] b) {
         float s = 0;

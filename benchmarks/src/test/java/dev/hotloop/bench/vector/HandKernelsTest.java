@@ -48,6 +48,25 @@ class HandKernelsTest {
 
     @ParameterizedTest
     @MethodSource("sizes")
+    void indexOfFindsTheFirstMatch(int n) {
+        int[] a = Inputs.ints(n, n);
+        for (int i = 0; i < n; i++) {
+            a[i] &= 15; // repeats: the first one counts
+        }
+        for (int key = -1; key < 16; key++) {
+            assertEquals(ScalarKernels.indexOf(a, key), HandKernels.indexOf(a, key), "key " + key);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("sizes")
+    void argmaxOfDistinctValues(int n) {
+        float[] a = Inputs.floats(n, n, -4f, 4f);
+        assertEquals(ScalarKernels.argmax(a), HandKernels.argmax(a));
+    }
+
+    @ParameterizedTest
+    @MethodSource("sizes")
     void maxAbsIsBitExact(int n) {
         float[] a = Inputs.floats(n, n, -4f, 4f);
         assertEquals(ScalarKernels.maxAbs(a), HandKernels.maxAbs(a));

@@ -83,30 +83,6 @@ public final class RefusedKernels {
 
     @Vectorize
     @Expect(rewritten = false)
-    public static int firstNegative(double[] a) {
-        int found = -1;
-        for (int i = 0; i < a.length; i++) { // @loop:firstNegative
-            if (a[i] < 0) {
-                found = i;
-                break;
-            }
-        }
-        return found;
-    }
-
-    @Vectorize
-    @Expect(rewritten = false)
-    public static int indexOf(int[] a, int key) {
-        for (int i = 0; i < a.length; i++) { // @loop:indexOf
-            if (a[i] == key) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    @Vectorize
-    @Expect(rewritten = false)
     public static float accumulateInField(float[] a) {
         total = 0;
         for (int i = 0; i < a.length; i++) { // @loop:accumulateInField
