@@ -132,6 +132,9 @@ final class VectorLoop implements Opcodes {
             }
         }
         selections.update(u);
+        if (plan.fencesLoadsFromStores()) {
+            out.invokestatic("java/lang/invoke/VarHandle", "acquireFence", "()V");
+        }
         for (int s = 0; s < stores.size(); s++) {
             Store st = stores.get(s);
             Kind k = st.element();

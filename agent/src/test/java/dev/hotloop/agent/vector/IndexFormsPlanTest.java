@@ -47,6 +47,7 @@ class IndexFormsPlanTest {
                 "  access out[i] float strided 2 (scatter), written",
                 "  access a[i] float strided 2 (gather)",
                 "  store out[i] = ((a[i] * 2.0f) + 1.0f)",
+                "  fence: each chunk's loads before its stores (an index map: C2 may reorder a gather and a scatter)",
                 "  hoisted 2.0f, 1.0f",
                 "  guards: non-null a, out; in bounds 2 accesses; out is not a"), plan(StepKernels.class, "stepTwo"));
     }
