@@ -4,19 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hotloop.agent.ClassFiles;
-import dev.hotloop.agent.analysis.AnnotatedMethod;
-import dev.hotloop.agent.analysis.AnnotationScanner;
-import dev.hotloop.agent.analysis.Loop;
-import dev.hotloop.agent.analysis.MethodAnalysis;
 import dev.hotloop.agent.plan.LoopDecision;
 import dev.hotloop.agent.report.RefusalCode;
 import dev.hotloop.agent.targets.vector.DistanceKernels;
 import dev.hotloop.agent.targets.vector.GatherKernels;
 import dev.hotloop.agent.targets.vector.StepKernels;
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 
 /**
@@ -27,17 +20,11 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
 class IndexFormsPlanTest {
 
     private static LoopDecision decide(Class<?> target, String name) throws AnalyzerException {
-        ClassNode cls = ClassFiles.node(target);
-        AnnotatedMethod m = AnnotationScanner.scan(cls).stream().filter(a -> a.method().name.equals(name)).findFirst().orElseThrow();
-        MethodAnalysis analysis = MethodAnalysis.of(cls.name, m.method());
-        List<Loop> loops = analysis.loops();
-        return new VectorStrategy(256).decide(m, analysis, m.annotations().get(0), loops.get(loops.size() - 1), true);
+        return Plans.decide(target, name);
     }
 
     private static String plan(Class<?> target, String name) throws AnalyzerException {
-        LoopDecision d = decide(target, name);
-        assertTrue(d.rewritten(), () -> name + ": " + d.summary());
-        return d.rewrite().describe();
+        return Plans.plan(target, name);
     }
 
     @Test

@@ -4,17 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hotloop.agent.ClassFiles;
-import dev.hotloop.agent.analysis.AnnotatedMethod;
-import dev.hotloop.agent.analysis.AnnotationScanner;
-import dev.hotloop.agent.analysis.Loop;
-import dev.hotloop.agent.analysis.MethodAnalysis;
 import dev.hotloop.agent.plan.LoopDecision;
 import dev.hotloop.agent.report.RefusalCode;
 import dev.hotloop.agent.targets.vector.StrideKernels;
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 
 /**
@@ -24,19 +17,12 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
  */
 class StridedPlanTest {
 
-    private static final ClassNode CLASS = ClassFiles.node(StrideKernels.class);
-
     private static LoopDecision decide(String name) throws AnalyzerException {
-        AnnotatedMethod m = AnnotationScanner.scan(CLASS).stream().filter(a -> a.method().name.equals(name)).findFirst().orElseThrow();
-        MethodAnalysis analysis = MethodAnalysis.of(CLASS.name, m.method());
-        List<Loop> loops = analysis.loops();
-        return new VectorStrategy(256).decide(m, analysis, m.annotations().get(0), loops.get(loops.size() - 1), true);
+        return Plans.decide(StrideKernels.class, name);
     }
 
     private static String plan(String name) throws AnalyzerException {
-        LoopDecision d = decide(name);
-        assertTrue(d.rewritten(), () -> name + ": " + d.summary());
-        return d.rewrite().describe();
+        return Plans.plan(StrideKernels.class, name);
     }
 
     @Test
