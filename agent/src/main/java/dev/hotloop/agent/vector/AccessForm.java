@@ -52,6 +52,11 @@ enum AccessForm {
         return this == STRIDED;
     }
 
+    /** @return whether lanes are loaded or stored through indexes: a strided map, or a gather's per-element indexes */
+    boolean indexed() {
+        return mapped() || this == GATHER;
+    }
+
     @Override
     public String toString() {
         return word;

@@ -65,7 +65,7 @@ record VectorPlan(LoopIR ir, int lanes, Set<Kind> kinds, List<Store> stores, Lis
             return false;
         }
         for (Access a : accesses) {
-            if (a.form().mapped() || a.form() == AccessForm.GATHER) {
+            if (a.form().indexed()) {
                 return true;
             }
         }
@@ -218,7 +218,7 @@ record VectorPlan(LoopIR ir, int lanes, Set<Kind> kinds, List<Store> stores, Lis
         boolean gather = false;
         boolean scatter = false;
         for (Access a : accesses) {
-            gather |= (a.form().mapped() || a.form() == AccessForm.GATHER) && a.read();
+            gather |= a.form().indexed() && a.read();
             scatter |= a.form().mapped() && a.written();
         }
         b.append(gather ? ", gather" : "").append(scatter ? ", scatter" : "");

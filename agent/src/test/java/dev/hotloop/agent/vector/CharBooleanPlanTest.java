@@ -1,5 +1,6 @@
 package dev.hotloop.agent.vector;
 
+import static dev.hotloop.agent.vector.Plans.plan;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,10 +14,6 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
  * a char read is zero-extended where it becomes an int, and a char copied to a char is not.
  */
 class CharBooleanPlanTest {
-
-    private static String plan(Class<?> owner, String name) throws AnalyzerException {
-        return Plans.plan(owner, name);
-    }
 
     @Test
     void aCharAccessPrintsItsTypeAndACopyNeedsNoExtension() throws AnalyzerException {

@@ -1,5 +1,7 @@
 package dev.hotloop.agent.vector;
 
+import static dev.hotloop.agent.vector.Plans.decide;
+import static dev.hotloop.agent.vector.Plans.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,13 +21,6 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
  */
 class IndexFormsPlanTest {
 
-    private static LoopDecision decide(Class<?> target, String name) throws AnalyzerException {
-        return Plans.decide(target, name);
-    }
-
-    private static String plan(Class<?> target, String name) throws AnalyzerException {
-        return Plans.plan(target, name);
-    }
 
     @Test
     void aStepOfTwoStridesEveryAccessByTwo() throws AnalyzerException {
