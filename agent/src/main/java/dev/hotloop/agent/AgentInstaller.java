@@ -15,6 +15,7 @@ import dev.hotloop.agent.transform.CachedRewrites;
 import dev.hotloop.agent.transform.DeferredRewriter;
 import dev.hotloop.agent.transform.Prewarm;
 import dev.hotloop.agent.transform.HotloopTransformer;
+import dev.hotloop.agent.transform.OriginalRestorer;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,12 +57,14 @@ final class AgentInstaller {
         MethodCatalog catalog = new MethodCatalog();
         LoadTimeReporter reporter = new LoadTimeReporter(diagnostics, catalog, vectorApi);
         // Built at the first annotated class: a program without annotations never loads ASM.
-        BootstrapRuntime runtime = new BootstrapRuntime(inst, diagnostics, options.threads(), options.cluster());
+        // A loop that settles on its original form gets its method's original bytecode back.
+        OriginalRestorer restorer = new OriginalRestorer(inst, diagnostics);
+        BootstrapRuntime runtime = new BootstrapRuntime(inst, diagnostics, options.threads(), options.cluster(), restorer);
         DeferredRewriter rewriter = new DeferredRewriter(options, vectorApi, runtime);
         // The cache directory is opened at the first annotated class, like the rewriter.
         CachedRewrites cache = options.cache() == null ? null
                 : new CachedRewrites(new ClassCache(options.cache(), diagnostics), options, vectorApi, version, runtime, diagnostics);
-        HotloopTransformer transformer = new HotloopTransformer(rewriter, cache, reporter, version);
+        HotloopTransformer transformer = new HotloopTransformer(rewriter, cache, restorer, reporter, version);
         if (!attached) {
             new Prewarm(rewriter, cache, runtime, options, vectorApi).start(); // on attach, the program is already running
         }

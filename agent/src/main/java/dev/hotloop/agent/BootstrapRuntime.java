@@ -19,6 +19,7 @@ import java.time.LocalDateTime;
 import java.util.Enumeration;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.function.ObjIntConsumer;
 import java.util.jar.JarOutputStream;
 import java.util.zip.ZipEntry;
 import java.lang.instrument.Instrumentation;
@@ -41,6 +42,7 @@ final class BootstrapRuntime implements RuntimeLink {
     private final Diagnostics diagnostics;
     private final int threads;
     private final String cluster;
+    private final ObjIntConsumer<Class<?>> original;
     private volatile boolean visible;
     /** The runtime jar, written ahead by {@link #prepare()}; null until then. Guarded by this. */
     private File prepared;
@@ -51,12 +53,17 @@ final class BootstrapRuntime implements RuntimeLink {
      * @param threads     the size of the parallel loops' shared pool (agent option {@code threads})
      */
     BootstrapRuntime(Instrumentation inst, Diagnostics diagnostics, int threads) {
-        this(inst, diagnostics, threads, null);
+        this(inst, diagnostics, threads, null, null);
     }
 
-    /** As above, with {@code cluster}, the Spark master URL of the option {@code cluster}, or null. */
-    BootstrapRuntime(Instrumentation inst, Diagnostics diagnostics, int threads, String cluster) {
+    /**
+     * As above, with {@code cluster}, the Spark master URL of the option {@code cluster}, or null,
+     * and {@code original}, told of each loop that settles on its original form, or null.
+     */
+    BootstrapRuntime(Instrumentation inst, Diagnostics diagnostics, int threads, String cluster,
+                     ObjIntConsumer<Class<?>> original) {
         this.cluster = cluster;
+        this.original = original;
         this.inst = inst;
         this.diagnostics = diagnostics;
         this.threads = threads;
@@ -85,6 +92,7 @@ final class BootstrapRuntime implements RuntimeLink {
                 ParallelLoop.notices(diagnostics.enabled(LogLevel.INFO) ? System.err : null);
                 Cluster.configure(cluster, diagnostics.enabled(LogLevel.INFO));
                 Tiers.configure(Tiers.Policy.MEASURE, diagnostics.enabled(LogLevel.INFO) ? System.err : null);
+                Tiers.onOriginal(original);
                 ParallelLoop.measure(diagnostics.enabled(LogLevel.INFO) ? System.err : null);
                 visible = true;
             }

@@ -1,6 +1,7 @@
 package dev.hotloop.agent.plan;
 
 import dev.hotloop.agent.analysis.AnnotatedMethod;
+import dev.hotloop.agent.analysis.HotloopAnnotation;
 import java.util.List;
 import java.util.StringJoiner;
 
@@ -26,6 +27,16 @@ public record MethodPlan(AnnotatedMethod method, List<LoopDecision> decisions) {
     public boolean anyRewritten() {
         for (LoopDecision d : decisions) {
             if (d.rewritten()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return whether a loop was rewritten to run in parallel */
+    public boolean anyParallel() {
+        for (LoopDecision d : decisions) {
+            if (d.rewritten() && d.annotation().kind() == HotloopAnnotation.Kind.PARALLEL) {
                 return true;
             }
         }

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 
@@ -68,6 +69,21 @@ public final class ClassRewriter {
      * @throws RuntimeException on any failure; the caller keeps the original bytes
      */
     public TransformResult rewrite(ClassLoader loader, byte[] bytes, boolean mayAddMembers) {
+        return rewrite(loader, bytes, mayAddMembers, Set.of());
+    }
+
+    /**
+     * @param loader        the defining loader (null for the bootstrap loader)
+     * @param bytes         the class file
+     * @param mayAddMembers false when an already loaded class is retransformed: rewrites must then
+     *                      not add methods or fields
+     * @param restored      the class's tiered loops (their numbers) that settled on their original
+     *                      form: a method whose tiered loops are all among them keeps its original
+     *                      body (the members the rewrite adds are added all the same)
+     * @return the new class file and the plans, or {@link TransformResult#UNCHANGED}
+     * @throws RuntimeException on any failure; the caller keeps the original bytes
+     */
+    public TransformResult rewrite(ClassLoader loader, byte[] bytes, boolean mayAddMembers, Set<Integer> restored) {
         // A failure while rewriting one method costs that method its loop rewrites, not the class:
         // the class is rewritten again from its bytes with that method's loops kept as written.
         // A failure found only when the class is written (a method too large for the JVM) is
@@ -76,7 +92,7 @@ public final class ClassRewriter {
         boolean checkEach = false;
         while (true) {
             try {
-                return attempt(loader, bytes, mayAddMembers, failed, checkEach);
+                return attempt(loader, bytes, mayAddMembers, restored, failed, checkEach);
             } catch (MethodFailure f) {
                 if (failed.containsKey(f.index)) {
                     throw rethrow(f.getCause()); // even its loops kept as written fail: the class keeps its bytes
@@ -91,8 +107,8 @@ public final class ClassRewriter {
         }
     }
 
-    private TransformResult attempt(ClassLoader loader, byte[] bytes, boolean mayAddMembers, Map<Integer, String> failed,
-                                    boolean checkEach) {
+    private TransformResult attempt(ClassLoader loader, byte[] bytes, boolean mayAddMembers, Set<Integer> restored,
+                                    Map<Integer, String> failed, boolean checkEach) {
         long start = System.nanoTime();
         ClassNode cls = ClassReaders.parse(bytes);
         List<AnnotatedMethod> annotated = AnnotationScanner.scan(cls, loader);
@@ -119,7 +135,12 @@ public final class ClassRewriter {
                 ids[i] = -1;
                 if (am.hasCode()) {
                     int methodsBefore = cls.methods.size();
+                    // a parallel rewrite's chunks call the method's own code: it keeps its rewrite
+                    OriginalBody original = restored.isEmpty() || plan.anyParallel() ? null : OriginalBody.keep(cls, am.method());
                     boolean rewritten = !failed.containsKey(i) && applier.apply(cls, am, analysis, plan);
+                    if (rewritten && original != null && original.putBackIfSettled(cls, am.method(), restored)) {
+                        diagnostics.info(am.displayName() + ": the original bytecode runs again, its loops having kept their original form");
+                    }
                     for (int m = methodsBefore; m < cls.methods.size(); m++) {
                         BytecodeCheck.verify(cls.name, cls.methods.get(m)); // methods a rewrite added (parallel chunks)
                     }

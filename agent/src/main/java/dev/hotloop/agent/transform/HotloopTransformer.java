@@ -4,6 +4,7 @@ import dev.hotloop.agent.filter.ClassFilter;
 import dev.hotloop.agent.report.LoadTimeReporter;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
+import java.util.Set;
 
 /**
  * The {@link ClassFileTransformer} the agent registers. It filters (name, then constant pool),
@@ -14,6 +15,7 @@ public final class HotloopTransformer implements ClassFileTransformer {
 
     private final DeferredRewriter rewriter;
     private final CachedRewrites cache;
+    private final OriginalRestorer restorer;
     private final LoadTimeReporter reporter;
     private final String version;
     private final RewrittenClasses rewritten = new RewrittenClasses();
@@ -43,8 +45,22 @@ public final class HotloopTransformer implements ClassFileTransformer {
      * @param version   the agent's version, for error lines
      */
     public HotloopTransformer(DeferredRewriter rewriter, CachedRewrites cache, LoadTimeReporter reporter, String version) {
+        this(rewriter, cache, null, reporter, version);
+    }
+
+    /**
+     * @param rewriter  does the work, built when the first annotated class arrives
+     * @param cache     the cache of rewritten classes, consulted first; null when off
+     * @param restorer  the loops settled on their original form, whose methods a retransformation
+     *                  gives back their original bytecode; null for none
+     * @param reporter  hears about each transformed class
+     * @param version   the agent's version, for error lines
+     */
+    public HotloopTransformer(DeferredRewriter rewriter, CachedRewrites cache, OriginalRestorer restorer,
+                              LoadTimeReporter reporter, String version) {
         this.rewriter = rewriter;
         this.cache = cache;
+        this.restorer = restorer;
         this.reporter = reporter;
         this.version = version;
     }
@@ -73,7 +89,8 @@ public final class HotloopTransformer implements ClassFileTransformer {
                     return hit.bytes();
                 }
             }
-            TransformResult result = rewriter.get().rewrite(loader, bytes, mayAddMembers);
+            Set<Integer> restored = restorer == null ? Set.of() : restorer.restored(redefined);
+            TransformResult result = rewriter.get().rewrite(loader, bytes, mayAddMembers, restored);
             if (key != null) {
                 cache.store(key, className, result);
             }

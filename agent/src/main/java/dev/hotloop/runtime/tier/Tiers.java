@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.lang.invoke.MethodHandles;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.ObjIntConsumer;
 
 /**
  * The switch between a loop's original form and its SIMD form. Each rewritten loop has a static
@@ -18,7 +19,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *   <li>{@link #SIMD}: the SIMD form runs, then the original loop finishes the last iterations.</li>
  * </ul>
  * The SIMD form never runs on the caller's thread before it is compiled: only the warm-up thread
- * calls it until the measurement has switched it on.
+ * calls it until the measurement has switched it on. A loop that settles on {@link #SCALAR} for
+ * good is handed to the {@link #onOriginal} listener, on the warm-up thread: the agent then gives
+ * its method back its original bytecode, so a loop kept as written runs exactly as written.
  */
 public final class Tiers {
 
@@ -55,6 +58,7 @@ public final class Tiers {
     private static final List<TierRecord> RECORDS = new CopyOnWriteArrayList<>();
     private static volatile Policy policy = Policy.MEASURE;
     private static volatile PrintStream announce;
+    private static volatile ObjIntConsumer<Class<?>> original;
     private static volatile long budgetNanos = 2_000_000_000L;
     /**
      * Iterations a loop runs (over all its entries) before it is measured: about 4 ms to 20 ms of
@@ -72,6 +76,25 @@ public final class Tiers {
     public static void configure(Policy how, PrintStream decisions) {
         policy = how;
         announce = decisions;
+    }
+
+    /**
+     * @param listener told, on the warm-up thread, of each loop ({@code hotloop$simd$N} of the class)
+     *                 whose original form runs for good; null for none
+     */
+    public static void onOriginal(ObjIntConsumer<Class<?>> listener) {
+        original = listener;
+    }
+
+    /**
+     * The loop runs its original form from now on: the listener hears of it on the warm-up thread
+     * (a caller that got here from {@link #offer} does not wait for what the listener does).
+     */
+    static void settledOnOriginal(Class<?> host, int loop) {
+        ObjIntConsumer<Class<?>> l = original;
+        if (l != null) {
+            WarmupThread.submit(() -> l.accept(host, loop));
+        }
     }
 
     /** @return the current policy */
@@ -147,6 +170,7 @@ public final class Tiers {
             if (copy == null) {
                 record(TierRecord.unmeasured(site, summary, "its inputs are over " + (Inputs.MAX_BYTES >> 20)
                         + " MB, too large to copy for a measurement; the original loop runs"));
+                settledOnOriginal(lookup.lookupClass(), loop);
                 return SCALAR;
             }
             Trial t = Trial.start(lookup, loop, site, summary, copy);
@@ -155,6 +179,7 @@ public final class Tiers {
             }
         } catch (Throwable t) {
             record(TierRecord.unmeasured(site, summary, "the measurement could not start (" + t + "); the original loop runs"));
+            settledOnOriginal(lookup.lookupClass(), loop);
         }
         return SCALAR;
     }

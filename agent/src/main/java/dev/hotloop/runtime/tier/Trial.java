@@ -145,6 +145,9 @@ final class Trial implements Runnable {
         } finally {
             RUNNING.remove(key);
             publish(gate, state);
+            if (state == Tiers.SCALAR && gate != null) {
+                Tiers.settledOnOriginal(lookup.lookupClass(), loop); // every SCALAR this method decides is for good
+            }
         }
     }
 

@@ -4,14 +4,15 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The one daemon thread that measures loops, one after another, started at the first measurement.
+ * The one daemon thread that measures loops, one after another, started at the first measurement;
+ * it also runs what a loop's decision sets off ({@link Tiers#onOriginal}).
  * It runs at the lowest priority the platform gives it; its work per loop is bounded by
  * {@link Tiers#budget}.
  */
 final class WarmupThread extends Thread {
 
-    private static final LinkedBlockingQueue<Trial> QUEUE = new LinkedBlockingQueue<>();
-    /** Trials queued or running. */
+    private static final LinkedBlockingQueue<Runnable> QUEUE = new LinkedBlockingQueue<>();
+    /** Tasks queued or running. */
     private static final AtomicInteger PENDING = new AtomicInteger();
     private static WarmupThread thread;
 
@@ -23,7 +24,7 @@ final class WarmupThread extends Thread {
         setPriority(Thread.MIN_PRIORITY);
     }
 
-    static synchronized void submit(Trial t) {
+    static synchronized void submit(Runnable t) {
         PENDING.incrementAndGet();
         QUEUE.add(t);
         if (thread == null) {
@@ -35,7 +36,7 @@ final class WarmupThread extends Thread {
     @Override
     public void run() {
         while (true) {
-            Trial t;
+            Runnable t;
             try {
                 t = QUEUE.take();
             } catch (InterruptedException e) {
@@ -43,6 +44,8 @@ final class WarmupThread extends Thread {
             }
             try {
                 t.run();
+            } catch (RuntimeException | LinkageError e) {
+                // a listener's failure is its own to report; the thread serves the next loop
             } finally {
                 PENDING.decrementAndGet();
             }
