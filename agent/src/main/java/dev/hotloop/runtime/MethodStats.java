@@ -1,18 +1,14 @@
 package dev.hotloop.runtime;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * Call counts and timings of one annotated method, updated by the code the agent adds around it.
- *
- * <p>The first call is always timed (it includes class initialisation, interpretation and JIT
- * compilation of the callees). The next {@value #WARM_CALLS} calls are all timed; after that one
- * call in {@value #SAMPLE_EVERY} is, so that a small hot method pays two {@code nanoTime()} reads
- * only rarely. Every call is counted exactly.
+ * Timings of one annotated method, from the calls its rewritten code offers the timer: the first
+ * call, which includes class initialisation, interpretation and JIT compilation of the callees,
+ * then one call in {@value Timings#SAMPLE_EVERY} up to call {@value #DENSE_CALLS}, and one in
+ * {@value #SAMPLE_EVERY} after that. The calls themselves are counted by the rewritten method, in
+ * {@link Timings#calls}; a call that is not timed costs the method its counter and nothing else.
  *
  * <p>The steady state is the time after the JIT compiled the code that runs, which is late in a
  * run, not its average: timed calls after the first fall into windows that double in length
@@ -23,78 +19,43 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * to its SIMD form) fall out of it as the run grows. Reports take what the timer itself adds to a
  * timed call off ({@link #timerNanos()}).
  *
- * <p>The common case, one thread calling the method, pays no atomic instruction: the first thread
- * to call becomes the owner and counts with a plain field that only it writes. Other threads count
- * atomically in a slot of their own cache line and pick the calls to time from their own
- * {@link ThreadLocalRandom}; nothing they write shares a line with what the owner reads.
+ * <p>Timed calls are few (one in 16, then one in 64), so their counters are atomic; any thread
+ * may time a call.
  */
 public final class MethodStats {
 
-    /** Token that {@link #enter()} returns for a call that is not timed. */
-    static final long NOT_TIMED = Long.MIN_VALUE;
+    /** Token of a call that is not timed. */
+    public static final long NOT_TIMED = 0;
 
-    static final int WARM_CALLS = 1024;
-    /** A power of two. */
+    /** Up to this call, every call offered to the timer (one in {@value Timings#SAMPLE_EVERY}) is timed. */
+    static final int DENSE_CALLS = 4096;
+    /** After {@link #DENSE_CALLS}, one call in this many is timed; a power of two, a multiple of {@link Timings#SAMPLE_EVERY}. */
     static final int SAMPLE_EVERY = 64;
+    /** The timed calls up to {@link #DENSE_CALLS}: their windows come first. */
+    static final int DENSE_TIMED = DENSE_CALLS / Timings.SAMPLE_EVERY;
     /** The shortest window the steady state is read from. */
     static final int MIN_WINDOW = 8;
 
     private final String key;
-    /**
-     * Calls by threads other than the owner, alone in the middle of its own array: a counter
-     * next to {@code owner} or {@code warm} would make every call of the owner miss its cache.
-     */
-    private final long[] sharedCalls = new long[2 * PAD + 1];
-    /** The first thread that called; only it writes its count. */
-    private volatile Thread owner;
-    /**
-     * The owner's count, alone in the middle of its own array so that its cache line holds
-     * nothing that other threads read on every call ({@code owner}, {@code warm}).
-     */
-    private final long[] ownerCalls = new long[2 * PAD + 1];
-    private static final int PAD = 16;
+    private final int id;
     private final AtomicLong timedExits = new AtomicLong();
     /** Nanoseconds of the timed calls after the first, by window: index k holds timed calls 2^k to 2^(k+1) - 1. */
     private final AtomicLongArray windowNanos = new AtomicLongArray(Long.SIZE);
     private volatile long firstCallNanos = -1;
 
-    /** True until {@value #WARM_CALLS} calls after the first were timed; read on every call, written once. */
-    private volatile boolean warm = true;
-
-    private static final VarHandle OWNER;
-    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(long[].class);
-
-    static {
-        try {
-            OWNER = MethodHandles.lookup().findVarHandle(MethodStats.class, "owner", Thread.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    MethodStats(String key) {
+    MethodStats(String key, int id) {
         this.key = key;
+        this.id = id;
     }
 
-    long enter() {
-        Thread t = Thread.currentThread();
-        if (t == owner) {
-            long c = ownerCalls[PAD]++;
-            return warm || (c & (SAMPLE_EVERY - 1)) == 0 ? now() : NOT_TIMED;
-        }
-        return enterShared(t);
-    }
-
-    private long enterShared(Thread t) {
-        if (owner == null && OWNER.compareAndSet(this, null, t)) {
-            ownerCalls[PAD]++;
-            return now();
-        }
-        SLOT.getAndAdd(sharedCalls, PAD, 1L);
-        if (warm || (ThreadLocalRandom.current().nextInt() & (SAMPLE_EVERY - 1)) == 0) {
-            return now();
-        }
-        return NOT_TIMED;
+    /**
+     * @param call the call's number (1 for the first), from the method's counter
+     * @return a token for {@link #exit}, or {@link #NOT_TIMED} for a call that is not timed
+     */
+    long start(long call) {
+        long k = call - 1;
+        boolean timed = (k & (Timings.SAMPLE_EVERY - 1)) == 0 && (call <= DENSE_CALLS || (k & (SAMPLE_EVERY - 1)) == 0);
+        return timed ? now() : NOT_TIMED;
     }
 
     void exit(long token) {
@@ -108,9 +69,6 @@ public final class MethodStats {
             return;
         }
         windowNanos.getAndAdd(window(n), elapsed);
-        if (n == WARM_CALLS) {
-            warm = false;
-        }
     }
 
     private static long now() {
@@ -123,29 +81,29 @@ public final class MethodStats {
         return key;
     }
 
-    /** Windows of the warm-up's timed calls 1 to {@value #WARM_CALLS} - 1: 1, 2-3, ..., 512-1023. */
-    private static final int WARM_WINDOWS = Integer.numberOfTrailingZeros(WARM_CALLS);
+    /** Windows of the dense phase's timed calls 1 to {@value #DENSE_TIMED} - 1: 1, 2-3, ..., 128-255. */
+    private static final int DENSE_WINDOWS = Integer.numberOfTrailingZeros(DENSE_TIMED);
 
     /**
      * @param n a timed call after the first (1-based among them)
-     * @return its window: during the warm-up, where every call is timed, windows of 1, 2, 4, ...
-     *     timed calls; from timed call {@value #WARM_CALLS} on, where one call in
-     *     {@value #SAMPLE_EVERY} is, windows of 1, 2, 4, ... sampled calls of their own, so that the
-     *     latest windows are the latest calls of the run, not the warm-up's
+     * @return its window: in the dense phase, where one call in {@value Timings#SAMPLE_EVERY} is
+     *     timed, windows of 1, 2, 4, ... timed calls; from timed call {@value #DENSE_TIMED} on, where
+     *     one call in {@value #SAMPLE_EVERY} is, windows of 1, 2, 4, ... sampled calls of their own,
+     *     so that the latest windows are the latest calls of the run, not the warm-up's
      */
     static int window(long n) {
-        return n < WARM_CALLS ? 63 - Long.numberOfLeadingZeros(n)
-                : WARM_WINDOWS + 63 - Long.numberOfLeadingZeros(n - WARM_CALLS + 1);
+        return n < DENSE_TIMED ? 63 - Long.numberOfLeadingZeros(n)
+                : DENSE_WINDOWS + 63 - Long.numberOfLeadingZeros(n - DENSE_TIMED + 1);
     }
 
     /** @return the first timed call of a window */
     private static long windowStart(int k) {
-        return k < WARM_WINDOWS ? 1L << k : WARM_CALLS - 1 + (1L << (k - WARM_WINDOWS));
+        return k < DENSE_WINDOWS ? 1L << k : DENSE_TIMED - 1 + (1L << (k - DENSE_WINDOWS));
     }
 
     /** @return how many timed calls a window holds when complete */
     private static long capacity(int k) {
-        return 1L << (k < WARM_WINDOWS ? k : k - WARM_WINDOWS);
+        return 1L << (k < DENSE_WINDOWS ? k : k - DENSE_WINDOWS);
     }
 
     /** @return how many of the timed exits (the first included) fell into window {@code k} */
@@ -220,14 +178,14 @@ public final class MethodStats {
         }
         long timed = Math.max(0, exits - 1);
         long first = firstCallNanos;
-        return new Snapshot(ownerCalls[PAD] + (long) SLOT.getVolatile(sharedCalls, PAD), first < 0 ? first : Math.max(0, first - timer),
+        return new Snapshot(Math.max(Timings.calls(id), exits), first < 0 ? first : Math.max(0, first - timer),
                 Math.max(0, timedNanos - timed * timer), timed, Math.max(0, steadyNanos - steadyTimed * timer), steadyTimed);
     }
 
     /**
      * The counters of one method at one moment.
      *
-     * @param calls          every call, timed or not
+     * @param calls          every call, timed or not, as the method counted them (at least the timed ones)
      * @param firstCallNanos the first completed call, or -1 when none completed
      * @param timedNanos     total time of the timed calls after the first
      * @param timed          how many calls {@code timedNanos} covers

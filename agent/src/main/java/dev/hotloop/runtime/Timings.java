@@ -8,14 +8,34 @@ import java.util.Map;
 
 /**
  * Registry of {@link MethodStats}, indexed by the small integer the agent bakes into each
- * rewritten method. Rewritten code calls {@link #enter(int)} on entry and {@link #exit(long, int)}
- * on every exit, normal or exceptional.
+ * rewritten method, and the methods' call counters. A rewritten method does what
+ * {@link #enter(int)} does, inline: it adds one to its counter in {@link #calls} and, on its first
+ * call and every {@value #SAMPLE_EVERY}th after, calls {@link #start(long, int)} for a token; then
+ * {@link #exit(long, int)} on every exit, normal or exceptional, when it holds a token.
+ *
+ * <p>The common call is therefore four instructions and no call: the interpreter and C1 run it as
+ * fast as the JIT's own counters, and C2 compiles the method without the timer's code in its way
+ * (measured: calling a timer on every call delayed a kernel's C2 code by 3 to 6 ms and cost the
+ * run-length benchmark 17 ms at 2,000 calls of six kernels). The counter is a plain increment, as
+ * the JIT's invocation counters are: exact for calls from one thread at a time; concurrent calls of
+ * one method can lose an increment now and then, and the count is then a lower bound.
  */
 public final class Timings {
+
+    /** Longs per method in {@link #calls}: a cache line each, so that two methods never share one. */
+    public static final int STRIDE = 8;
+    /** A call is offered to {@link #start} when {@code (calls - 1) % SAMPLE_EVERY == 0}; a power of two. */
+    public static final int SAMPLE_EVERY = 16;
 
     private static final Object LOCK = new Object();
     private static final Map<String, Integer> IDS = new HashMap<>();
     private static volatile MethodStats[] table = new MethodStats[16];
+    /**
+     * The calls of method {@code id} at index {@code id * STRIDE}, counted by the method itself.
+     * Replaced by a larger copy as methods register (a call counted in the old array at that
+     * moment can be lost).
+     */
+    public static volatile long[] calls = new long[16 * STRIDE];
     private static int size;
 
     private Timings() {
@@ -40,9 +60,13 @@ public final class Timings {
                 MethodStats[] grown = new MethodStats[current.length * 2];
                 System.arraycopy(current, 0, grown, 0, size);
                 current = grown;
+                long[] counted = new long[grown.length * STRIDE];
+                long[] old = calls;
+                System.arraycopy(old, 0, counted, 0, old.length);
+                calls = counted;
             }
             id = size++;
-            current[id] = new MethodStats(key);
+            current[id] = new MethodStats(key, id);
             table = current;
             IDS.put(key, id);
         }
@@ -51,23 +75,46 @@ public final class Timings {
     }
 
     /**
-     * Called first thing in a rewritten method.
+     * What a rewritten method does first, inline: counts the call and, on the calls offered to the
+     * timer, asks {@link #start} for a token.
      *
      * @param id the method's id
-     * @return a token to hand to {@link #exit(long, int)}
+     * @return a token to hand to {@link #exit(long, int)}; {@link MethodStats#NOT_TIMED} (0) for a
+     *     call that is not timed
      */
     public static long enter(int id) {
-        return table[id].enter();
+        long[] c = calls;
+        long call = ++c[id * STRIDE];
+        return ((call - 1) & (SAMPLE_EVERY - 1)) == 0 ? start(call, id) : MethodStats.NOT_TIMED;
     }
 
     /**
-     * Called on every way out of a rewritten method, including exceptions.
+     * Called by a rewritten method on its first call and every {@value #SAMPLE_EVERY}th after.
      *
-     * @param token what {@link #enter(int)} returned
+     * @param call the call's number, from the method's counter
+     * @param id   the method's id
+     * @return a token to hand to {@link #exit(long, int)}, or {@link MethodStats#NOT_TIMED} (0)
+     */
+    public static long start(long call, int id) {
+        return table[id].start(call);
+    }
+
+    /**
+     * Called on every way out of a rewritten method, including exceptions, when its call holds a
+     * token other than {@link MethodStats#NOT_TIMED}.
+     *
+     * @param token what {@link #start} returned
      * @param id    the method's id
      */
     public static void exit(long token, int id) {
         table[id].exit(token);
+    }
+
+    /** @return the calls method {@code id} counted so far */
+    static long calls(int id) {
+        long[] c = calls;
+        int at = id * STRIDE;
+        return at < c.length ? c[at] : 0;
     }
 
     /** @return the stats of the method with this id */

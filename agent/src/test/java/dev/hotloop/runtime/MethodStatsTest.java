@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
@@ -13,15 +14,24 @@ class MethodStatsTest {
 
     private static final double EPS = 1e-9;
 
-    private static void calls(MethodStats s, int n) {
+    /** A method of its own in the JVM's registry. */
+    private static int method() {
+        return Timings.register("MethodStatsTest/" + UUID.randomUUID());
+    }
+
+    /** Calls as a rewritten method makes them: counted, and offered to the timer one in 16. */
+    private static void calls(int id, int n) {
         for (int i = 0; i < n; i++) {
-            s.exit(s.enter());
+            long token = Timings.enter(id);
+            if (token != MethodStats.NOT_TIMED) {
+                Timings.exit(token, id);
+            }
         }
     }
 
     @Test
     void neverCalled() {
-        MethodStats.Snapshot s = new MethodStats("k").snapshot();
+        MethodStats.Snapshot s = Timings.stats(method()).snapshot();
         assertEquals(0, s.calls());
         assertEquals(-1, s.firstCallNanos());
         assertEquals(-1, s.steadyNanosPerCall(), EPS);
@@ -30,65 +40,49 @@ class MethodStatsTest {
 
     @Test
     void firstCallIsRecordedWithItsDuration() {
-        MethodStats stats = new MethodStats("k");
-        long token = stats.enter();
+        int id = method();
+        long token = Timings.enter(id);
+        assertNotEquals(MethodStats.NOT_TIMED, token, "the first call is always timed");
         long until = System.nanoTime() + 2_000_000;
         while (System.nanoTime() < until) {
             Thread.onSpinWait();
         }
-        stats.exit(token);
-        MethodStats.Snapshot s = stats.snapshot();
+        Timings.exit(token, id);
+        MethodStats.Snapshot s = Timings.stats(id).snapshot();
         assertEquals(1, s.calls());
         assertTrue(s.firstCallNanos() >= 2_000_000, "first call took " + s.firstCallNanos());
         assertEquals(0, s.timed());
         assertEquals(-1, s.steadyNanosPerCall(), EPS, "one call has no steady state");
         assertEquals(s.firstCallNanos(), s.totalNanos(), EPS);
-        assertEquals("k", stats.key());
     }
 
     @Test
-    void warmUpCallsAreAllTimed() {
-        MethodStats stats = new MethodStats("k");
-        calls(stats, 1 + MethodStats.WARM_CALLS);
-        MethodStats.Snapshot s = stats.snapshot();
-        assertEquals(1 + MethodStats.WARM_CALLS, s.calls());
-        assertEquals(MethodStats.WARM_CALLS, s.timed());
+    void oneCallInSixteenIsTimedUpToTheDenseEndThenOneInSixtyFour() {
+        int id = method();
+        calls(id, MethodStats.DENSE_CALLS);
+        MethodStats.Snapshot s = Timings.stats(id).snapshot();
+        assertEquals(MethodStats.DENSE_CALLS, s.calls());
+        assertEquals(MethodStats.DENSE_TIMED - 1, s.timed(), "calls 1, 17, 33, ..., 4081: the first and 255 after it");
+        calls(id, 100 * MethodStats.SAMPLE_EVERY);
+        s = Timings.stats(id).snapshot();
+        assertEquals(MethodStats.DENSE_CALLS + 100 * MethodStats.SAMPLE_EVERY, s.calls());
+        assertEquals(MethodStats.DENSE_TIMED - 1 + 100, s.timed(), "calls 4161, 4225, ...: one in 64");
     }
 
     @Test
-    void afterWarmUpAboutOneCallInSampleEveryIsTimed() {
-        MethodStats stats = new MethodStats("k");
-        calls(stats, 1 + MethodStats.WARM_CALLS);
-        int later = 100 * MethodStats.SAMPLE_EVERY;
-        int untimed = 0;
-        for (int i = 0; i < later; i++) {
-            long token = stats.enter();
-            if (token == MethodStats.NOT_TIMED) {
-                untimed++;
-            }
-            stats.exit(token);
-        }
-        MethodStats.Snapshot s = stats.snapshot();
-        assertEquals(1 + MethodStats.WARM_CALLS + later, s.calls());
-        long sampled = s.timed() - MethodStats.WARM_CALLS;
-        assertEquals(later, sampled + untimed, "every later call is either sampled or not");
-        // Binomial(6400, 1/64): mean 100, standard deviation 9.9; these bounds are 5 deviations out.
-        assertTrue(sampled >= 50 && sampled <= 150, "sampled " + sampled);
-    }
-
-    @Test
-    void timedTokensAreNeverTheUntimedMarker() {
-        MethodStats stats = new MethodStats("k");
-        for (int i = 0; i < MethodStats.WARM_CALLS; i++) {
-            long token = stats.enter();
-            assertNotEquals(MethodStats.NOT_TIMED, token);
-            stats.exit(token);
+    void onlyOfferedCallsAreTimedAndTheirTokensAreNeverTheUntimedMarker() {
+        MethodStats stats = Timings.stats(method());
+        for (long call = 1; call <= 3 * MethodStats.DENSE_CALLS; call++) {
+            long k = call - 1;
+            boolean expected = k % 16 == 0 && (call <= MethodStats.DENSE_CALLS || k % 64 == 0);
+            long token = stats.start(call);
+            assertEquals(expected, token != MethodStats.NOT_TIMED, "call " + call);
         }
     }
 
     @Test
-    void countsAreExactUnderConcurrentCalls() throws InterruptedException {
-        MethodStats stats = new MethodStats("k");
+    void concurrentCallsAreCountedAtMostOnceAndTimedConsistently() throws InterruptedException {
+        int id = method();
         int threads = 4;
         int perThread = 100_000;
         CountDownLatch start = new CountDownLatch(1);
@@ -101,7 +95,7 @@ class MethodStatsTest {
                     Thread.currentThread().interrupt();
                     return;
                 }
-                calls(stats, perThread);
+                calls(id, perThread);
             });
             w.start();
             workers.add(w);
@@ -110,45 +104,35 @@ class MethodStatsTest {
         for (Thread w : workers) {
             w.join();
         }
-        MethodStats.Snapshot s = stats.snapshot();
-        assertEquals((long) threads * perThread, s.calls());
+        MethodStats.Snapshot s = Timings.stats(id).snapshot();
+        // A plain counter: racing increments can be lost, never added.
+        assertTrue(s.calls() > 0 && s.calls() <= (long) threads * perThread, "calls " + s.calls());
         assertTrue(s.firstCallNanos() >= 0);
-        assertTrue(s.timed() > MethodStats.WARM_CALLS, "every call of the warm-up, then samples, were timed: " + s.timed());
-        assertTrue(1 + s.timed() <= s.calls());
+        assertTrue(1 + s.timed() <= s.calls(), s::toString);
+        assertTrue(s.timed() >= MethodStats.DENSE_TIMED - 1, "the dense phase's calls, then samples: " + s.timed());
         assertTrue(s.steadyNanosPerCall() >= 0);
         assertTrue(s.totalNanos() >= s.firstCallNanos());
     }
 
-    /** Calls until a call is timed (after the warm-up, one in {@value MethodStats#SAMPLE_EVERY}), which lasts {@code nanos}. */
-    private static void timedCallLasting(MethodStats stats, long nanos) {
-        long token;
-        while ((token = stats.enter()) == MethodStats.NOT_TIMED) {
-            stats.exit(token);
-        }
-        stats.exit(token - nanos);
-    }
-
-    /** Exits a call that lasted {@code nanos}, as far as the clock tells. */
+    /** Exits a timed call that lasted {@code nanos}, as far as the clock tells. */
     private static void callLasting(MethodStats stats, long nanos) {
-        long token = stats.enter();
-        assertNotEquals(MethodStats.NOT_TIMED, token);
-        stats.exit(token - nanos);
+        stats.exit(System.nanoTime() - nanos);
     }
 
     @Test
     void steadyStateIsTheLatestCompleteWindowNotTheMean() {
-        MethodStats stats = new MethodStats("k");
+        MethodStats stats = Timings.stats(method());
         callLasting(stats, 50_000_000);
-        // Timed calls 1-511 as the interpreter runs them, 512-1023 as compiled code.
-        for (int n = 1; n < 512; n++) {
+        // Timed calls 1-127 as the interpreter runs them, 128-255 as compiled code.
+        for (int n = 1; n < 128; n++) {
             callLasting(stats, 1_000_000);
         }
-        for (int n = 512; n < 1024; n++) {
+        for (int n = 128; n < 256; n++) {
             callLasting(stats, 1_000);
         }
         MethodStats.Snapshot s = stats.snapshot();
-        assertEquals(1023, s.timed());
-        assertEquals(512, s.steadyTimed(), "window 9: timed calls 512 to 1023");
+        assertEquals(255, s.timed());
+        assertEquals(128, s.steadyTimed(), "window 7: timed calls 128 to 255");
         assertTrue(s.steadyNanosPerCall() >= 1_000 && s.steadyNanosPerCall() < 50_000,
                 "steady " + s.steadyNanosPerCall() + " ns, not the mean of all calls (about 500 us)");
         assertTrue(s.firstCallNanos() >= 50_000_000);
@@ -156,7 +140,7 @@ class MethodStatsTest {
 
     @Test
     void theLatestCallsCountWithTheWindowBeforeUntilTheirsIsHalfFull() {
-        MethodStats stats = new MethodStats("k");
+        MethodStats stats = Timings.stats(method());
         callLasting(stats, 1_000);
         for (int n = 1; n < 16; n++) {
             callLasting(stats, 1_000_000);
@@ -179,33 +163,33 @@ class MethodStatsTest {
     /** A tier switch late in a run: the report follows it, where a complete window alone would lag. */
     @Test
     void aLateSwitchShowsInTheSteadyTime() {
-        MethodStats stats = new MethodStats("k");
+        MethodStats stats = Timings.stats(method());
         callLasting(stats, 1_000);
-        for (int n = 1; n < 1536; n++) {
-            timedCallLasting(stats, n < 1100 ? 100_000 : 1_000);
+        for (int n = 1; n < 768; n++) {
+            callLasting(stats, n < 300 ? 100_000 : 1_000);
         }
         MethodStats.Snapshot s = stats.snapshot();
-        // From timed call 1024 on, sampled calls have windows of their own: 1535 is alone in its
+        // From timed call 256 on, sampled calls have windows of their own: 767 is alone in its
         // window (sampled 512 to 1023), so the one before (sampled 256 to 511) counts with it.
-        assertEquals(257, s.steadyTimed(), "timed calls 1279 to 1535");
+        assertEquals(257, s.steadyTimed(), "timed calls 511 to 767");
         assertTrue(s.steadyNanosPerCall() < 20_000, "steady " + s.steadyNanosPerCall());
     }
 
     @Test
     void sampledCallsHaveWindowsOfTheirOwn() {
         assertEquals(0, MethodStats.window(1));
-        assertEquals(9, MethodStats.window(MethodStats.WARM_CALLS - 1));
-        assertEquals(10, MethodStats.window(MethodStats.WARM_CALLS));
-        assertEquals(11, MethodStats.window(MethodStats.WARM_CALLS + 1));
-        assertEquals(11, MethodStats.window(MethodStats.WARM_CALLS + 2));
-        assertEquals(12, MethodStats.window(MethodStats.WARM_CALLS + 3));
+        assertEquals(7, MethodStats.window(MethodStats.DENSE_TIMED - 1));
+        assertEquals(8, MethodStats.window(MethodStats.DENSE_TIMED));
+        assertEquals(9, MethodStats.window(MethodStats.DENSE_TIMED + 1));
+        assertEquals(9, MethodStats.window(MethodStats.DENSE_TIMED + 2));
+        assertEquals(10, MethodStats.window(MethodStats.DENSE_TIMED + 3));
     }
 
     @Test
     void theTimersOwnCostIsTakenOff() {
         long timer = MethodStats.timerNanos();
         assertTrue(timer >= 0 && timer < 10_000, "a nanoTime() read costs " + timer + " ns");
-        MethodStats stats = new MethodStats("k");
+        MethodStats stats = Timings.stats(method());
         for (int n = 0; n < 16; n++) {
             callLasting(stats, 5_000);
         }

@@ -18,8 +18,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What the timing probes cost a small hot method. {@code plain} is the kernel as written;
  * {@code probed} is the same kernel with exactly the code {@code TimingInjector} adds around an
- * annotated method's body: {@code Timings.enter(id)} first, {@code Timings.exit(token, id)} on
- * every way out, through a catch-all handler for exceptions. The {@code threads2} variants call
+ * annotated method's body: its counter in {@code Timings.calls} incremented and, on the first call
+ * and one in {@code Timings.SAMPLE_EVERY}, {@code Timings.start(call, id)} for a token; then
+ * {@code Timings.exit(token, id)} on every way out of a timed call, through a catch-all handler
+ * for exceptions. The {@code threads2} variants call
  * one method from two threads at once, the worst case for the shared counters.
  */
 @State(Scope.Benchmark)
@@ -76,16 +78,22 @@ public class ProbeOverheadBenchmark {
     }
 
     static int probedSum(int[] a, int id) {
-        long token = Timings.enter(id);
+        long[] counts = Timings.calls;
+        long call = ++counts[id * Timings.STRIDE];
+        long token = ((call - 1) & (Timings.SAMPLE_EVERY - 1)) == 0 ? Timings.start(call, id) : 0;
         try {
             int s = 0;
             for (int i = 0; i < a.length; i++) {
                 s += a[i];
             }
-            Timings.exit(token, id);
+            if (token != 0) {
+                Timings.exit(token, id);
+            }
             return s;
         } catch (Throwable t) {
-            Timings.exit(token, id);
+            if (token != 0) {
+                Timings.exit(token, id);
+            }
             throw t;
         }
     }

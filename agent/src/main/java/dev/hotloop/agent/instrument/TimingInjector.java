@@ -1,10 +1,14 @@
 package dev.hotloop.agent.instrument;
 
+import dev.hotloop.runtime.MethodStats;
+import dev.hotloop.runtime.Timings;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
@@ -13,9 +17,13 @@ import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 /**
- * Wraps a method body in calls to {@code dev.hotloop.runtime.Timings}: {@code enter(id)} first,
- * its token kept in a new local, and {@code exit(token, id)} before every return and in a
- * catch-all handler that rethrows. The method gains no member, so retransformation allows it.
+ * Counts and times a method through {@code dev.hotloop.runtime.Timings}, as its {@code enter(id)}
+ * does, inline: the method adds one to its counter ({@code Timings.calls[id * STRIDE]}) and, on
+ * its first call and every {@code SAMPLE_EVERY}th after, calls {@code Timings.start(call, id)} for
+ * a token, kept in a new local (0 otherwise). Before every return, and in a catch-all handler that
+ * rethrows, a call that holds a token calls {@code Timings.exit(token, id)}. The method gains no
+ * member, so retransformation allows it. A call that is not timed costs the counter and one test
+ * at each exit: no call (see {@code Timings} for what a call on every entry cost).
  *
  * <p>A constructor gets no handler: one that covered the code before the {@code super(...)} call,
  * where {@code this} is uninitialised, and the code after it could have no valid stack-map frame,
@@ -35,7 +43,7 @@ public final class TimingInjector {
     public static void inject(MethodNode m, int id) {
         int token = m.maxLocals;
         m.maxLocals += 2;
-        m.maxStack = Math.max(m.maxStack, 3) + 3;
+        m.maxStack = Math.max(m.maxStack, 4) + 6;
         InsnList body = m.instructions;
         for (AbstractInsnNode insn = body.getFirst(); insn != null; insn = insn.getNext()) {
             int op = insn.getOpcode();
@@ -46,12 +54,7 @@ public final class TimingInjector {
         LabelNode start = new LabelNode();
         LabelNode end = new LabelNode();
         LabelNode handler = new LabelNode();
-        InsnList prologue = new InsnList();
-        prologue.add(new LdcInsnNode(id));
-        prologue.add(new MethodInsnNode(Opcodes.INVOKESTATIC, TIMINGS, "enter", "(I)J", false));
-        prologue.add(new VarInsnNode(Opcodes.LSTORE, token));
-        prologue.add(start);
-        body.insert(prologue);
+        body.insert(count(token, id, start));
         if (m.name.equals("<init>")) {
             return;
         }
@@ -65,12 +68,57 @@ public final class TimingInjector {
         m.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, null));
     }
 
-    private static InsnList exitCall(int token, int id) {
+    /**
+     * {@code long call = ++Timings.calls[id * STRIDE]; long token = (call - 1) % SAMPLE_EVERY == 0
+     * ? Timings.start(call, id) : 0;}, then {@code start}, where the handler's range begins.
+     */
+    private static InsnList count(int token, int id, LabelNode start) {
+        LabelNode offered = new LabelNode();
+        LabelNode store = new LabelNode();
         InsnList l = new InsnList();
+        l.add(new FieldInsnNode(Opcodes.GETSTATIC, TIMINGS, "calls", "[J"));
+        l.add(new LdcInsnNode(id));
+        l.add(new LdcInsnNode(Timings.STRIDE));
+        l.add(new InsnNode(Opcodes.IMUL));
+        l.add(new InsnNode(Opcodes.DUP2));
+        l.add(new InsnNode(Opcodes.LALOAD));
+        l.add(new InsnNode(Opcodes.LCONST_1));
+        l.add(new InsnNode(Opcodes.LADD));
+        l.add(new InsnNode(Opcodes.DUP2_X2));
+        l.add(new InsnNode(Opcodes.LASTORE));
+        l.add(new InsnNode(Opcodes.DUP2));
+        l.add(new InsnNode(Opcodes.LCONST_1));
+        l.add(new InsnNode(Opcodes.LSUB));
+        l.add(new LdcInsnNode((long) (Timings.SAMPLE_EVERY - 1)));
+        l.add(new InsnNode(Opcodes.LAND));
+        l.add(new InsnNode(Opcodes.LCONST_0));
+        l.add(new InsnNode(Opcodes.LCMP));
+        l.add(new JumpInsnNode(Opcodes.IFEQ, offered));
+        l.add(new InsnNode(Opcodes.POP2));
+        l.add(new LdcInsnNode(MethodStats.NOT_TIMED));
+        l.add(new JumpInsnNode(Opcodes.GOTO, store));
+        l.add(offered);
+        l.add(new LdcInsnNode(id));
+        l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, TIMINGS, "start", "(JI)J", false));
+        l.add(store);
+        l.add(new VarInsnNode(Opcodes.LSTORE, token));
+        l.add(start);
+        return l;
+    }
+
+    /** {@code if (token != 0) Timings.exit(token, id);} */
+    private static InsnList exitCall(int token, int id) {
+        LabelNode untimed = new LabelNode();
+        InsnList l = new InsnList();
+        l.add(new VarInsnNode(Opcodes.LLOAD, token));
+        l.add(new InsnNode(Opcodes.LCONST_0));
+        l.add(new InsnNode(Opcodes.LCMP));
+        l.add(new JumpInsnNode(Opcodes.IFEQ, untimed));
         l.add(new VarInsnNode(Opcodes.LLOAD, token));
         l.add(new LdcInsnNode(id));
         l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, TIMINGS, "exit",
                 Type.getMethodDescriptor(Type.VOID_TYPE, Type.LONG_TYPE, Type.INT_TYPE), false));
+        l.add(untimed);
         return l;
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -55,19 +56,21 @@ class TimingInjectorTest {
     }
 
     @Test
-    void enterFirstAndExitBeforeEveryReturnAndInTheHandler() {
+    void countFirstThenStartOnOfferedCallsAndExitBeforeEveryReturnAndInTheHandler() {
         MethodNode m = kernel("indexOf");
         int returns = returns(m);
         assertEquals(2, returns, "indexOf returns from inside and after the loop");
         int maxLocals = m.maxLocals;
         TimingInjector.inject(m, 42);
         List<String> calls = timingCalls(m);
-        assertEquals("enter(I)J", calls.get(0));
+        assertEquals("start(JI)J", calls.get(0), "the only call on the way in, one call in 16");
         assertEquals(1 + returns + 1, calls.size(), calls.toString());
         assertTrue(calls.subList(1, calls.size()).stream().allMatch("exit(JI)V"::equals));
         assertEquals(maxLocals + 2, m.maxLocals, "a long token after the existing locals");
         AbstractInsnNode first = m.instructions.getFirst();
-        assertTrue(first instanceof LdcInsnNode ldc && Integer.valueOf(42).equals(ldc.cst));
+        assertTrue(first instanceof FieldInsnNode f && f.owner.equals(TimingInjector.TIMINGS) && f.name.equals("calls"),
+                "first the method's counter");
+        assertTrue(first.getNext() instanceof LdcInsnNode ldc && Integer.valueOf(42).equals(ldc.cst), "at the method's id");
         assertEquals(Opcodes.ATHROW, m.instructions.getLast().getOpcode(), "the handler rethrows");
         assertVerifies(m);
     }
@@ -89,6 +92,6 @@ class TimingInjectorTest {
         MethodNode init = ClassFiles.method(ClassFiles.node(ConstructorLoopTarget.class), "<init>");
         TimingInjector.inject(init, 3);
         assertTrue(init.tryCatchBlocks.isEmpty());
-        assertEquals(List.of("enter(I)J", "exit(JI)V"), timingCalls(init));
+        assertEquals(List.of("start(JI)J", "exit(JI)V"), timingCalls(init));
     }
 }

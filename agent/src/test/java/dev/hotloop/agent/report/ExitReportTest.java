@@ -34,22 +34,24 @@ class ExitReportTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
-    private int timedMethodCalledTwice() {
+    /** Seventeen calls: the first and the seventeenth are timed (one in 16). */
+    private int timedMethodCalled17Times() {
         int id = Timings.register("ExitReportTest/" + UUID.randomUUID());
-        Timings.exit(Timings.enter(id), id);
-        Timings.exit(Timings.enter(id), id);
+        for (int i = 0; i < 17; i++) {
+            Timings.exit(Timings.enter(id), id);
+        }
         return id;
     }
 
     @Test
     void rowsJoinRecordsWithTheRuntimeCounters() {
-        int id = timedMethodCalledTwice();
+        int id = timedMethodCalled17Times();
         catalog.add(new MethodRecord(id, "a.B.timed()", 3, "not rewritten", "diag", 77));
         catalog.add(new MethodRecord(-1, "a.B.untimed()", 4, "not rewritten", "diag", 5));
         List<ReportRow> rows = report(new ReportTarget(ReportTarget.Kind.STDERR, null)).rows();
         assertEquals(2, rows.size());
         ReportRow timed = rows.get(0);
-        assertEquals(2, timed.calls());
+        assertEquals(17, timed.calls());
         assertTrue(timed.firstCallNanos() >= 0);
         assertTrue(timed.steadyNanosPerCall() >= 0);
         assertEquals(77, timed.transformNanos());
@@ -61,7 +63,7 @@ class ExitReportTest {
 
     @Test
     void stderrTargetPrintsTheTable() {
-        catalog.add(new MethodRecord(timedMethodCalledTwice(), "a.B.m()", 3, "not rewritten", "d", 1));
+        catalog.add(new MethodRecord(timedMethodCalled17Times(), "a.B.m()", 3, "not rewritten", "d", 1));
         report(new ReportTarget(ReportTarget.Kind.STDERR, null)).emit();
         String out = err.toString(StandardCharsets.UTF_8);
         assertTrue(out.startsWith("[hotloop] exit report: 1 annotated method"), out);
@@ -79,7 +81,7 @@ class ExitReportTest {
 
     @Test
     void jsonFileIsWrittenInNewDirectoriesAndAnnounced() throws IOException {
-        catalog.add(new MethodRecord(timedMethodCalledTwice(), "a.B.m()", 3, "r", "d", 1));
+        catalog.add(new MethodRecord(timedMethodCalled17Times(), "a.B.m()", 3, "r", "d", 1));
         Path file = dir.resolve("sub/dir/report.json");
         report(new ReportTarget(ReportTarget.Kind.JSON, file)).emit();
         Object doc = StrictJson.parse(Files.readString(file, StandardCharsets.UTF_8));

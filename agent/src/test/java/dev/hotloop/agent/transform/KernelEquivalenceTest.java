@@ -218,6 +218,20 @@ class KernelEquivalenceTest {
     }
 
     @Test
+    void theProbesCountEveryCallAndTimeTheFirstAndOneInSixteen() throws ReflectiveOperationException {
+        InstrumentingLoader fresh = new InstrumentingLoader(AgentOptions.defaults());
+        Class<?> c = Class.forName(Kernels.class.getName(), true, fresh);
+        Method m = c.getMethod("sumSquares", double[].class);
+        for (int i = 0; i < 40; i++) {
+            m.invoke(null, (Object) new double[] {1, 2, 3});
+        }
+        MethodStats.Snapshot s = Timings.stats(fresh.timingId(c, "sumSquares")).snapshot();
+        assertEquals(40, s.calls());
+        assertTrue(s.firstCallNanos() >= 0);
+        assertEquals(2, s.timed(), "calls 17 and 33 after the first");
+    }
+
+    @Test
     void anExceptionThrownByTheFirstCallIsCountedAndTimed() throws ReflectiveOperationException {
         InstrumentingLoader fresh = new InstrumentingLoader(AgentOptions.defaults());
         Class<?> c = Class.forName(Kernels.class.getName(), true, fresh);
