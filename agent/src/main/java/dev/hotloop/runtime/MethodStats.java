@@ -38,7 +38,10 @@ public final class MethodStats {
 
     private final String key;
     private final int id;
+    /** Timed calls that returned, the first call excepted. */
     private final AtomicLong timedExits = new AtomicLong();
+    /** The first call's token: its exit is the first call's time, whichever thread makes it. */
+    private volatile long firstToken = NOT_TIMED;
     /** Nanoseconds of the timed calls after the first, by window: index k holds timed calls 2^k to 2^(k+1) - 1. */
     private final AtomicLongArray windowNanos = new AtomicLongArray(Long.SIZE);
     private volatile long firstCallNanos = -1;
@@ -55,7 +58,14 @@ public final class MethodStats {
     long start(long call) {
         long k = call - 1;
         boolean timed = (k & (Timings.SAMPLE_EVERY - 1)) == 0 && (call <= DENSE_CALLS || (k & (SAMPLE_EVERY - 1)) == 0);
-        return timed ? now() : NOT_TIMED;
+        if (!timed) {
+            return NOT_TIMED;
+        }
+        long t = now();
+        if (call == 1) {
+            firstToken = t;
+        }
+        return t;
     }
 
     void exit(long token) {
@@ -63,12 +73,11 @@ public final class MethodStats {
             return;
         }
         long elapsed = System.nanoTime() - token;
-        long n = timedExits.getAndIncrement();
-        if (n == 0) {
-            firstCallNanos = elapsed;
+        if (token == firstToken && firstCallNanos < 0) {
+            firstCallNanos = elapsed; // a first call that threw has no time: it never gets here
             return;
         }
-        windowNanos.getAndAdd(window(n), elapsed);
+        windowNanos.getAndAdd(window(timedExits.incrementAndGet()), elapsed);
     }
 
     private static long now() {
@@ -144,12 +153,12 @@ public final class MethodStats {
      *     nanoseconds is not reported at twice its time
      */
     public Snapshot snapshot() {
-        return snapshot(timedExits.get() > 0 ? timerNanos() : 0);
+        return snapshot(timedExits.get() > 0 || firstCallNanos >= 0 ? timerNanos() : 0);
     }
 
     /** @param timer what the timer adds to each timed call, taken off */
     Snapshot snapshot(long timer) {
-        long exits = timedExits.get();
+        long exits = timedExits.get() + 1; // the timed calls, counted as if the first had returned
         long timedNanos = 0;
         for (int k = 0; k < Long.SIZE - 1; k++) {
             timedNanos += windowNanos.get(k);
@@ -178,7 +187,7 @@ public final class MethodStats {
         }
         long timed = Math.max(0, exits - 1);
         long first = firstCallNanos;
-        return new Snapshot(Math.max(Timings.calls(id), exits), first < 0 ? first : Math.max(0, first - timer),
+        return new Snapshot(Math.max(Timings.calls(id), timed + (first < 0 ? 0 : 1)), first < 0 ? first : Math.max(0, first - timer),
                 Math.max(0, timedNanos - timed * timer), timed, Math.max(0, steadyNanos - steadyTimed * timer), steadyTimed);
     }
 

@@ -81,6 +81,22 @@ class MethodStatsTest {
     }
 
     @Test
+    void aFirstCallThatThrowsHasNoTimeAndTheNextTimedCallIsNotTakenForIt() {
+        int id = method();
+        assertNotEquals(MethodStats.NOT_TIMED, Timings.enter(id), "the first call, timed, throws: no exit");
+        for (int call = 2; call < 17; call++) {
+            assertEquals(MethodStats.NOT_TIMED, Timings.enter(id));
+        }
+        long seventeenth = Timings.enter(id);
+        assertNotEquals(MethodStats.NOT_TIMED, seventeenth);
+        Timings.exit(seventeenth, id);
+        MethodStats.Snapshot s = Timings.stats(id).snapshot();
+        assertEquals(17, s.calls());
+        assertEquals(-1, s.firstCallNanos());
+        assertEquals(1, s.timed());
+    }
+
+    @Test
     void concurrentCallsAreCountedAtMostOnceAndTimedConsistently() throws InterruptedException {
         int id = method();
         int threads = 4;
@@ -114,15 +130,25 @@ class MethodStatsTest {
         assertTrue(s.totalNanos() >= s.firstCallNanos());
     }
 
-    /** Exits a timed call that lasted {@code nanos}, as far as the clock tells. */
+    /** Exits a timed call after the first that lasted {@code nanos}, as far as the clock tells. */
     private static void callLasting(MethodStats stats, long nanos) {
         stats.exit(System.nanoTime() - nanos);
+    }
+
+    /** Makes the first call, which lasts at least {@code nanos}. */
+    private static void firstCallLasting(MethodStats stats, long nanos) {
+        long token = stats.start(1);
+        long until = token + nanos;
+        while (System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
+        stats.exit(token);
     }
 
     @Test
     void steadyStateIsTheLatestCompleteWindowNotTheMean() {
         MethodStats stats = Timings.stats(method());
-        callLasting(stats, 50_000_000);
+        firstCallLasting(stats, 50_000_000);
         // Timed calls 1-127 as the interpreter runs them, 128-255 as compiled code.
         for (int n = 1; n < 128; n++) {
             callLasting(stats, 1_000_000);
@@ -141,7 +167,7 @@ class MethodStatsTest {
     @Test
     void theLatestCallsCountWithTheWindowBeforeUntilTheirsIsHalfFull() {
         MethodStats stats = Timings.stats(method());
-        callLasting(stats, 1_000);
+        firstCallLasting(stats, 1_000);
         for (int n = 1; n < 16; n++) {
             callLasting(stats, 1_000_000);
         }
@@ -164,7 +190,7 @@ class MethodStatsTest {
     @Test
     void aLateSwitchShowsInTheSteadyTime() {
         MethodStats stats = Timings.stats(method());
-        callLasting(stats, 1_000);
+        firstCallLasting(stats, 1_000);
         for (int n = 1; n < 768; n++) {
             callLasting(stats, n < 300 ? 100_000 : 1_000);
         }
@@ -190,7 +216,8 @@ class MethodStatsTest {
         long timer = MethodStats.timerNanos();
         assertTrue(timer >= 0 && timer < 10_000, "a nanoTime() read costs " + timer + " ns");
         MethodStats stats = Timings.stats(method());
-        for (int n = 0; n < 16; n++) {
+        firstCallLasting(stats, 5_000);
+        for (int n = 1; n < 16; n++) {
             callLasting(stats, 5_000);
         }
         MethodStats.Snapshot raw = stats.snapshot(0);
