@@ -153,7 +153,7 @@ record VectorPlan(LoopIR ir, int lanes, Set<Kind> kinds, List<Store> stores, Lis
             b.append("  flag ").append(f).append('\n');
         }
         for (Access[] pair : carried) {
-            long d = Legality.distance(pair, ir.step());
+            long d = Dependences.distance(pair, ir.step());
             b.append("  carried ").append(pair[0].array()).append('[').append(pair[0].index()).append("] written, read as [").append(pair[1].index())
                     .append("] ").append(d).append(d == 1 ? " iteration" : " iterations").append(" later: at most ").append(d).append(" lanes\n");
         }

@@ -1,0 +1,77 @@
+package dev.hotloop.agent.vector;
+
+import dev.hotloop.agent.vector.Expr.Binary;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the run-time guards of a plan check before the SIMD code runs: the references the loop
+ * dereferences (null), the invariant integer divisors (zero) and the pairs of arrays that must
+ * not be one array (aliasing). The bounds and the dependences known only at run time come from
+ * {@link Accesses} and {@link Dependences}.
+ */
+final class GuardInputs {
+
+    private GuardInputs() {
+    }
+
+    /** @return the objects and arrays the loop dereferences, which the guards check for null */
+    static List<Expr> references(LoopIR ir) {
+        List<Expr> out = new ArrayList<>();
+        List<Expr> all = new ArrayList<>(ir.traps());
+        for (Store s : ir.stores()) {
+            all.add(new Expr.Load(s.array(), s.index(), s.element()));
+        }
+        for (Flag f : ir.flags()) {
+            all.add(new Expr.Load(f.array(), new Expr.Const(Kind.INT, f.index()), Kind.BYTE));
+        }
+        for (Expr t : all) {
+            Expr ref = t instanceof Expr.Load l ? l.array() : t instanceof Expr.Length l ? l.array()
+                    : t instanceof Expr.Field f ? f.object() : null;
+            if (ref != null && !out.contains(ref)) {
+                out.add(ref);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** @return the invariant integer divisors, which the guards check for zero before they are computed */
+    static List<Expr> divisors(List<Expr> computed, Expr bound) {
+        List<Expr> out = new ArrayList<>();
+        List<Expr> all = new ArrayList<>(computed);
+        all.add(bound);
+        for (Expr e : all) {
+            for (Expr n : Walk.nodes(e)) {
+                if (n instanceof Binary b && (b.op() == Op.DIV || b.op() == Op.REM) && b.kind().integral() && !out.contains(b.right())) {
+                    out.add(b.right());
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static boolean paired(List<Expr[]> pairs, Expr x, Expr y) {
+        for (Expr[] p : pairs) {
+            if (p[0].equals(x) && p[1].equals(y) || p[0].equals(y) && p[1].equals(x)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return the pairs of arrays of one element type, one of them written, that the guards check are not the same array */
+    static List<Expr[]> aliases(List<Access> accesses) {
+        List<Expr[]> out = new ArrayList<>();
+        for (int i = 0; i < accesses.size(); i++) {
+            for (int j = i + 1; j < accesses.size(); j++) {
+                Access a = accesses.get(i);
+                Access b = accesses.get(j);
+                if ((a.written() || b.written()) && a.element() == b.element() && !a.array().equals(b.array())
+                        && !paired(out, a.array(), b.array())) {
+                    out.add(new Expr[] {a.array(), b.array()});
+                }
+            }
+        }
+        return out;
+    }
+}
