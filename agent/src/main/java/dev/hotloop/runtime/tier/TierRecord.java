@@ -42,8 +42,9 @@ public record TierRecord(String site, String summary, boolean simd, double simdN
         return simd
                 ? String.format(Locale.ROOT, "%s: %s runs from now: %.2fx faster than the original loop (%s)",
                         site, summary, speedup(), figures)
-                : String.format(Locale.ROOT, "%s: kept the original loop: %s measured %.2fx of its speed (%s)",
-                        site, summary, speedup(), figures);
+                : String.format(Locale.ROOT, "%s: kept the original loop: %s measured %.2fx of its speed (%s)%s",
+                        site, summary, speedup(), figures, speedup() * Trial.MARGIN >= 1
+                                ? "; its rounds disagreed, so it could not be told apart from the original" : "");
     }
 
     private static String micros(double nanos) {

@@ -126,7 +126,7 @@ final class Trial implements Runnable {
             double simdNanos = median(v);
             double scalarNanos = median(s);
             boolean on = Tiers.policy() == Tiers.Policy.MEASURE_THEN_SIMD
-                    || simdNanos <= MARGIN * scalarNanos && Tiers.policy() != Tiers.Policy.MEASURE_THEN_SCALAR;
+                    || faster(v, s) && Tiers.policy() != Tiers.Policy.MEASURE_THEN_SCALAR;
             if (!on && SLOWER.merge(key, 1, Integer::sum) == 1 && SAMPLES.get(key) < MAX_SAMPLES) {
                 state = Tiers.SAMPLE; // a later call's sample confirms it, or not
                 return;
@@ -273,6 +273,25 @@ final class Trial implements Runnable {
             }
         }
         throw new NoSuchMethodException(owner.getName() + "." + name);
+    }
+
+    /**
+     * @param simd   the SIMD form's time per call, by round
+     * @param scalar the original loop's, measured alternately with it
+     * @return whether the SIMD form is faster by the margin: in the medians, and in all rounds but
+     *     one. A loop whose rounds disagree is one the measurement cannot tell apart from the
+     *     original (seen: a gather over 1,000,000 random indexes measured 1.08x in the medians, on
+     *     a machine whose memory the program's own loop was loading at the same time, and ran
+     *     0.89x of plain in JMH); it keeps its original form
+     */
+    static boolean faster(double[] simd, double[] scalar) {
+        int wins = 0;
+        for (int r = 0; r < simd.length; r++) {
+            if (simd[r] <= MARGIN * scalar[r]) {
+                wins++;
+            }
+        }
+        return median(simd) <= MARGIN * median(scalar) && wins >= simd.length - 1;
     }
 
     private static double median(double[] a) {
