@@ -27,6 +27,15 @@ final class TypePoolClassWriter extends ClassWriter {
         this.loader = loader;
     }
 
+    /**
+     * A writer that starts from {@code original}'s constant pool, so that the methods passed
+     * through unchanged from {@code original} are copied as they are, frames included.
+     */
+    TypePoolClassWriter(ClassReader original, int flags, ClassLoader loader) {
+        super(original, flags);
+        this.loader = loader;
+    }
+
     @Override
     protected String getCommonSuperClass(String type1, String type2) {
         if (type1.equals(type2)) {

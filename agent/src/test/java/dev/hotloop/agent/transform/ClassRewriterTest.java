@@ -19,6 +19,7 @@ import dev.hotloop.agent.plan.Planner;
 import dev.hotloop.agent.targets.AbstractTarget;
 import dev.hotloop.agent.targets.AnnotatedTarget;
 import dev.hotloop.agent.targets.ConstructorLoopTarget;
+import dev.hotloop.agent.targets.CopiedMethodsTarget;
 import dev.hotloop.agent.targets.DescriptorInStringTarget;
 import dev.hotloop.agent.targets.LoopShapes;
 import dev.hotloop.agent.targets.PlanTargets;
@@ -113,6 +114,28 @@ class ClassRewriterTest {
         assertEquals(List.of("Timings.start", "Timings.exit"), calls(scale), "start (on the first call and one in 16), exit at return");
         assertTrue(scale.tryCatchBlocks.isEmpty(), "no handler: a call that throws is counted, not timed");
         assertVerifies(r.bytes(), LOADER);
+    }
+
+    @Test
+    void aMethodTheRewriteLeftAloneIsCopiedWithItsOwnFrames() throws ReflectiveOperationException {
+        byte[] original = ClassFiles.bytes(CopiedMethodsTarget.class);
+        TransformResult r = rewrite(null, original);
+        assertNotNull(r.bytes());
+        String copied = frames(ClassFiles.method(ClassFiles.node(r.bytes()), "length"));
+        assertTrue(copied.contains("java/lang/CharSequence"), "javac's frame, not a recomputed one: " + copied);
+        assertEquals(frames(ClassFiles.method(ClassFiles.node(original), "length")), copied);
+        assertVerifies(r.bytes(), LOADER);
+    }
+
+    /** @return the method's stack-map frames as text */
+    private static String frames(MethodNode m) {
+        StringBuilder b = new StringBuilder();
+        for (AbstractInsnNode n : m.instructions) {
+            if (n instanceof org.objectweb.asm.tree.FrameNode f) {
+                b.append(f.type).append(' ').append(f.local).append(' ').append(f.stack).append('\n');
+            }
+        }
+        return b.toString();
     }
 
     private static String keyOf(String method) {
