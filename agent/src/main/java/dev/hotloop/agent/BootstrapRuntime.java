@@ -12,6 +12,7 @@ import java.io.File;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -34,6 +35,8 @@ import java.lang.instrument.Instrumentation;
 final class BootstrapRuntime implements RuntimeLink {
 
     static final String PACKAGE_PATH = "dev/hotloop/runtime/";
+    /** The runtime classes as a jar, which the build puts into the agent jar (see the agent's pom). */
+    static final String NESTED_JAR = "META-INF/hotloop/runtime.jar";
 
     /** The modification time of the copied entries. */
     private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
@@ -134,6 +137,15 @@ final class BootstrapRuntime implements RuntimeLink {
         }
         File runtimeJar = newTempJar();
         runtimeJar.deleteOnExit();
+        try (JarFile in = new JarFile(agentJar.toFile(), false)) {
+            JarEntry nested = in.getJarEntry(NESTED_JAR);
+            if (nested != null) { // the build's own runtime jar: one entry, where the loop below reads them all
+                try (InputStream data = in.getInputStream(nested); OutputStream out = new FileOutputStream(runtimeJar)) {
+                    data.transferTo(out);
+                }
+                return runtimeJar;
+            }
+        }
         int copied = 0;
         try (JarFile in = new JarFile(agentJar.toFile());
              JarOutputStream out = new JarOutputStream(new BufferedOutputStream(new FileOutputStream(runtimeJar)))) {
