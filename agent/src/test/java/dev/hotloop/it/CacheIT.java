@@ -35,10 +35,13 @@ class CacheIT {
     private record Run(ChildResult result, List<String> classes) {
     }
 
-    private Run run(Path cache, String name) throws IOException {
+    private Run run(Path cache, String name, String... jvmArgs) throws IOException {
         Path log = tmp.resolve(name + "-classes.log");
-        ChildResult r = ChildJvm.app(KernelsApp.class).withAgent("cache=" + cache)
-                .jvmArg("-Xlog:class+load=info:file=" + log).run();
+        ChildJvm jvm = ChildJvm.app(KernelsApp.class).withAgent("cache=" + cache).jvmArg("-Xlog:class+load=info:file=" + log);
+        for (String a : jvmArgs) {
+            jvm = jvm.jvmArg(a);
+        }
+        ChildResult r = jvm.run();
         assertEquals(0, r.exitCode(), r::describe);
         List<String> classes;
         try (Stream<String> lines = Files.lines(log)) {
@@ -78,6 +81,24 @@ class CacheIT {
                 second.result::describe);
 
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cache)));
+    }
+
+    /** Vectors of another width (another machine, or -XX:MaxVectorSize) never replay the entries made for these. */
+    @Test
+    void aJvmWithNarrowerVectorsRewritesAfreshAndKeepsItsOwnEntries() throws IOException {
+        Path cache = tmp.resolve("cache");
+        Run wide = run(cache, "wide");
+        Run narrow = run(cache, "narrow", "-XX:MaxVectorSize=16");
+        Run narrowAgain = run(cache, "narrow-again", "-XX:MaxVectorSize=16");
+
+        assertFalse(rewriting(narrow).isEmpty(), "no entry of the wide run replayed: " + narrow.result.describe());
+        assertTrue(String.join("\n", narrow.result.loadLines(KernelsApp.class)).contains("x4"),
+                "128-bit vectors: four float lanes " + narrow.result.describe());
+        assertFalse(String.join("\n", wide.result.loadLines(KernelsApp.class)).equals(
+                String.join("\n", narrow.result.loadLines(KernelsApp.class))), "the two widths give other lanes");
+        assertEquals(List.of(), rewriting(narrowAgain), "the narrow run's own entries replay: " + narrowAgain.result.describe());
+        assertEquals(narrow.result.loadLines(KernelsApp.class), narrowAgain.result.loadLines(KernelsApp.class));
+        assertEquals(wide.result.stdout(), narrow.result.stdout(), "the same results at every width");
     }
 
     @Test

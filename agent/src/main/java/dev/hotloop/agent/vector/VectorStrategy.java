@@ -1,5 +1,6 @@
 package dev.hotloop.agent.vector;
 
+import dev.hotloop.agent.PreferredShape;
 import dev.hotloop.agent.VectorApi;
 import dev.hotloop.agent.analysis.AnnotatedMethod;
 import dev.hotloop.agent.analysis.ControlFlowGraph;
@@ -55,7 +56,7 @@ public final class VectorStrategy implements LoopStrategy {
     }
 
     private static int preferredOrNominal() {
-        int bits = VectorApi.resolved() ? Shapes.preferredBits() : 0;
+        int bits = VectorApi.resolved() ? PreferredShape.bits() : 0;
         return bits == 0 ? NOMINAL_BITS : bits;
     }
 

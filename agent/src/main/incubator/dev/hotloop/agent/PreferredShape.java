@@ -1,18 +1,19 @@
-package dev.hotloop.agent.vector;
+package dev.hotloop.agent;
 
 import jdk.incubator.vector.VectorShape;
 
 /**
- * The vector size the running JVM prefers ({@code VectorShape.preferredShape()}). The one class of
- * the rewriting stages compiled against {@code jdk.incubator.vector} (source root
+ * The vector size the running JVM prefers ({@code VectorShape.preferredShape()}): what the code
+ * generator sizes its vectors by, and so what the class cache's key holds of the hardware. The one
+ * class of the agent compiled against {@code jdk.incubator.vector} (source root
  * {@code src/main/incubator}), and called only where the module is resolved: the program was
  * started with {@code --add-modules jdk.incubator.vector}. A direct call costs a cold JVM 0.5 ms,
  * where the same call through reflection cost 11 ms (JDK 17) to 19 ms (JDK 25) of the first
  * annotated class's loading.
  */
-final class Shapes {
+public final class PreferredShape {
 
-    private Shapes() {
+    private PreferredShape() {
     }
 
     /**
@@ -20,7 +21,7 @@ final class Shapes {
      *
      * @return the preferred vector size in bits, or 0 when the Vector API cannot be linked
      */
-    static int preferredBits() {
+    public static int bits() {
         try {
             return Query.bits();
         } catch (LinkageError e) {
