@@ -3,8 +3,11 @@ package dev.hotloop.agent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /** Reads the class files of test classes and finds their methods. */
@@ -66,5 +69,22 @@ public final class ClassFiles {
             throw new IllegalArgumentException("no method " + name + " in " + cls.name);
         }
         return found;
+    }
+
+    /**
+     * @param bytes a class file
+     * @return its fields, then its methods, in order, as {@code access name descriptor}: what a
+     *     retransformation must keep the same
+     */
+    public static List<String> members(byte[] bytes) {
+        ClassNode n = node(bytes);
+        List<String> out = new ArrayList<>();
+        for (FieldNode f : n.fields) {
+            out.add(f.access + " " + f.name + " " + f.desc);
+        }
+        for (MethodNode m : n.methods) {
+            out.add(m.access + " " + m.name + m.desc);
+        }
+        return out;
     }
 }

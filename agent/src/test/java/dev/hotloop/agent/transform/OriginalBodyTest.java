@@ -19,9 +19,7 @@ import java.util.Properties;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.tree.AbstractInsnNode;
-import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FieldInsnNode;
-import org.objectweb.asm.tree.FieldNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.util.Textifier;
@@ -69,18 +67,6 @@ class OriginalBodyTest {
         return text(ClassFiles.method(ClassFiles.node(bytes), method));
     }
 
-    private static List<String> members(byte[] bytes) {
-        ClassNode n = ClassFiles.node(bytes);
-        List<String> out = new ArrayList<>();
-        for (FieldNode f : n.fields) {
-            out.add(f.access + " " + f.name + " " + f.desc);
-        }
-        for (MethodNode m : n.methods) {
-            out.add(m.access + " " + m.name + m.desc);
-        }
-        return out;
-    }
-
     @Test
     void aMethodWhoseOnlyLoopSettledGetsItsOriginalBodyBackAndTheClassKeepsItsMembers() {
         byte[] tiered = rewrite("report=off", Set.of());
@@ -89,7 +75,7 @@ class OriginalBodyTest {
 
         byte[] restored = rewrite("report=off", Set.of(saxpy));
         assertEquals(body(ORIGINAL, "saxpy"), body(restored, "saxpy"));
-        assertEquals(members(tiered), members(restored), "a retransformation keeps the class's schema");
+        assertEquals(ClassFiles.members(tiered), ClassFiles.members(restored), "a retransformation keeps the class's schema");
         assertEquals(body(tiered, "twoLoops"), body(restored, "twoLoops"), "other methods keep their rewrite");
         assertEquals(body(tiered, "hotloop$simd$" + saxpy), body(restored, "hotloop$simd$" + saxpy));
         assertVerifies(restored, LOADER);
@@ -122,7 +108,7 @@ class OriginalBodyTest {
         MethodNode original = ClassFiles.method(ClassFiles.node(ORIGINAL), "guarded");
         assertEquals(1, original.tryCatchBlocks.size());
         assertEquals(original.tryCatchBlocks.size(), guarded.tryCatchBlocks.size(), "the original handler, back");
-        assertEquals(members(tiered), members(restored));
+        assertEquals(ClassFiles.members(tiered), ClassFiles.members(restored));
         assertVerifies(restored, LOADER);
     }
 
@@ -132,6 +118,6 @@ class OriginalBodyTest {
         assertEquals(List.of(body(tiered, "saxpy"), body(tiered, "twoLoops"), body(tiered, "guarded")),
                 List.of(body(rewrite("report=off", Set.of(99)), "saxpy"), body(rewrite("report=off", Set.of(99)), "twoLoops"),
                         body(rewrite("report=off", Set.of(99)), "guarded")));
-        assertTrue(members(tiered).stream().anyMatch(m -> m.contains(Tiers.SWITCH_FIELD)));
+        assertTrue(ClassFiles.members(tiered).stream().anyMatch(m -> m.contains(Tiers.SWITCH_FIELD)));
     }
 }

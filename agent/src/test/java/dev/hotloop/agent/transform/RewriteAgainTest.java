@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FieldNode;
-import org.objectweb.asm.tree.MethodNode;
 
 /**
  * A rewrite applied again, as on a retransformation by another agent, adds the same members in
@@ -33,18 +32,6 @@ class RewriteAgainTest {
 
     private TransformResult rewrite(byte[] bytes) {
         return new ClassRewriter(OPTIONS, new Planner(OPTIONS, true), link).rewrite(LOADER, bytes, true);
-    }
-
-    private static List<String> members(byte[] bytes) {
-        ClassNode n = ClassReaders.parse(bytes);
-        List<String> out = new java.util.ArrayList<>();
-        for (FieldNode f : n.fields) {
-            out.add(f.access + " " + f.name + " " + f.desc);
-        }
-        for (MethodNode m : n.methods) {
-            out.add(m.access + " " + m.name + m.desc);
-        }
-        return out;
     }
 
     @Test
@@ -67,7 +54,7 @@ class RewriteAgainTest {
         withFields.accept(w);
         byte[] again = rewrite(w.toByteArray()).bytes();
         assertNotNull(again);
-        assertEquals(members(first), members(again));
+        assertEquals(ClassFiles.members(first), ClassFiles.members(again));
     }
 
     @Test
