@@ -1,7 +1,5 @@
 package dev.hotloop.runtime;
 
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Timings of one annotated method, from the calls its rewritten code offers the timer: the first
@@ -19,8 +17,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * to its SIMD form) fall out of it as the run grows. Reports take what the timer itself adds to a
  * timed call off ({@link #timerNanos()}).
  *
- * <p>Timed calls are few (one in 16, then one in 64), so their counters are atomic; any thread
- * may time a call.
+ * <p>Timed calls are few (one in 16, then one in 64), so their sums are kept under this object's
+ * lock, which no other code takes: cheaper on a JVM's first calls than the atomic arrays' first
+ * use (1.2 ms of a cold JVM for {@code AtomicLongArray}); any thread may time a call.
  */
 public final class MethodStats {
 
@@ -38,12 +37,12 @@ public final class MethodStats {
 
     private final String key;
     private final int id;
-    /** Timed calls that returned, the first call excepted. */
-    private final AtomicLong timedExits = new AtomicLong();
+    /** Timed calls that returned, the first call excepted. Guarded by this. */
+    private long timedExits;
     /** The first call's token: its exit is the first call's time, whichever thread makes it. */
     private volatile long firstToken = NOT_TIMED;
     /** Nanoseconds of the timed calls after the first, by window: index k holds timed calls 2^k to 2^(k+1) - 1. */
-    private final AtomicLongArray windowNanos = new AtomicLongArray(Long.SIZE);
+    private final long[] windowNanos = new long[Long.SIZE];
     private volatile long firstCallNanos = -1;
 
     MethodStats(String key, int id) {
@@ -77,7 +76,9 @@ public final class MethodStats {
             firstCallNanos = elapsed; // a first call that threw has no time: it never gets here
             return;
         }
-        windowNanos.getAndAdd(window(timedExits.incrementAndGet()), elapsed);
+        synchronized (this) { // one call in 16 or 64: a lock nobody else holds costs less than atomics' first use
+            windowNanos[window(++timedExits)] += elapsed;
+        }
     }
 
     private static long now() {
@@ -153,15 +154,19 @@ public final class MethodStats {
      *     nanoseconds is not reported at twice its time
      */
     public Snapshot snapshot() {
-        return snapshot(timedExits.get() > 0 || firstCallNanos >= 0 ? timerNanos() : 0);
+        boolean timed;
+        synchronized (this) {
+            timed = timedExits > 0;
+        }
+        return snapshot(timed || firstCallNanos >= 0 ? timerNanos() : 0);
     }
 
     /** @param timer what the timer adds to each timed call, taken off */
-    Snapshot snapshot(long timer) {
-        long exits = timedExits.get() + 1; // the timed calls, counted as if the first had returned
+    synchronized Snapshot snapshot(long timer) {
+        long exits = timedExits + 1; // the timed calls, counted as if the first had returned
         long timedNanos = 0;
         for (int k = 0; k < Long.SIZE - 1; k++) {
-            timedNanos += windowNanos.get(k);
+            timedNanos += windowNanos[k];
         }
         // The latest stretch of timed calls, ending at the latest: the window that holds it if it
         // is half full, else with the one before (a complete window alone would lag: between 2^k
@@ -171,12 +176,12 @@ public final class MethodStats {
         long steadyTimed = 0;
         if (exits >= 2) {
             int k = window(exits - 1);
-            steadyNanos = windowNanos.get(k);
+            steadyNanos = windowNanos[k];
             steadyTimed = inWindow(k, exits);
             boolean halfEmpty = steadyTimed < capacity(k) / 2;
             while (k > 0 && (halfEmpty || steadyTimed < MIN_WINDOW)) {
                 k--;
-                steadyNanos += windowNanos.get(k);
+                steadyNanos += windowNanos[k];
                 steadyTimed += inWindow(k, exits);
                 halfEmpty = false;
             }

@@ -2,23 +2,23 @@ package dev.hotloop.agent.cache;
 
 import dev.hotloop.agent.report.LoopRecord;
 import dev.hotloop.agent.report.RefusalCode;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.CRC32C;
+import java.util.zip.CRC32;
 
 /**
  * What a transform of one class produced, as a later run needs it without redoing it: the
  * rewritten class file (its timing ids still placeholders) and, per annotated method, what the
  * load-time report says. An entry of a class the agent left as it was has no class file.
  *
- * <p>On disk: {@code "HLCE"}, format version, payload length, CRC-32C of the payload, payload. The
+ * <p>On disk: {@code "HLCE"}, format version, payload length, CRC-32 of the payload, payload (its
+ * numbers big-endian, its strings as a length and UTF-8 bytes, read by {@link EntryReader}). The
  * payload starts with the entry's own key, so a file renamed to another key is not believed.
  * {@link #decode} rejects anything that does not add up: wrong magic, length or checksum, a key
  * that is not the expected one, trailing bytes.
@@ -30,7 +30,7 @@ import java.util.zip.CRC32C;
 public record CacheEntry(String owner, byte[] classFile, List<Method> methods) {
 
     static final int MAGIC = 0x484C4345;
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     static final int HEADER = 16;
     /** No entry grows beyond this; a length field that says more is corrupt. */
     static final int MAX_PAYLOAD = 64 << 20;
@@ -70,31 +70,31 @@ public record CacheEntry(String owner, byte[] classFile, List<Method> methods) {
         try {
             ByteArrayOutputStream payload = new ByteArrayOutputStream(classFile == null ? 256 : classFile.length + 512);
             DataOutputStream out = new DataOutputStream(payload);
-            out.writeUTF(key);
-            out.writeUTF(owner);
+            writeString(out, key);
+            writeString(out, owner);
             out.writeInt(classFile == null ? -1 : classFile.length);
             if (classFile != null) {
                 out.write(classFile);
             }
             out.writeInt(methods.size());
             for (Method m : methods) {
-                out.writeUTF(m.name);
-                out.writeUTF(m.desc);
+                writeString(out, m.name);
+                writeString(out, m.desc);
                 out.writeInt(m.idOffset);
                 out.writeInt(m.placeholder);
-                out.writeUTF(m.displayName);
+                writeString(out, m.displayName);
                 out.writeInt(m.line);
-                out.writeUTF(m.rewrite);
-                out.writeUTF(m.reportLine);
+                writeString(out, m.rewrite);
+                writeString(out, m.reportLine);
                 out.writeLong(m.transformNanos);
                 out.writeBoolean(m.needsVectorApi);
                 out.writeInt(m.loops.size());
                 for (LoopRecord l : m.loops) {
                     out.writeInt(l.line());
-                    out.writeUTF(l.kind());
+                    writeString(out, l.kind());
                     out.writeBoolean(l.rewritten());
-                    out.writeUTF(l.summary());
-                    out.writeUTF(l.code() == null ? "" : l.code().code());
+                    writeString(out, l.summary());
+                    writeString(out, l.code() == null ? "" : l.code().code());
                 }
             }
             out.flush();
@@ -123,7 +123,7 @@ public record CacheEntry(String owner, byte[] classFile, List<Method> methods) {
             if (file.length < HEADER) {
                 return null;
             }
-            DataInputStream header = new DataInputStream(new ByteArrayInputStream(file, 0, HEADER));
+            EntryReader header = new EntryReader(file, 0, HEADER);
             int magic = header.readInt();
             int version = header.readInt();
             int length = header.readInt();
@@ -132,53 +132,52 @@ public record CacheEntry(String owner, byte[] classFile, List<Method> methods) {
                     || crc(file, HEADER, length) != crc) {
                 return null;
             }
-            ByteArrayInputStream bytes = new ByteArrayInputStream(file, HEADER, length);
-            DataInputStream in = new DataInputStream(bytes);
-            if (!in.readUTF().equals(key)) {
+            EntryReader in = new EntryReader(file, HEADER, file.length);
+            if (!in.readString().equals(key)) {
                 return null;
             }
-            String owner = in.readUTF();
+            String owner = in.readString();
             int classLength = in.readInt();
-            byte[] classFile = null;
-            if (classLength >= 0) {
-                if (classLength > bytes.available()) {
-                    return null;
-                }
-                classFile = in.readNBytes(classLength);
-            }
+            byte[] classFile = classLength >= 0 ? in.readBytes(classLength) : null;
             int n = in.readInt();
-            if (n < 0 || n > bytes.available()) {
+            if (n < 0 || n > in.remaining()) {
                 return null;
             }
             List<Method> methods = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                methods.add(new Method(in.readUTF(), in.readUTF(), in.readInt(), in.readInt(), in.readUTF(), in.readInt(),
-                        in.readUTF(), in.readUTF(), in.readLong(), in.readBoolean(), readLoops(in, bytes)));
+                methods.add(new Method(in.readString(), in.readString(), in.readInt(), in.readInt(), in.readString(), in.readInt(),
+                        in.readString(), in.readString(), in.readLong(), in.readBoolean(), readLoops(in)));
             }
-            if (bytes.available() != 0 || !consistent(classFile, methods)) {
+            if (in.remaining() != 0 || !consistent(classFile, methods)) {
                 return null;
             }
             return new CacheEntry(owner, classFile, List.copyOf(methods));
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return null;
         }
     }
 
-    private static List<LoopRecord> readLoops(DataInputStream in, ByteArrayInputStream bytes) throws IOException {
+    private static List<LoopRecord> readLoops(EntryReader in) {
         int n = in.readInt();
-        if (n < 0 || n > bytes.available()) {
-            throw new IOException("bad loop count " + n);
+        if (n < 0 || n > in.remaining()) {
+            throw new IllegalArgumentException("bad loop count " + n);
         }
         List<LoopRecord> loops = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             int line = in.readInt();
-            String kind = in.readUTF();
+            String kind = in.readString();
             boolean rewritten = in.readBoolean();
-            String summary = in.readUTF();
-            String code = in.readUTF();
+            String summary = in.readString();
+            String code = in.readString();
             loops.add(new LoopRecord(line, kind, rewritten, summary, code.isEmpty() ? null : RefusalCode.of(code)));
         }
         return List.copyOf(loops);
+    }
+
+    private static void writeString(DataOutputStream out, String s) throws IOException {
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
     }
 
     private static boolean consistent(byte[] classFile, List<Method> methods) {
@@ -191,7 +190,7 @@ public record CacheEntry(String owner, byte[] classFile, List<Method> methods) {
     }
 
     private static int crc(byte[] b, int off, int len) {
-        CRC32C c = new CRC32C();
+        CRC32 c = new CRC32(); // native from the first call; CRC32C's first use computes its tables, 0.9 ms more
         c.update(b, off, len);
         return (int) c.getValue();
     }

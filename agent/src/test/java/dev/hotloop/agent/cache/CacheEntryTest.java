@@ -34,6 +34,15 @@ class CacheEntryTest {
     }
 
     @Test
+    void textBeyondAsciiAndLoopRecordsRoundTrip() {
+        CacheEntry e = new CacheEntry("com/acme/Größe", new byte[] {1, 2, 3}, List.of(new CacheEntry.Method("σ", "()V", -1, 0,
+                "com.acme.Größe.σ() \uD83D\uDE80", 7, "SIMD float x16", "line 7: SIMD float x16 (\u0000 kept)", Long.MAX_VALUE, false,
+                List.of(new dev.hotloop.agent.report.LoopRecord(7, "vectorize", false, "not vectorized: ∑",
+                        dev.hotloop.agent.report.RefusalCode.values()[0])))));
+        assertEquals(e, CacheEntry.decode(KEY, e.encode(KEY)));
+    }
+
+    @Test
     void everyTruncationIsRejected() {
         byte[] file = entry(2).encode(KEY);
         for (int len = 0; len < file.length; len++) {
