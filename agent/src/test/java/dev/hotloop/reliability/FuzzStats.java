@@ -42,7 +42,7 @@ final class FuzzStats {
                 loopsRewritten++;
                 rewrites.merge(normalise(d.summary()), 1, Integer::sum);
                 String text = d.rewrite().describe();
-                exitForms += text.contains("\n  exit: ") || text.contains("\n  index: ") ? 1 : 0;
+                exitForms += text != null && (text.contains("\n  exit: ") || text.contains("\n  index: ")) ? 1 : 0; // (a test's strategy may print none)
                 any = true;
             } else {
                 loopsRefused++;
