@@ -7,6 +7,12 @@ import org.objectweb.asm.tree.LabelNode;
  * The run-time checks of an {@link ExitForm}, among the {@link Guards}: each that fails jumps to
  * the original loop, which then runs every iteration as written (wrapping around, running past its
  * arrays, or for ever, as it always did).
+ *
+ * <p>The {@code i != n} checks state the plan's precondition rather than guard a difference: the
+ * trip-count guard already falls back unless the index starts short of {@code n}, and the
+ * iterations the SIMD form runs are then the original's first ones even where a step misses
+ * {@code n}. The narrow-index check does guard one: without it the SIMD form would run past the
+ * type's largest value, where the original wraps ({@code ExitFormsEquivalenceTest} fails).
  */
 final class ExitChecks implements Opcodes {
 
