@@ -29,6 +29,8 @@ final class FuzzStats {
     final java.util.List<String> c2Missed = new java.util.ArrayList<>();
     final Map<String, Integer> refusals = new TreeMap<>();
     final Map<String, Integer> rewrites = new TreeMap<>();
+    /** Rewritten loops whose plan runs an {@code i != n} test or a narrow index as an int loop, under its guards. */
+    int exitForms;
 
     void plan(MethodPlan plan) {
         boolean any = false;
@@ -39,6 +41,8 @@ final class FuzzStats {
             if (d.rewritten()) {
                 loopsRewritten++;
                 rewrites.merge(normalise(d.summary()), 1, Integer::sum);
+                String text = d.rewrite().describe();
+                exitForms += text != null && (text.contains("\n  exit: ") || text.contains("\n  index: ")) ? 1 : 0; // (a test's strategy may print none)
                 any = true;
             } else {
                 loopsRefused++;
@@ -59,7 +63,8 @@ final class FuzzStats {
         b.append(kernels).append(" kernels (").append(fastMath).append(" fastMath, ").append(mustRefuse)
                 .append(" with a shape that must be refused), ").append(calls).append(" calls compared\n");
         b.append(classesChanged).append(" classes changed by the rewriter; ").append(kernelsRewritten)
-                .append(" kernels with a rewritten loop; loops rewritten ").append(loopsRewritten).append(", refused ")
+                .append(" kernels with a rewritten loop; loops rewritten ").append(loopsRewritten)
+                .append(exitForms > 0 ? " (" + exitForms + " with an i != n test or a narrow index)" : "").append(", refused ")
                 .append(loopsRefused).append('\n');
         if (c2Kernels > 0) {
             b.append("C2 compiled the SIMD forms of ").append(c2Proven).append(" of ").append(c2Kernels)

@@ -60,6 +60,19 @@ class FuzzTest {
         campaign(Long.getLong("fuzz.selectSeed", Ty.SELECT_SEEDS), Integer.getInteger("fuzz.selectKernels", 500));
     }
 
+    /**
+     * Kernels from {@link Ty#EXIT_SEEDS} on, two thirds of which end their loop with {@code i != end}
+     * and half count with a {@code short}, {@code byte} or {@code char} index: where the index misses
+     * the bound or wraps, the original runs (and throws at its array's end) as written. At least a
+     * tenth of them must be rewritten with such a test or index (a fifth to a quarter are).
+     */
+    @Test
+    void exitTestsAndNarrowIndexesBehaveLikeTheOriginals() {
+        int kernels = Integer.getInteger("fuzz.exitKernels", 500);
+        FuzzStats s = campaign(Long.getLong("fuzz.exitSeed", Ty.EXIT_SEEDS), kernels);
+        assertTrue(kernels < 100 || s.exitForms >= kernels / 10, () -> "few exit forms rewritten (" + s.exitForms + "):\n" + s.describe());
+    }
+
     private static FuzzStats campaign(long seed, int kernels) {
         int perClass = Integer.getInteger("fuzz.perClass", 100);
         FuzzCampaign campaign = new FuzzCampaign(seed, kernels, perClass, Integer.getInteger("fuzz.shrink", 3), System.out,

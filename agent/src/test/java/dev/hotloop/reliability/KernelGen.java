@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
  * type, a counted loop (up or down, step 1 or 2, from {@link Ty#INDEX_SEEDS} on 1 to 4 with
  * dependences at a constant distance and gathers {@code a[keys[i] & m]}, bounds from parameters or {@code a.length},
  * offsets {@code i + c}, strided {@code k*i + c} and reversed {@code a.length - 1 - i} indexes, or a
- * row-major nest over {@code base + i}), a body of stores, compound
+ * row-major nest over {@code base + i}; from {@link Ty#EXIT_SEEDS} on also {@code i != end} tests and
+ * {@code short}/{@code byte}/{@code char} indexes), a body of stores, compound
  * stores, locals, {@code if/else} and at most one reduction; a sixth of the strict kernels also
  * hold one of the {@link RefusedShape}s. The same seed always gives the same kernel.
  */
@@ -132,6 +133,20 @@ final class KernelGen {
             selection = null;
             returns = Ty.INT;
         }
+        // i != end exit tests and short/byte/char indexes, from a random of their own and only from
+        // Ty.EXIT_SEEDS on, so that every kernel below stays as it was.
+        SplittableRandom exits = seed >= Ty.EXIT_SEEDS && !nested ? new SplittableRandom(seed * 31 + 60) : null;
+        boolean notEqual = exits != null && exits.nextInt(3) != 0;
+        String index = exits != null && exits.nextInt(2) == 0 ? Ty.pick(exits, "short", "byte", "char") : "int";
+        Node reads = null;
+        if (notEqual || !index.equals("int")) {
+            // Where the index misses the bound or wraps, the original runs on: this read ends it at the array's end.
+            Scope.Var a0 = arrays.get(0);
+            String local = "t" + locals++;
+            Ty t = a0.type().promoted();
+            reads = Node.declaration(local, t.java + " " + local + " = " + a0.name() + "[i];").pin();
+            scope.declare(new Scope.Var(local, t));
+        }
         // Statements in order, so that each sees only the locals declared before it.
         int n = 1 + r.nextInt(4);
         int reduceAt = reduction == null ? -1 : r.nextInt(n + 1);
@@ -168,7 +183,10 @@ final class KernelGen {
         String vectorize = fastMath ? "@Vectorize(fastMath = true)" : ordered && r.nextInt(4) != 0
                 ? "@Vectorize(unroll = " + (1 + r.nextInt(2)) + ")" : "@Vectorize";
         boolean onIndex = r.nextInt(5) == 0;
-        Node loop = loop(Node.block(stmts), nested, down, step, minOffset, maxOffset, divide, onIndex ? vectorize + " " : "");
+        if (reads != null) {
+            stmts.add(0, reads);
+        }
+        Node loop = loop(Node.block(stmts), nested, down, step, minOffset, maxOffset, divide, onIndex ? vectorize + " " : "", notEqual, index);
 
         List<Node> body = new ArrayList<>();
         if (reduction != null) {
@@ -204,14 +222,16 @@ final class KernelGen {
                 + (reduction == null ? "" : " " + reduction.describe())
                 + (selection == null ? "" : " " + selection.describe()) + (search ? " search" : "")
                 + (refused == null ? "" : " " + refused.name().toLowerCase(java.util.Locale.ROOT))
-                + (onIndex ? " on-index" : "") + (distance > 0 ? " distance " + distance : "") + (gathers ? " gather" : "");
+                + (onIndex ? " on-index" : "") + (distance > 0 ? " distance " + distance : "") + (gathers ? " gather" : "")
+                + (notEqual ? " !=" : "") + (index.equals("int") ? "" : " " + index + " index");
         String type = reduction != null ? reduction.acc().java : selection != null ? selection.returnType() : search ? "int" : "void";
         return new Kernel(name, seed, onIndex ? "" : vectorize, type, params.toString(), Node.block(body), List.copyOf(helpers),
                 shape, fastMath, refused != null && !refused.searches()
                         && !(refused == RefusedShape.RECURRENCE && step != 1)); // a[i - 1] is never written under i += 2
     }
 
-    private Node loop(Node body, boolean nested, boolean down, int step, int minOffset, int maxOffset, int divide, String annotation) {
+    private Node loop(Node body, boolean nested, boolean down, int step, int minOffset, int maxOffset, int divide, String annotation,
+                      boolean notEqual, String index) {
         if (nested) {
             Node inner = Node.scaled("for (" + annotation + "int i = 0; i < cols; i++) #", "for (int i = 0; i < cols; i++) #",
                     null, body);
@@ -224,6 +244,12 @@ final class KernelGen {
                 + (maxOffset > 0 ? " - " + maxOffset : "");
         Node hi = Node.expr(Ty.INT, divide > 1 ? "(" + top + ") / " + divide : top); // a strided index stays in its array
         String inc = step == 1 ? (down ? "i--" : "i++") : (down ? "i -= " : "i += ") + step;
+        if (notEqual || !index.equals("int")) {
+            String cast = index.equals("int") ? "" : "(" + index + ") ";
+            String head = down ? "for (" + index + " i = " + cast + "(# - 1); i " + (notEqual ? "!= # - 1" : ">= #") + "; " + inc + ") #"
+                    : "for (" + index + " i = " + cast + "(#); i " + (notEqual ? "!=" : "<") + " #; " + inc + ") #";
+            return Node.scaled(head.replace("for (", "for (" + annotation), head, null, down ? hi : lo, down ? lo : hi, body);
+        }
         if (down) {
             return Node.scaled("for (" + annotation + "int i = # - 1; i >= #; " + inc + ") #",
                     "for (int i = # - 1; i >= #; " + inc + ") #", null, hi, lo, body);

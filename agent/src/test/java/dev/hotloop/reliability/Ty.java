@@ -109,6 +109,12 @@ enum Ty {
      */
     static final long SELECT_SEEDS = 50_000_000L;
 
+    /**
+     * Kernels from this seed on may also end their loop with {@code i != end} and count with a
+     * {@code short}, {@code byte} or {@code char} index; below it they are generated as before.
+     */
+    static final long EXIT_SEEDS = 60_000_000L;
+
     /** The element types of kernels below {@link #CHAR_SEEDS}. */
     private static final Ty[] BEFORE_CHAR = {BYTE, SHORT, INT, LONG, FLOAT, DOUBLE};
 

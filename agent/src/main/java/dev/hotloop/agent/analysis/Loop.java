@@ -18,6 +18,7 @@ public final class Loop {
     private int line = -1;
     private int inductionVar = -1;
     private int step;
+    private char inductionType = 'I';
     private String inductionName;
     private int exits;
     private int headerInsn = -1;
@@ -106,6 +107,16 @@ public final class Loop {
         return step;
     }
 
+    /**
+     * @return the descriptor of the induction variable's type: {@code 'I'} for an {@code int}
+     *     stepped by {@code iinc}; {@code 'S'}, {@code 'B'} or {@code 'C'} for a {@code short},
+     *     {@code byte} or {@code char} stepped by {@code i = (short) (i + c)} and its like, which
+     *     wraps within its type's range
+     */
+    public char inductionType() {
+        return inductionType;
+    }
+
     /** @return the induction variable's source name, or the name {@link LocalNames} gives its slot; null when none */
     public String inductionName() {
         return inductionName;
@@ -121,13 +132,19 @@ public final class Loop {
         outer.children.add(this);
     }
 
-    void describe(int headerInsn, int line, int inductionVar, int step, String inductionName, int exits) {
+    void describe(int headerInsn, int line, int inductionVar, int step, char inductionType, String inductionName, int exits) {
         this.headerInsn = headerInsn;
+        this.inductionType = inductionType;
         this.line = line;
         this.inductionVar = inductionVar;
         this.step = step;
         this.inductionName = inductionName;
         this.exits = exits;
+    }
+
+    /** @return {@code short}, {@code byte} or {@code char} for their descriptor */
+    public static String narrowName(char descriptor) {
+        return descriptor == 'S' ? "short" : descriptor == 'B' ? "byte" : descriptor == 'C' ? "char" : "int";
     }
 
     @Override
@@ -137,7 +154,7 @@ public final class Loop {
             b.append(" at line ").append(line);
         }
         if (inductionName != null) {
-            b.append(" over ").append(inductionName).append(step >= 0 ? " += " : " -= ").append(Math.abs(step));
+            b.append(" over ").append(inductionType == 'I' ? "" : narrowName(inductionType) + " ").append(inductionName).append(step >= 0 ? " += " : " -= ").append(Math.abs(step));
         }
         b.append(" (depth ").append(depth()).append(", ").append(body.cardinality()).append(" blocks, ")
                 .append(exits).append(exits == 1 ? " exit)" : " exits)");

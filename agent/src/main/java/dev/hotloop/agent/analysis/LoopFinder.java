@@ -18,9 +18,10 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
 
 /**
  * Finds the natural loops of a method on its control-flow graph, nests them, and recognises each
- * loop's source line and its {@code int} induction variable (a local stepped by one constant
- * {@code iinc} on every iteration, stored nowhere else in the loop, and read by the loop's exit
- * test when several locals qualify).
+ * loop's source line and its induction variable: an {@code int} local stepped by one constant
+ * {@code iinc} on every iteration, or a {@code short}, {@code byte} or {@code char} local stepped
+ * by javac's {@code i = (short) (i + c)} ({@link NarrowStep}), stored nowhere else in the loop,
+ * and read by the loop's exit test when several locals qualify.
  */
 public final class LoopFinder {
 
@@ -114,6 +115,7 @@ public final class LoopFinder {
         int line = lineAt(insns, headerInsn);
         Map<Integer, Integer> iincs = new LinkedHashMap<>();
         Map<Integer, Integer> iincBlock = new LinkedHashMap<>();
+        Map<Integer, Character> narrow = new LinkedHashMap<>(); // a short, byte or char counter: its type
         BitSet stored = new BitSet();
         BitSet tested = new BitSet(); // locals read by a block that can leave the loop
         int exits = 0;
@@ -126,7 +128,14 @@ public final class LoopFinder {
                     iincs.put(inc.var, iincs.containsKey(inc.var) ? Integer.MIN_VALUE : inc.incr); // two iincs: not counted
                     iincBlock.put(inc.var, b);
                 } else if (insn instanceof VarInsnNode v && v.getOpcode() >= Opcodes.ISTORE && v.getOpcode() <= Opcodes.ASTORE) {
-                    stored.set(v.var);
+                    NarrowStep n = NarrowStep.at(v);
+                    if (n == null) {
+                        stored.set(v.var);
+                    } else {
+                        iincs.put(v.var, iincs.containsKey(v.var) ? Integer.MIN_VALUE : n.step());
+                        iincBlock.put(v.var, b);
+                        narrow.put(v.var, n.type());
+                    }
                 }
             }
             boolean exiting = false;
@@ -146,16 +155,18 @@ public final class LoopFinder {
         // of several such counters, the one the loop's exit test reads.
         int var = -1;
         int step = 0;
+        char type = 'I';
         for (Map.Entry<Integer, Integer> e : iincs.entrySet()) {
             int v = e.getKey();
             if (e.getValue() != Integer.MIN_VALUE && e.getValue() != 0 && !stored.get(v)
                     && everyIteration(dom, loop, iincBlock.get(v)) && (var < 0 || !tested.get(var) && tested.get(v))) {
                 var = v;
                 step = e.getValue();
+                type = narrow.getOrDefault(v, 'I');
             }
         }
         String name = var < 0 ? null : nameOf(m, var, insns.get(headerInsn));
-        loop.describe(headerInsn, line, var, step, name, exits);
+        loop.describe(headerInsn, line, var, step, type, name, exits);
     }
 
     private static boolean everyIteration(Dominators dom, Loop loop, int block) {

@@ -123,6 +123,10 @@ final class LoopShape {
     private static LoopShape range(MethodNode m, Loop loop, LabelNode header, AbstractInsnNode backEdge,
                                    List<AbstractInsnNode> test) throws Refusal {
         String name = loop.inductionName();
+        if (loop.inductionType() != 'I') {
+            throw new Refusal(RefusalCode.LOOP_SHAPE, "the loop's index " + name + " is a " + Loop.narrowName(loop.inductionType())
+                    + ", which parallel chunks cannot split; declare it int");
+        }
         if (loop.step() != 1) {
             throw new Refusal(RefusalCode.STRIDE, "the loop over " + name + " steps by " + loop.step()
                     + "; write it as for (int " + name + " = from; " + name + " < to; " + name + "++)");

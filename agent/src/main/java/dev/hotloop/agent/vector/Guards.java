@@ -13,7 +13,8 @@ import org.objectweb.asm.tree.LabelNode;
  *       (which bound it, whatever its step), is in bounds, computed exactly in {@code long} (a
  *       gather's indexes are checked chunk by chunk, in the vector loop);</li>
  *   <li>arrays written through one expression and accessed through another are not the same;</li>
- *   <li>every flag's constant index is below its array's length.</li>
+ *   <li>every flag's constant index is below its array's length;</li>
+ *   <li>an {@code i != n} test reaches its bound, and a narrow index does not wrap ({@link ExitChecks}).</li>
  * </ul>
  * It leaves in locals: the range end for single vectors, and for unrolled steps.
  */
@@ -64,6 +65,7 @@ final class Guards implements Opcodes {
         int bound = out.local(1);
         scalars.push(ir.bound());
         out.load(ISTORE, bound);
+        ExitChecks.emit(out, ir, start, bound, fallback);
         // Iterations that may run as vectors: all but the last one, which the original loop runs.
         int count = out.local(2);
         boolean up = ir.step() > 0;

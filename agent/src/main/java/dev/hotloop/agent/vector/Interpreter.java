@@ -319,7 +319,7 @@ final class Interpreter implements Opcodes {
         s.push(b);
     }
 
-    private static Expr convert(int op, Expr x) throws Refusal {
+    static Expr convert(int op, Expr x) throws Refusal {
         switch (op) {
             case I2L: return new Convert(Kind.INT, Kind.LONG, x);
             case I2F: return new Convert(Kind.INT, Kind.FLOAT, x);

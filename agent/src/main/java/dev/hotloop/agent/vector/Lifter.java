@@ -79,7 +79,8 @@ final class Lifter implements Interpreter.Memory {
     static LoopIR lift(String owner, MethodNode method, List<MethodNode> siblings, ControlFlowGraph g, Loop loop,
                        Liveness liveness) throws Refusal {
         if (loop.inductionVar() < 0) {
-            throw new Refusal(RefusalCode.LOOP_SHAPE, "no counted loop: no int variable steps by a constant on every iteration");
+            throw new Refusal(RefusalCode.LOOP_SHAPE, "no counted loop: no variable steps by a constant on every iteration (i++, i -= 2; "
+                    + "or i = (short) (i + 1) for a short, byte or char index)");
         }
         if (Math.abs(loop.step()) > LoopIR.MAX_STEP) {
             throw new Refusal(RefusalCode.STRIDE, "the index steps by " + loop.step() + "; only loops stepping by at most " + LoopIR.MAX_STEP
@@ -155,7 +156,13 @@ final class Lifter implements Interpreter.Memory {
         interpreter.checkMerged(end);
         Expr next = end.locals.remove(loop.inductionVar());
         Expr expected = new Binary(Op.ADD, Kind.INT, iv, new Const(Kind.INT, loop.step()));
-        if (!expected.equals(next)) {
+        Kind ivKind = ivKind(loop.inductionType());
+        Expr stepped = ivKind == Kind.INT ? expected : Interpreter.convert(narrowing(ivKind), expected); // i = (short) (i + 1)
+        if (ivKind != Kind.INT && !stepped.equals(next)) { // i = (short) (i - 1)
+            Expr down = Interpreter.convert(narrowing(ivKind), new Binary(Op.SUB, Kind.INT, iv, new Const(Kind.INT, -loop.step())));
+            stepped = down.equals(next) ? down : stepped;
+        }
+        if (!stepped.equals(next)) {
             throw new Refusal(RefusalCode.STRIDE, "the index " + iv + " does not step by exactly " + loop.step() + " on every path");
         }
         Map<Integer, Expr> finals = new HashMap<>(end.locals);
@@ -163,13 +170,44 @@ final class Lifter implements Interpreter.Memory {
             // the SIMD code stops before the iteration that leaves: a local nobody reads after the loop need not be kept
             finals.keySet().retainAll(liveAfter());
         }
-        Cmp test = exitTest(exit[0], bottom ? expected : iv, new Invariance(finals.keySet(), stores));
+        Cmp test = exitTest(exit[0], bottom ? stepped : iv, new Invariance(finals.keySet(), stores));
+        boolean notEqual = test.cond() == Expr.Cond.NE;
+        if (notEqual) { // i != n: i < n once the guards know it reaches n (ExitForm)
+            test = new Cmp(loop.step() > 0 ? Expr.Cond.LT : Expr.Cond.GT, test.left(), test.right());
+        }
         for (int slot : finals.keySet()) {
             nameOf(slot);
         }
-        return new LoopIR(header(), loop.inductionVar(), iv.name(), loop.step(), bottom,
+        LoopIR ir = new LoopIR(header(), loop.inductionVar(), iv.name(), loop.step(), bottom,
                 test.cond(), test.right(), List.copyOf(stores), List.copyOf(flags), finals, List.copyOf(traps),
-                List.copyOf(lateLoads), Map.copyOf(names), List.copyOf(leaves));
+                List.copyOf(lateLoads), Map.copyOf(names), List.copyOf(leaves),
+                notEqual || ivKind != Kind.INT ? new ExitForm(notEqual, ivKind) : ExitForm.PLAIN);
+        neverWraps(ir);
+        return ir;
+    }
+
+    /** @return the IR's type of an induction variable of that descriptor ({@link Loop#inductionType}) */
+    private static Kind ivKind(char descriptor) {
+        return descriptor == 'S' ? Kind.SHORT : descriptor == 'B' ? Kind.BYTE : descriptor == 'C' ? Kind.CHAR : Kind.INT;
+    }
+
+    private static int narrowing(Kind k) {
+        return k == Kind.SHORT ? Opcodes.I2S : k == Kind.BYTE ? Opcodes.I2B : Opcodes.I2C;
+    }
+
+    /**
+     * A narrow index with a constant bound that it wraps before reaching ({@code byte b; b < 200}):
+     * the run-time check would always fail, so the loop is refused now, with the fix.
+     */
+    private static void neverWraps(LoopIR ir) throws Refusal {
+        ExitForm form = ir.exitForm();
+        if (form.narrow() && ir.bound() instanceof Const c && !form.staysInRange(ir, c.value().longValue())) {
+            String type = form.ivKind().javaName();
+            throw new Refusal(RefusalCode.LOOP_SHAPE, "the " + type + " index " + ir.ivName() + " wraps around at "
+                    + (ir.step() > 0 ? form.max() : form.min()) + " before the exit test " + ir.ivName() + " "
+                    + (form.notEqual() ? "!=" : ir.cond().symbol()) + " " + c + " can end the loop, so it never ends as an int loop "
+                    + "would (it runs for ever or indexes out of bounds); declare " + ir.ivName() + " an int");
+        }
     }
 
     /** @return the locals live where the loop's exits lead */
@@ -207,12 +245,13 @@ final class Lifter implements Interpreter.Memory {
             boolean up = loop.step() > 0;
             boolean monotone = up ? c.cond() == Expr.Cond.LT || c.cond() == Expr.Cond.LE
                     : c.cond() == Expr.Cond.GT || c.cond() == Expr.Cond.GE;
+            monotone |= c.cond() == Expr.Cond.NE; // reached exactly: checked at run time (ExitForm)
             if (c.left().equals(t) && monotone && invariance.test(c.right())) {
                 return c;
             }
         }
         throw new Refusal(RefusalCode.NON_INVARIANT_BOUND, "the exit test (" + Refusal.brief(cont) + ") does not compare the index " + iv
-                + " with a loop-invariant bound in the direction it moves (use i < n, i <= n, i >= 0 or i > lo)");
+                + " with a loop-invariant bound in the direction it moves (use i < n, i <= n, i != n, i >= 0 or i > lo, with n computed before the loop)");
     }
 
     private LabelNode header() {

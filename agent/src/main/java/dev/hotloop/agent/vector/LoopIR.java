@@ -26,10 +26,12 @@ import org.objectweb.asm.tree.LabelNode;
  * @param names     source names of locals, for reports
  * @param exits     the conditions under which an iteration leaves the loop early (break, return),
  *                  in the order the iteration tests them
+ * @param exitForm  the source's exit test and index type where they differ from {@code cond} on an
+ *                  int, with the run-time conditions under which they are the same
  */
 record LoopIR(LabelNode header, int iv, String ivName, int step, boolean bottom, Expr.Cond cond, Expr bound,
               List<Store> stores, List<Flag> flags, Map<Integer, Expr> finals, List<Expr> traps, List<Expr.Load> lateLoads,
-              Map<Integer, String> names, List<Expr> exits) {
+              Map<Integer, String> names, List<Expr> exits, ExitForm exitForm) {
 
     /** The largest step either way: a chunk's lanes then span at most 64 * 4096 iterations' indexes, far from int overflow. */
     static final int MAX_STEP = 4096;
@@ -43,7 +45,7 @@ record LoopIR(LabelNode header, int iv, String ivName, int step, boolean bottom,
     String print() {
         StringBuilder b = new StringBuilder("for ").append(ivName).append(' ').append(stepText())
                 .append(" while ").append(ivName).append(' ').append(cond.symbol()).append(' ').append(bound)
-                .append(bottom ? " (tested after the body)" : "").append(" {\n");
+                .append(bottom ? " (tested after the body)" : "").append(" {\n").append(exitForm.describe(this));
         for (Store s : stores) {
             b.append("  ").append(s).append('\n');
         }

@@ -137,6 +137,7 @@ record VectorPlan(LoopIR ir, int lanes, Set<Kind> kinds, List<Store> stores, Lis
         StringBuilder b = new StringBuilder("loop ").append(l.ivName()).append(' ').append(l.stepText())
                 .append(" while ").append(l.ivName()).append(' ').append(l.cond().symbol()).append(' ').append(l.bound())
                 .append(l.bottom() ? " (tested after the body)" : "").append(": ").append(summary()).append('\n');
+        b.append(l.exitForm().describe(l));
         for (Access a : accesses) {
             b.append("  access ").append(a.describe(spacing())).append('\n');
         }

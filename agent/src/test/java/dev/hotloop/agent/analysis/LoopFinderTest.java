@@ -71,6 +71,27 @@ class LoopFinderTest {
         assertFalse(loop.latches().isEmpty());
     }
 
+    /** A short, byte or char counter, stepped by javac's i = (short) (i + c) (no iinc), with its type. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "shortCounter,  i,  1, S",
+        "byteCountDown, i, -3, B",
+        "charCounter,   c,  1, C",
+        "narrowedCopy,  i,  1, I",
+    })
+    void narrowCounter(String method, String var, int step, char type) throws AnalyzerException {
+        Loop loop = single(method);
+        assertEquals(var, loop.inductionName());
+        assertEquals(step, loop.step());
+        assertEquals(type, loop.inductionType());
+        assertEquals(line(method), loop.line());
+    }
+
+    @Test
+    void aNarrowCounterIsNamedWithItsType() throws AnalyzerException {
+        assertEquals("loop at line " + line("byteCountDown") + " over byte i -= 3 (depth 1, 2 blocks, 1 exit)", single("byteCountDown").toString());
+    }
+
     @Test
     void methodWithoutLoopHasNone() throws AnalyzerException {
         assertTrue(loops("noLoop").isEmpty());

@@ -91,6 +91,7 @@ class ParallelStrategyTest {
         "lockedMethod   => the loop runs while a lock is held",
         "lockInside     => the loop synchronizes on an object",
         "stepTwo        => the loop over i steps by 2",
+        "shortIndex     => the loop's index i is a short, which parallel chunks cannot split; declare it int",
         "countDown      => the loop over i steps by -1",
         "throwToLeave   => a throw used to leave the loop",
         "conditionalMax => local best is written in the loop and read after it",

@@ -133,6 +133,40 @@ public final class LoopShapes {
         return positive;
     }
 
+    public static int shortCounter(int[] a) {
+        int s = 0;
+        for (short i = 0; i < a.length; i++) { // @loop:shortCounter
+            s += a[i];
+        }
+        return s;
+    }
+
+    public static int byteCountDown(int[] a) {
+        int s = 0;
+        for (byte i = (byte) (a.length - 1); i >= 0; i -= 3) { // @loop:byteCountDown
+            s += a[i];
+        }
+        return s;
+    }
+
+    public static int charCounter(char[] a) {
+        int s = 0;
+        for (char c = 0; c < a.length; c++) { // @loop:charCounter
+            s += a[c];
+        }
+        return s;
+    }
+
+    /** A short local narrowed from the index, untested: not the loop's counter. */
+    public static int narrowedCopy(int[] a) {
+        short last = 0;
+        for (int i = 0; i < a.length; i++) { // @loop:narrowedCopy
+            last = (short) (last + 1);
+            a[i] = last;
+        }
+        return last;
+    }
+
     public static int twoCounters(int[] a) {
         int seen = 0;
         int i = 0;

@@ -53,7 +53,11 @@ class JacocoProbeEquivalenceTest {
         // A selection's loop tests the local it updates, and JaCoCo probes both branches of that test:
         // which iterations took them the lanes cannot tell, so such a loop stays scalar while probed.
         boolean probedSelection = k.owner() == SelectionKernels.class;
-        assertEquals(k.expect().rewritten() && !probedSelection, d.rewritten(), () -> k + " with JaCoCo's probes: " + d.summary());
+        // A test after the body that jumps back becomes, with JaCoCo's probe on that edge, a test in
+        // the middle of the loop followed by the probe: such a loop stays scalar while probed.
+        boolean probedBottomTest = k.name().equals("notEqualBottomTested");
+        assertEquals(k.expect().rewritten() && !probedSelection && !probedBottomTest, d.rewritten(),
+                () -> k + " with JaCoCo's probes: " + d.summary());
         assumeTrue(d.rewritten(), k + " is not rewritten");
         Method original = method(alone.loader(), k);
         Method simd = method(rewritten.loader(), k);

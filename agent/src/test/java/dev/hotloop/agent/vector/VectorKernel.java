@@ -10,6 +10,7 @@ import dev.hotloop.agent.targets.vector.SelectionKernels;
 import dev.hotloop.agent.targets.vector.CalleeKernels;
 import dev.hotloop.agent.targets.vector.CharKernels;
 import dev.hotloop.agent.targets.vector.DistanceKernels;
+import dev.hotloop.agent.targets.vector.ExitKernels;
 import dev.hotloop.agent.targets.vector.Expect;
 import dev.hotloop.agent.targets.vector.FloatingConversionKernels;
 import dev.hotloop.agent.targets.vector.GatherKernels;
@@ -53,7 +54,7 @@ record VectorKernel(Method method, Expect expect, boolean fastMath, List<String>
             IntegralConversionKernels.class, IntegerKernels.class, NestKernels.class, MathKernels.class,
             CalleeKernels.class, RefusedKernels.class, BenchmarkKernels.class, StrideKernels.class,
             CharKernels.class, BooleanKernels.class, OrderedReductionKernels.class, StepKernels.class, DistanceKernels.class,
-            GatherKernels.class, BitKernels.class, SelectionKernels.class, SearchKernels.class);
+            GatherKernels.class, BitKernels.class, SelectionKernels.class, SearchKernels.class, ExitKernels.class);
 
     /** @return every kernel, class by class, by name */
     static List<VectorKernel> all() {

@@ -73,6 +73,13 @@ public final class ParallelRefusals {
     }
 
     @Parallel
+    public static void shortIndex(int[] a) {
+        for (short i = 0; i < a.length; i++) { // @loop:shortIndex
+            a[i]++;
+        }
+    }
+
+    @Parallel
     public static void stepTwo(int[] a) {
         for (int i = 0; i < a.length; i += 2) { // @loop:stepTwo
             a[i]++;
