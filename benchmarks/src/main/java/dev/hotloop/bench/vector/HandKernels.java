@@ -25,8 +25,8 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Strict kernels compute bit for bit what the scalar ones do: the same operations in the same
  * order for each element, reductions ({@code int} and {@code long} sums, {@code max}) whose
- * result does not depend on the order, and the strict dot product, which adds the lanes of each
- * vector of products one at a time in index order. The {@code fastMath} ones reassociate floating-point sums and
+ * result does not depend on the order, and the strict dot product and double sums, which add the
+ * lanes of each vector of terms one at a time in index order. The {@code fastMath} ones reassociate floating-point sums and
  * use the Vector API's {@code TANH}, {@code EXP} and {@code LOG}; {@code HandKernelsTest} states how
  * far they may differ. Needs {@code --add-modules jdk.incubator.vector}.
  */

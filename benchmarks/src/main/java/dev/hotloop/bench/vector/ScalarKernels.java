@@ -94,7 +94,10 @@ public final class ScalarKernels {
         return s;
     }
 
-    /** A strict sum of square roots: the element work is slower than the adds, so the ordered fold pays. */
+    /**
+     * A strict sum of square roots: the element work is slower than the adds, so the cost stage
+     * keeps the ordered fold and the run-time measurement decides.
+     */
     @Vectorize
     public static double sumSqrtStrict(double[] a) {
         double s = 0;
