@@ -58,7 +58,10 @@ public enum RefusalCode {
     CARRIED_LOCAL("carried-local", "update it only as a reduction (s += x, *=, &=, |=, ^=, Math.min/max), or compute it after the loop"),
     /** A local's type or value at loop entry could not be worked out. */
     LOCAL_TYPE("local-type", "compile with -g, and give the local one class before the loop"),
-    /** A floating-point sum or product must keep its order, and its element work is too light for SIMD lanes folded one at a time to gain. */
+    /**
+     * A floating-point sum or product must keep its order, and SIMD lanes folded one at a time cannot beat the plain loop: it
+     * computes nothing per element but loads, or it adds only where a condition holds.
+     */
     ORDERED_REDUCTION("ordered-reduction", "add @Vectorize(fastMath = true) to allow reassociation"),
     /** The same element is written on every iteration. */
     INVARIANT_STORE("invariant-store", "compute the value in a local and store it after the loop"),

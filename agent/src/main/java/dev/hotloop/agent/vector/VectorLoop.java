@@ -9,8 +9,8 @@ import org.objectweb.asm.tree.LabelNode;
  * steps remain, then one chunk per step up to the guarded range end; then the reductions' lanes
  * are combined and folded into their locals, and the selections' lanes offered to theirs. An
  * ordered reduction has no accumulator: each chunk folds its lanes into the local one at a time,
- * in the original iteration order. The induction variable advances with the chunks, so the
- * original loop resumes exactly where they stopped.
+ * in the original iteration order ({@link OrderedFold}). The induction variable advances with the
+ * chunks, so the original loop resumes exactly where they stopped.
  */
 final class VectorLoop implements Opcodes {
 
@@ -22,6 +22,7 @@ final class VectorLoop implements Opcodes {
     /** Where a chunk whose gather indexes are not all in range leaves, the index at its first iteration. */
     private final LabelNode outOfRange = new LabelNode();
     private final SelectionCode selections;
+    private final OrderedFold ordered;
     /** Where a chunk that holds an early exit jumps, the induction variable set to the iteration that leaves; null without exits. */
     private final LabelNode found;
 
@@ -32,6 +33,7 @@ final class VectorLoop implements Opcodes {
         this.guards = guards;
         this.accumulators = new int[plan.reductions().size()][plan.unroll()];
         this.selections = new SelectionCode(out, vectors, plan);
+        this.ordered = new OrderedFold(out, vectors, plan);
         this.found = plan.ir().exits().isEmpty() ? null : new LabelNode();
     }
 
@@ -49,6 +51,7 @@ final class VectorLoop implements Opcodes {
             }
         }
         selections.init();
+        ordered.init();
         if (plan.unroll() > 1) {
             loop(guards.endUnrolled(), plan.unroll());
         }
@@ -126,7 +129,7 @@ final class VectorLoop implements Opcodes {
         for (int r = 0; r < plan.reductions().size(); r++) {
             Reduction red = plan.reductions().get(r);
             if (red.ordered()) {
-                foldInOrder(red);
+                ordered.fold(r, u);
             } else {
                 accumulate(red, accumulators[r][u]);
             }
@@ -242,28 +245,6 @@ final class VectorLoop implements Opcodes {
             out.invokevirtual(v, "lanewise", "(L" + Emitter.OPERATORS + "$Binary;L" + Emitter.VECTOR + ";)L" + v + ";");
         }
         out.load(ASTORE, acc);
-    }
-
-    /**
-     * Folds the chunk's lanes of an ordered reduction into its local one at a time, in the
-     * original's iteration order ({@code s = s + v.lane(0); s = s + v.lane(1); ...}, from the last
-     * lane down when the loop counts down): the same operations in the same order as the original
-     * loop, so the same result bit for bit.
-     */
-    private void foldInOrder(Reduction r) {
-        Kind k = r.kind();
-        vectors.push(r.term());
-        int lanes = out.local(1);
-        out.load(ASTORE, lanes);
-        for (int j = 0; j < plan.lanes(); j++) {
-            int lane = plan.ir().step() > 0 ? j : plan.lanes() - 1 - j;
-            out.load(Emitter.loadOpcode(k), r.slot());
-            out.load(ALOAD, lanes);
-            out.ldc(lane);
-            out.invokevirtual(k.vectorClass(), "lane", "(I)" + k.descriptor());
-            ScalarEmitter.combine(out, r.op(), r.subtract(), k);
-            out.load(Emitter.storeOpcode(k), r.slot());
-        }
     }
 
     /** Combines the accumulators lane-wise, reduces the lanes, and folds the result into the local. */

@@ -41,6 +41,7 @@ public final class SimdTargets {
         return s;
     }
 
+    /** A strict dot product: its multiplies are work enough for the ordered fold (at most 256-bit vectors). */
     @Vectorize
     public static float dotStrict(float[] a, float[] b) {
         float s = 0;
@@ -66,6 +67,18 @@ public final class SimdTargets {
         double s = 0;
         for (int i = 0; i < a.length; i++) {
             s += a[i];
+        }
+        return s;
+    }
+
+    /** A strict conditional sum: the plain loop skips the adds the fold would make, so it stays scalar. */
+    @Vectorize
+    public static float sumAboveStrict(float[] a) {
+        float s = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] > 0.5f) {
+                s += a[i];
+            }
         }
         return s;
     }

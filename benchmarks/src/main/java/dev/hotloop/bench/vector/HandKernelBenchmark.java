@@ -37,6 +37,16 @@ public class HandKernelBenchmark {
     }
 
     @Benchmark
+    public double sumDoubleStrict(KernelInputs.Doubles in) {
+        return HandKernels.sumDoubleStrict(in.a);
+    }
+
+    @Benchmark
+    public double sumSqrtStrict(KernelInputs.Doubles in) {
+        return HandKernels.sumSqrtStrict(in.spot); // positive: 10 to 100
+    }
+
+    @Benchmark
     public int sumInt(KernelInputs.Ints in) {
         return HandKernels.sumInt(in.a);
     }

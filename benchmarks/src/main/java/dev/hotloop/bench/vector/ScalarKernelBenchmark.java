@@ -37,6 +37,16 @@ public abstract class ScalarKernelBenchmark {
     }
 
     @Benchmark
+    public double sumDoubleStrict(KernelInputs.Doubles in) {
+        return ScalarKernels.sumDoubleStrict(in.a);
+    }
+
+    @Benchmark
+    public double sumSqrtStrict(KernelInputs.Doubles in) {
+        return ScalarKernels.sumSqrtStrict(in.spot); // positive: 10 to 100
+    }
+
+    @Benchmark
     public int sumInt(KernelInputs.Ints in) {
         return ScalarKernels.sumInt(in.a);
     }

@@ -67,15 +67,42 @@ public final class ScalarKernels {
     }
 
     /**
-     * The dot product in strict mode: the additions must keep their order, and the agent's cost
-     * stage keeps it scalar (its adds, not its multiplies, bound the loop; see the agent's
-     * {@code VectorCost}). {@link HandKernels#dotFloatStrict} is the ordered Vector API form.
+     * The dot product in strict mode: the additions must keep their order, so the agent computes the
+     * products in 256-bit vectors and adds their lanes one at a time (see the agent's
+     * {@code VectorCost}). {@link HandKernels#dotFloatStrict} is the same ordered form by hand.
      */
     @Vectorize
     public static float dotFloatStrict(float[] a, float[] b) {
         float s = 0;
         for (int i = 0; i < a.length; i++) {
             s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    /**
+     * A strict double sum of plain loads: the plain loop already runs at the speed of its chain of
+     * adds, so the agent's cost stage keeps it scalar ({@code ordered-reduction}).
+     * {@link HandKernels#sumDoubleStrict} is the ordered Vector API form all the same.
+     */
+    @Vectorize
+    public static double sumDoubleStrict(double[] a) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i];
+        }
+        return s;
+    }
+
+    /**
+     * A strict sum of square roots: the element work is slower than the adds, so the cost stage
+     * keeps the ordered fold and the run-time measurement decides.
+     */
+    @Vectorize
+    public static double sumSqrtStrict(double[] a) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += Math.sqrt(a[i]);
         }
         return s;
     }

@@ -180,6 +180,14 @@ class HandKernelsTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("sizes")
+    void strictDoubleSumsAreBitExact(int n) {
+        double[] a = Inputs.doubles(n, n + 5, 0, 1e6);
+        assertEquals(Double.doubleToRawLongBits(ScalarKernels.sumDoubleStrict(a)), Double.doubleToRawLongBits(HandKernels.sumDoubleStrict(a)));
+        assertEquals(Double.doubleToRawLongBits(ScalarKernels.sumSqrtStrict(a)), Double.doubleToRawLongBits(HandKernels.sumSqrtStrict(a)));
+    }
+
     // --- fastMath: within stated bounds ------------------------------------------------------------
 
     /** Small integers: every product and partial sum is exact, so any order gives the same sum. */

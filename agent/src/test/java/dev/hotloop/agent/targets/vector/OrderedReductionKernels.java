@@ -6,9 +6,10 @@ import dev.hotloop.Vectorize;
  * Strict float/double sums and products (no {@code fastMath}): the element work runs in vectors
  * and each vector's lanes are folded into the local one at a time, in iteration order, so the
  * results match the original bit for bit (NaN, {@code -0.0}, infinities, overflow included). The
- * cost stage keeps the fold only where the loop divides or takes a square root; the others ask for
- * it with {@code @Vectorize(unroll = N)}, and two light ones left to it show its refusal. An
- * accumulator that the loop also reads is refused.
+ * cost stage refuses the fold where the loop computes nothing per element but loads, or where the
+ * reduction is conditional and nothing divides or takes a square root; most kernels here ask for
+ * the fold with {@code @Vectorize(unroll = N)}, and the ones left to the cost stage show its
+ * choices. An accumulator that the loop also reads is refused.
  */
 public final class OrderedReductionKernels {
 
@@ -179,7 +180,7 @@ public final class OrderedReductionKernels {
 
     /** A plain sum of loads: a lane-by-lane fold gains nothing, so it stays scalar. */
     @Vectorize
-    @Expect(rewritten = false, contains = {"too light", "fastMath = true", "unroll = 1"})
+    @Expect(rewritten = false, contains = {"computes nothing per element but loads", "chain of adds", "fastMath = true", "unroll = 1"})
     public static double sumDoublesPlain(double[] a) {
         double s = 0;
         for (int i = 0; i < a.length; i++) { // @loop:sumDoublesPlain
@@ -188,12 +189,64 @@ public final class OrderedReductionKernels {
         return s;
     }
 
-    /** A dot product left to the cost stage: its adds, not its multiplies, bound the plain loop. */
+    /**
+     * A dot product left to the cost stage: its multiplies are work, so the fold is kept and the
+     * run-time measurement decides (faster where C2 vectorizes the plain loop with its own in-order
+     * reduction).
+     */
     @Vectorize
-    @Expect(rewritten = false, contains = {"float sum must keep its order", "too light"})
+    @Expect(rewritten = true, contains = {"SIMD float", "reduction + (ordered)"})
     public static float dotFloatByCost(float[] a, float[] b) {
         float s = 0;
         for (int i = 0; i < a.length; i++) { // @loop:dotFloatByCost
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    /** A product of plain loads: the plain loop runs at the speed of its multiplies, so it stays scalar. */
+    @Vectorize
+    @Expect(rewritten = false, contains = {"double product must keep its order", "chain of multiplies"})
+    public static double productPlain(double[] a) {
+        double p = 1;
+        for (int i = 0; i < a.length; i++) { // @loop:productPlain
+            p *= a[i];
+        }
+        return p;
+    }
+
+    /** A conditional dot product: the plain loop skips the adds of the other iterations, so it stays scalar. */
+    @Vectorize
+    @Expect(rewritten = false, contains = {"double sum must keep its order", "adds only where (a[i] > t)"})
+    public static double dotWhereAbove(double[] a, double[] b, double t) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) { // @loop:dotWhereAbove
+            if (a[i] > t) {
+                s += a[i] * b[i];
+            }
+        }
+        return s;
+    }
+
+    /** A conditional sum of quotients: the division is work enough, kept without asking. */
+    @Vectorize
+    @Expect(rewritten = true, contains = {"SIMD float", "reduction + (ordered)"})
+    public static float quotientsWhereAbove(float[] a, float[] b, float t) {
+        float s = 0;
+        for (int i = 0; i < a.length; i++) { // @loop:quotientsWhereAbove
+            if (a[i] > t) {
+                s += a[i] / b[i];
+            }
+        }
+        return s;
+    }
+
+    /** Counting down, two vectors a step: each chunk's lanes fold from its last, the first chunk's first. */
+    @Vectorize(unroll = 2)
+    @Expect(rewritten = true, contains = {"SIMD float", "reduction + (ordered)", "unroll 2"})
+    public static float dotFloatDownUnrolled(float[] a, float[] b) {
+        float s = 0;
+        for (int i = a.length - 1; i >= 0; i--) { // @loop:dotFloatDownUnrolled
             s += a[i] * b[i];
         }
         return s;
