@@ -22,6 +22,14 @@ final class Trial implements Runnable {
 
     /** Calls of each form before its time counts: past C2's invocation thresholds. */
     static final int WARM_CALLS = 6_000;
+    /**
+     * Fewer calls do where each call is long: {@link #WARM_CALLS} calls of 1,000 iterations, or at
+     * least {@link #MIN_WARM_CALLS} calls (past C2's minimum invocation count, 600 by default, with
+     * the loops' back-edges long past theirs). A loop over a million elements then settles in about
+     * 1,000 calls, within the budget, where 6,000 calls of each form took longer than it.
+     */
+    static final long WARM_ITERATIONS = 6_000_000L;
+    static final int MIN_WARM_CALLS = 1_000;
     /** The SIMD form must take at most this share of the original's time to be switched on. */
     static final double MARGIN = 0.95;
     private static final int ROUNDS = 7;
@@ -108,7 +116,7 @@ final class Trial implements Runnable {
             }
             long iterations = Math.abs(iv(scalar.invokeExact(fresh())) - ((Number) pristine[0]).longValue());
             long deadline = start + Tiers.budgetNanos();
-            if (!warm(deadline) && SAMPLES.get(key) < UNSETTLED_SAMPLES && Tiers.policy() != Tiers.Policy.MEASURE_THEN_SIMD) {
+            if (!warm(deadline, warmCalls(iterations)) && SAMPLES.get(key) < UNSETTLED_SAMPLES && Tiers.policy() != Tiers.Policy.MEASURE_THEN_SIMD) {
                 // The budget ran out while the JIT was still compiling (a C2 compilation of the SIMD
                 // form takes seconds on a loaded machine): timing now would decide for good on code
                 // that is not yet what it will be. A later call offers its inputs again, and that
@@ -179,9 +187,11 @@ final class Trial implements Runnable {
      * Vector API loop is as steady as a C2-compiled one, only many times slower); or until the
      * budget is spent.
      *
+     * @param deadline  when the budget is spent
+     * @param warmCalls the calls of each form before their times count ({@link #warmCalls})
      * @return whether the forms settled; false when the budget ran out first
      */
-    private boolean warm(long deadline) throws Throwable {
+    private boolean warm(long deadline, long warmCalls) throws Throwable {
         JitActivity jit = new JitActivity();
         int calls = 0;
         int batch = 16;
@@ -192,7 +202,7 @@ final class Trial implements Runnable {
             double s = timeScalar(batch);
             calls += batch;
             boolean settled = v > 0.85 * lastV && s > 0.85 * lastS;
-            if (calls >= WARM_CALLS && settled && (v <= MARGIN * s || jit.idle())) {
+            if (calls >= warmCalls && settled && (v <= MARGIN * s || jit.idle())) {
                 return true;
             }
             lastV = v;
@@ -273,6 +283,14 @@ final class Trial implements Runnable {
             }
         }
         throw new NoSuchMethodException(owner.getName() + "." + name);
+    }
+
+    /**
+     * @param iterations the iterations of one call of the measured loop
+     * @return the calls of each form before their times count
+     */
+    static long warmCalls(long iterations) {
+        return Math.max(MIN_WARM_CALLS, Math.min(WARM_CALLS, WARM_ITERATIONS / Math.max(1, iterations)));
     }
 
     /**

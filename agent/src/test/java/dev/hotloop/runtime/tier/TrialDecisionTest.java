@@ -1,5 +1,6 @@
 package dev.hotloop.runtime.tier;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,5 +36,14 @@ class TrialDecisionTest {
     @Test
     void slowerKeepsTheOriginal() {
         assertFalse(Trial.faster(new double[] {300, 300, 300, 300, 300, 300, 300}, SCALAR));
+    }
+
+    @Test
+    void longCallsWarmUpInFewerCallsButNeverFewerThanCompilationNeeds() {
+        assertEquals(Trial.WARM_CALLS, Trial.warmCalls(1));
+        assertEquals(Trial.WARM_CALLS, Trial.warmCalls(1_000));
+        assertEquals(3_000, Trial.warmCalls(2_000));
+        assertEquals(Trial.MIN_WARM_CALLS, Trial.warmCalls(10_000));
+        assertEquals(Trial.MIN_WARM_CALLS, Trial.warmCalls(1_000_000));
     }
 }
