@@ -1,12 +1,14 @@
 package dev.hotloop.runtime;
 
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Timings of one annotated method, from the calls its rewritten code offers the timer: the first
  * call, which includes class initialisation, interpretation and JIT compilation of the callees,
  * then one call in {@value Timings#SAMPLE_EVERY} up to call {@value #DENSE_CALLS}, and one in
  * {@value #SAMPLE_EVERY} after that. The calls themselves are counted by the rewritten method, in
- * {@link Timings#calls}; a call that is not timed costs the method its counter and nothing else.
+ * {@link Timings#calls} on the thread that called it first, and here, atomically, on any other; a
+ * call that is not timed costs the method its counter and nothing else.
  *
  * <p>The steady state is the time after the JIT compiled the code that runs, which is late in a
  * run, not its average: timed calls after the first fall into windows that double in length
@@ -44,6 +46,8 @@ public final class MethodStats {
     /** Nanoseconds of the timed calls after the first, by window: index k holds timed calls 2^k to 2^(k+1) - 1. */
     private final long[] windowNanos = new long[Long.SIZE];
     private volatile long firstCallNanos = -1;
+    /** Calls on threads other than the owner ({@link Timings#enterShared}); its own object, apart from the owner's counter. */
+    private final AtomicLong sharedCalls = new AtomicLong();
 
     MethodStats(String key, int id) {
         this.key = key;
@@ -55,9 +59,7 @@ public final class MethodStats {
      * @return a token for {@link #exit}, or {@link #NOT_TIMED} for a call that is not timed
      */
     long start(long call) {
-        long k = call - 1;
-        boolean timed = (k & (Timings.SAMPLE_EVERY - 1)) == 0 && (call <= DENSE_CALLS || (k & (SAMPLE_EVERY - 1)) == 0);
-        if (!timed) {
+        if (!timed(call)) {
             return NOT_TIMED;
         }
         long t = now();
@@ -65,6 +67,17 @@ public final class MethodStats {
             firstToken = t;
         }
         return t;
+    }
+
+    /** @return whether the call of this number (1 for the first) is timed */
+    private static boolean timed(long call) {
+        long k = call - 1;
+        return (k & (Timings.SAMPLE_EVERY - 1)) == 0 && (call <= DENSE_CALLS || (k & (SAMPLE_EVERY - 1)) == 0);
+    }
+
+    /** @return a token for a call on a thread other than the owner, or {@link #NOT_TIMED} */
+    long enterShared() {
+        return timed(sharedCalls.incrementAndGet()) ? now() : NOT_TIMED; // never the method's first call: the owner made it
     }
 
     void exit(long token) {
@@ -192,7 +205,7 @@ public final class MethodStats {
         }
         long timed = Math.max(0, exits - 1);
         long first = firstCallNanos;
-        return new Snapshot(Math.max(Timings.calls(id), timed + (first < 0 ? 0 : 1)), first < 0 ? first : Math.max(0, first - timer),
+        return new Snapshot(Math.max(Timings.calls(id) + sharedCalls.get(), timed + (first < 0 ? 0 : 1)), first < 0 ? first : Math.max(0, first - timer),
                 Math.max(0, timedNanos - timed * timer), timed, Math.max(0, steadyNanos - steadyTimed * timer), steadyTimed);
     }
 

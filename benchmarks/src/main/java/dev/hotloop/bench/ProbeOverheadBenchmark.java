@@ -18,8 +18,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What the timing probes cost a small hot method. {@code plain} is the kernel as written;
  * {@code probed} is the same kernel with exactly the code {@code TimingInjector} adds around an
- * annotated method's body: its counter in {@code Timings.calls} incremented and, on the first call
- * and one in {@code Timings.SAMPLE_EVERY}, {@code Timings.start(call, id)} for a token; then
+ * annotated method's body: on the thread that called it first, its counter in {@code Timings.calls}
+ * incremented and, on the first call and one in {@code Timings.SAMPLE_EVERY},
+ * {@code Timings.start(call, id)} for a token; on other threads {@code Timings.enterShared(id)}; then
  * {@code Timings.exit(token, id)} on every way out of a timed call, through a catch-all handler
  * for exceptions. The {@code threads2} variants call
  * one method from two threads at once, the worst case for the shared counters.
@@ -78,9 +79,14 @@ public class ProbeOverheadBenchmark {
     }
 
     static int probedSum(int[] a, int id) {
-        long[] counts = Timings.calls;
-        long call = ++counts[id * Timings.STRIDE];
-        long token = ((call - 1) & (Timings.SAMPLE_EVERY - 1)) == 0 ? Timings.start(call, id) : 0;
+        long token;
+        if (Thread.currentThread() == Timings.owners[id]) {
+            long[] counts = Timings.calls;
+            long call = ++counts[id * Timings.STRIDE];
+            token = ((call - 1) & (Timings.SAMPLE_EVERY - 1)) == 0 ? Timings.start(call, id) : 0;
+        } else {
+            token = Timings.enterShared(id);
+        }
         try {
             int s = 0;
             for (int i = 0; i < a.length; i++) {

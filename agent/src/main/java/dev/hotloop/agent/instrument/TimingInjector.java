@@ -17,9 +17,10 @@ import org.objectweb.asm.tree.VarInsnNode;
 
 /**
  * Counts and times a method through {@code dev.hotloop.runtime.Timings}, as its {@code enter(id)}
- * does, inline: the method adds one to its counter ({@code Timings.calls[id * STRIDE]}) and, on
- * its first call and every {@code SAMPLE_EVERY}th after, calls {@code Timings.start(call, id)} for
- * a token, kept in a new local (0 otherwise). Before every return, a call that holds a token calls
+ * does, inline: on its owner thread (the first to call it) the method adds one to its counter
+ * ({@code Timings.calls[id * STRIDE]}) and, on its first call and every {@code SAMPLE_EVERY}th
+ * after, calls {@code Timings.start(call, id)} for a token, kept in a new local (0 otherwise); on
+ * any other thread it calls {@code Timings.enterShared(id)}. Before every return, a call that holds a token calls
  * {@code Timings.exit(token, id)}. The method gains no member, so retransformation allows it. A
  * call that is not timed costs the counter and one test at its return: no call (see
  * {@code Timings} for what a call on every entry cost).
@@ -55,13 +56,20 @@ public final class TimingInjector {
     }
 
     /**
-     * {@code long call = ++Timings.calls[id * STRIDE]; long token = (call - 1) % SAMPLE_EVERY == 0
-     * ? Timings.start(call, id) : 0;}
+     * {@code long token; if (Thread.currentThread() == Timings.owners[id]) { long call =
+     * ++Timings.calls[id * STRIDE]; token = (call - 1) % SAMPLE_EVERY == 0 ? Timings.start(call, id)
+     * : 0; } else { token = Timings.enterShared(id); }}
      */
     private static InsnList count(int token, int id) {
+        LabelNode shared = new LabelNode();
         LabelNode offered = new LabelNode();
         LabelNode store = new LabelNode();
         InsnList l = new InsnList();
+        l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, "java/lang/Thread", "currentThread", "()Ljava/lang/Thread;", false));
+        l.add(new FieldInsnNode(Opcodes.GETSTATIC, TIMINGS, "owners", "[Ljava/lang/Thread;"));
+        l.add(new LdcInsnNode(id));
+        l.add(new InsnNode(Opcodes.AALOAD));
+        l.add(new JumpInsnNode(Opcodes.IF_ACMPNE, shared));
         l.add(new FieldInsnNode(Opcodes.GETSTATIC, TIMINGS, "calls", "[J"));
         l.add(new LdcInsnNode(id));
         l.add(new LdcInsnNode(Timings.STRIDE));
@@ -86,6 +94,10 @@ public final class TimingInjector {
         l.add(offered);
         l.add(new LdcInsnNode(id));
         l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, TIMINGS, "start", "(JI)J", false));
+        l.add(new JumpInsnNode(Opcodes.GOTO, store));
+        l.add(shared);
+        l.add(new LdcInsnNode(id));
+        l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, TIMINGS, "enterShared", "(I)J", false));
         l.add(store);
         l.add(new VarInsnNode(Opcodes.LSTORE, token));
         return l;

@@ -62,14 +62,15 @@ class TimingInjectorTest {
         int maxLocals = m.maxLocals;
         TimingInjector.inject(m, 42);
         List<String> calls = timingCalls(m);
-        assertEquals("start(JI)J", calls.get(0), "the only call on the way in, one call in 16");
-        assertEquals(1 + returns, calls.size(), calls.toString());
-        assertTrue(calls.subList(1, calls.size()).stream().allMatch("exit(JI)V"::equals));
+        assertEquals(List.of("start(JI)J", "enterShared(I)J"), calls.subList(0, 2),
+                "on the way in: the owner's timer, one call in 16, or the other threads' count");
+        assertEquals(2 + returns, calls.size(), calls.toString());
+        assertTrue(calls.subList(2, calls.size()).stream().allMatch("exit(JI)V"::equals));
         assertEquals(maxLocals + 2, m.maxLocals, "a long token after the existing locals");
         AbstractInsnNode first = m.instructions.getFirst();
-        assertTrue(first instanceof FieldInsnNode f && f.owner.equals(TimingInjector.TIMINGS) && f.name.equals("calls"),
-                "first the method's counter");
-        assertTrue(first.getNext() instanceof LdcInsnNode ldc && Integer.valueOf(42).equals(ldc.cst), "at the method's id");
+        assertTrue(first instanceof MethodInsnNode c && c.name.equals("currentThread"), "first: is this the owner thread?");
+        assertTrue(first.getNext() instanceof FieldInsnNode f && f.owner.equals(TimingInjector.TIMINGS) && f.name.equals("owners"));
+        assertTrue(first.getNext().getNext() instanceof LdcInsnNode ldc && Integer.valueOf(42).equals(ldc.cst), "at the method's id");
         assertTrue(m.tryCatchBlocks.isEmpty(), "no handler: a call that throws is counted, not timed");
         assertVerifies(m);
     }
@@ -89,6 +90,6 @@ class TimingInjectorTest {
         MethodNode init = ClassFiles.method(ClassFiles.node(ConstructorLoopTarget.class), "<init>");
         TimingInjector.inject(init, 3);
         assertTrue(init.tryCatchBlocks.isEmpty());
-        assertEquals(List.of("start(JI)J", "exit(JI)V"), timingCalls(init));
+        assertEquals(List.of("start(JI)J", "enterShared(I)J", "exit(JI)V"), timingCalls(init));
     }
 }
