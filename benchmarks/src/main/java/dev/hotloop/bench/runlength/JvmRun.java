@@ -19,12 +19,13 @@ import java.util.regex.Pattern;
  * @param wallMs    process start to exit, in milliseconds
  * @param elapsedMs the app's own {@code elapsed_ms}, or NaN when there was no result line
  * @param checksum  the app's checksum, or NaN when there was no result line
+ * @param strict    the strict kernels' part of it, or NaN when there was none
  * @param stderr    everything the JVM wrote to standard error
  */
-record JvmRun(int exitCode, double wallMs, double elapsedMs, double checksum, String stderr) {
+record JvmRun(int exitCode, double wallMs, double elapsedMs, double checksum, double strict, String stderr) {
 
-    private static final Pattern RESULT =
-            Pattern.compile("calls=(\\d+) elapsed_ms=([0-9.Ee+-]+) checksum=([0-9.Ee+-]+|NaN|-?Infinity)");
+    private static final Pattern RESULT = Pattern.compile(
+            "calls=(\\d+) elapsed_ms=([0-9.Ee+-]+) checksum=([0-9.Ee+-]+|NaN|-?Infinity)(?: strict=([0-9.Ee+-]+|NaN|-?Infinity))?");
     /** Environment variables that would change some runs unseen: agent options and JVM flags. */
     private static final List<String> LEAKING_ENV = List.of("JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS");
 
@@ -75,8 +76,9 @@ record JvmRun(int exitCode, double wallMs, double elapsedMs, double checksum, St
         Files.delete(err);
         Matcher m = RESULT.matcher(stdout);
         if (!m.find()) {
-            return new JvmRun(exit, wallMs, Double.NaN, Double.NaN, stderr + stdout);
+            return new JvmRun(exit, wallMs, Double.NaN, Double.NaN, Double.NaN, stderr + stdout);
         }
-        return new JvmRun(exit, wallMs, Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3)), stderr);
+        return new JvmRun(exit, wallMs, Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3)),
+                m.group(4) == null ? Double.NaN : Double.parseDouble(m.group(4)), stderr);
     }
 }

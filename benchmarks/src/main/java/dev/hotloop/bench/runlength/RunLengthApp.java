@@ -3,7 +3,7 @@ package dev.hotloop.bench.runlength;
 /**
  * The program of the run-length benchmark (issue 9): a short-lived JVM that calls each of the six
  * {@link RunLengthKernels} {@code N} times, interleaved, over 1,000-element arrays, as a test in CI
- * calls a kernel a handful of times. It prints one line, {@code calls=N elapsed_ms=X checksum=Y},
+ * calls a kernel a handful of times. It prints one line, {@code calls=N elapsed_ms=X checksum=Y strict=Z},
  * where {@code elapsed_ms} runs from the first statement of {@code main} (after the optional start-up
  * work) to the result and includes loading (and, with the agent, rewriting) the kernel class, which
  * happens inside that interval.
@@ -35,10 +35,10 @@ public final class RunLengthApp {
         long calls = Long.parseLong(args[0]);
         // Load (and initialise) the kernels here, after t0: with the agent this is the rewrite.
         Class.forName(KERNELS, true, RunLengthApp.class.getClassLoader());
-        double checksum = run(calls);
+        Sums sums = sums(calls);
         long elapsedNanos = System.nanoTime() - t0;
-        System.out.println("calls=" + calls + " elapsed_ms=" + (elapsedNanos / 1_000_000.0) + " checksum=" + checksum
-                + (busy == 0 ? "" : " startup_work=" + busy));
+        System.out.println("calls=" + calls + " elapsed_ms=" + (elapsedNanos / 1_000_000.0) + " checksum=" + sums.total()
+                + " strict=" + sums.strict() + (busy == 0 ? "" : " startup_work=" + busy));
     }
 
     /**
@@ -67,25 +67,46 @@ public final class RunLengthApp {
      * @return the sum of every result: reductions whole, element-wise kernels one element a call
      */
     static double run(long calls) {
+        return sums(calls).total();
+    }
+
+    /**
+     * @param total  the sum of every result
+     * @param strict the sum of the strict kernels' results alone (sum, select, countAbove, hypot),
+     *               which the agent must reproduce bit for bit; the fastMath ones (dot, sigmoid)
+     *               may differ within their documented bounds
+     */
+    record Sums(double total, double strict) {
+    }
+
+    /** @return {@link #run}'s sum, and that of the strict kernels apart */
+    static Sums sums(long calls) {
         float[] a = floats(1, 0f, 1f);
         float[] b = floats(2, 0f, 1f);
         float[] x = floats(3, -4f, 4f);
         int[] ints = ints(4);
         float[] out = new float[SIZE];
         double s = 0;
+        double strict = 0;
         for (long c = 0; c < calls; c++) {
             int k = (int) (c % SIZE);
             s += RunLengthKernels.dot(a, b);
             RunLengthKernels.sigmoid(x, out);
             s += out[k];
-            s += RunLengthKernels.sum(ints);
+            int sum = RunLengthKernels.sum(ints);
+            s += sum;
+            strict += sum;
             RunLengthKernels.select(a, b, out);
             s += out[k];
-            s += RunLengthKernels.countAbove(a, 0.5f);
+            strict += out[k];
+            int count = RunLengthKernels.countAbove(a, 0.5f);
+            s += count;
+            strict += count;
             RunLengthKernels.hypot(a, b, out);
             s += out[k];
+            strict += out[k];
         }
-        return s;
+        return new Sums(s, strict);
     }
 
     /** @return {@link #SIZE} floats in {@code [from, to)} from a 64-bit LCG, the same on every JVM */

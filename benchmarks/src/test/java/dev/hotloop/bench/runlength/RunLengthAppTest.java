@@ -25,6 +25,7 @@ class RunLengthAppTest {
     void checksumIsTheScalarReference() {
         for (long calls : new long[] {1, 3, 1001}) {
             assertEquals(reference(calls), RunLengthApp.run(calls), 0.0, "calls=" + calls);
+            assertEquals(reference(calls, true), RunLengthApp.sums(calls).strict(), 0.0, "strict part, calls=" + calls);
         }
     }
 
@@ -39,10 +40,16 @@ class RunLengthAppTest {
         assertTrue(run.stderr().contains("RunLengthKernels.dot(float[],float[]) line"), run.stderr());
         double expected = reference(3);
         assertEquals(expected, run.checksum(), RunLengthTable.CHECKSUM_TOLERANCE * Math.abs(expected));
+        assertEquals(reference(3, true), run.strict(), 0.0, "the strict kernels bit for bit");
     }
 
     /** The app's loop with every kernel written out as a plain loop, in a class the agent never sees. */
     private static double reference(long calls) {
+        return reference(calls, false);
+    }
+
+    /** @param strictOnly only the strict kernels' results (sum, select, countAbove, hypot) */
+    private static double reference(long calls, boolean strictOnly) {
         float[] a = RunLengthApp.floats(1, 0f, 1f);
         float[] b = RunLengthApp.floats(2, 0f, 1f);
         float[] x = RunLengthApp.floats(3, -4f, 4f);
@@ -61,8 +68,10 @@ class RunLengthAppTest {
                     count++;
                 }
             }
-            s += dot;
-            s += 1f / (1f + (float) Math.exp(-x[k]));
+            if (!strictOnly) {
+                s += dot;
+                s += 1f / (1f + (float) Math.exp(-x[k]));
+            }
             s += sum;
             s += a[k] > b[k] ? a[k] : b[k] * 2;
             s += count;
