@@ -123,7 +123,9 @@ class ClassRewriterTest {
         TransformResult r = rewrite(null, original);
         assertNotNull(r.bytes());
         String copied = frames(ClassFiles.method(ClassFiles.node(r.bytes()), "length"));
-        assertTrue(copied.contains("java/lang/CharSequence"), "javac's frame, not a recomputed one: " + copied);
+        // javac names an interface the two branches share (CharSequence or Serializable, by version);
+        // a frame recomputed by ASM would hold their common superclass, Object
+        assertFalse(copied.contains("[java/lang/Object]"), "javac's frame, not a recomputed one: " + copied);
         assertEquals(frames(ClassFiles.method(ClassFiles.node(original), "length")), copied);
         assertVerifies(r.bytes(), LOADER);
     }
