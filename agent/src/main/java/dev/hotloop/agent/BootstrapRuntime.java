@@ -7,7 +7,6 @@ import dev.hotloop.runtime.Timings;
 import dev.hotloop.runtime.parallel.Cluster;
 import dev.hotloop.runtime.parallel.ParallelLoop;
 import dev.hotloop.runtime.tier.Tiers;
-import java.io.BufferedOutputStream;
 import java.io.File;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -16,30 +15,22 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.util.Enumeration;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.function.ObjIntConsumer;
-import java.util.jar.JarOutputStream;
-import java.util.zip.ZipEntry;
 import java.lang.instrument.Instrumentation;
 
 /**
  * Makes {@code dev.hotloop.runtime}, the classes rewritten code calls, visible from every class
- * loader: copies them from the agent jar into a small temporary jar and appends that jar to the
- * bootstrap class path, the first time an annotated class is rewritten. Until then nothing loads
+ * loader: copies the jar of them that the agent jar carries to a temporary file and appends it to
+ * the bootstrap class path, the first time an annotated class is rewritten. Until then nothing loads
  * a runtime class, so a program without annotations keeps its whole class-data sharing archive
  * (the JVM restricts sharing to boot classes once the boot class path is appended, and says so).
  */
 final class BootstrapRuntime implements RuntimeLink {
 
-    static final String PACKAGE_PATH = "dev/hotloop/runtime/";
     /** The runtime classes as a jar, which the build puts into the agent jar (see the agent's pom). */
     static final String NESTED_JAR = "META-INF/hotloop/runtime.jar";
-
-    /** The modification time of the copied entries. */
-    private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
 
     private final Instrumentation inst;
     private final Diagnostics diagnostics;
@@ -128,7 +119,8 @@ final class BootstrapRuntime implements RuntimeLink {
     /**
      * @return a new temporary jar of the runtime classes, deleted at exit; null when the agent does
      *     not run from a jar (tests), where the application class path already holds the runtime
-     * @throws IOException when the jar cannot be read or the temporary jar written
+     * @throws IOException when the agent jar cannot be read, lacks the runtime jar, or the copy
+     *     cannot be written
      */
     static File runtimeJar() throws IOException {
         Path agentJar = agentJar();
@@ -139,39 +131,12 @@ final class BootstrapRuntime implements RuntimeLink {
         runtimeJar.deleteOnExit();
         try (JarFile in = new JarFile(agentJar.toFile(), false)) {
             JarEntry nested = in.getJarEntry(NESTED_JAR);
-            if (nested != null) { // the build's own runtime jar: one entry, where the loop below reads them all
-                try (InputStream data = in.getInputStream(nested); OutputStream out = new FileOutputStream(runtimeJar)) {
-                    data.transferTo(out);
-                }
-                return runtimeJar;
+            if (nested == null) {
+                throw new IOException("no " + NESTED_JAR + " in " + agentJar + " (an agent jar not made by the project's build)");
             }
-        }
-        int copied = 0;
-        try (JarFile in = new JarFile(agentJar.toFile());
-             JarOutputStream out = new JarOutputStream(new BufferedOutputStream(new FileOutputStream(runtimeJar)))) {
-            Enumeration<JarEntry> entries = in.entries();
-            while (entries.hasMoreElements()) {
-                JarEntry e = entries.nextElement();
-                if (e.getName().startsWith(PACKAGE_PATH) && e.getName().endsWith(".class")) {
-                    JarEntry copy = new JarEntry(e.getName());
-                    copy.setTimeLocal(ENTRY_TIME); // a local time needs no time-zone data, unlike "now"
-                    // stored, not deflated: the agent jar's directory gives size and CRC, and a short
-                    // program is spared compressing the runtime on every start
-                    copy.setMethod(ZipEntry.STORED);
-                    copy.setSize(e.getSize());
-                    copy.setCompressedSize(e.getSize());
-                    copy.setCrc(e.getCrc());
-                    out.putNextEntry(copy);
-                    try (InputStream data = in.getInputStream(e)) {
-                        data.transferTo(out);
-                    }
-                    out.closeEntry();
-                    copied++;
-                }
+            try (InputStream data = in.getInputStream(nested); OutputStream out = new FileOutputStream(runtimeJar)) {
+                data.transferTo(out);
             }
-        }
-        if (copied == 0) {
-            throw new IOException("no " + PACKAGE_PATH + " classes in " + agentJar);
         }
         return runtimeJar;
     }

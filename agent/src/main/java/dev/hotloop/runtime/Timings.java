@@ -12,7 +12,8 @@ import java.util.Map;
  * {@link #enter(int)} does, inline: on the thread that first called it (its owner, in
  * {@link #owners}), it adds one to its counter in {@link #calls} and, on its first call and every
  * {@value #SAMPLE_EVERY}th after, calls {@link #start(long, int)} for a token; on any other thread it
- * calls {@link #enterShared(int)}; then {@link #exit(long, int)} on every exit when it holds a token.
+ * calls {@link #enterShared(int)}; then {@link #exit(long, int)} before every return when it holds
+ * a token (a call that throws is counted, not timed).
  *
  * <p>The owner's call is therefore a handful of instructions and no call: the interpreter and C1
  * run it as fast as the JIT's own counters, and C2 compiles the method without the timer's code in
@@ -132,8 +133,8 @@ public final class Timings {
     }
 
     /**
-     * Called on every way out of a rewritten method, including exceptions, when its call holds a
-     * token other than {@link MethodStats#NOT_TIMED}.
+     * Called before every return of a rewritten method whose call holds a token other than
+     * {@link MethodStats#NOT_TIMED} (a call that throws is not timed).
      *
      * @param token what {@link #start} returned
      * @param id    the method's id

@@ -20,8 +20,8 @@ import org.objectweb.asm.tree.VarInsnNode;
  * does, inline: on its owner thread (the first to call it) the method adds one to its counter
  * ({@code Timings.calls[id * STRIDE]}) and, on its first call and every {@code SAMPLE_EVERY}th
  * after, calls {@code Timings.start(call, id)} for a token, kept in a new local (0 otherwise); on
- * any other thread it calls {@code Timings.enterShared(id)}. Before every return, a call that holds a token calls
- * {@code Timings.exit(token, id)}. The method gains no member, so retransformation allows it. A
+ * any other thread it calls {@code Timings.enterShared(id)}. Before every return, a call that holds
+ * a token calls {@code Timings.exit(token, id)}. The method gains no member, so retransformation allows it. A
  * call that is not timed costs the counter and one test at its return: no call (see
  * {@code Timings} for what a call on every entry cost).
  *

@@ -1,5 +1,6 @@
 package dev.hotloop.agent.transform;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -13,9 +14,9 @@ import org.objectweb.asm.tree.MethodNode;
 
 /**
  * Replays an original class file into a writer built on it ({@link ClassReaders#write(ClassNode,
- * byte[], OriginalMembers, Set, ClassLoader)}), with the members of its rewritten tree: a changed method is written
- * from the tree where the original stood; an unchanged one passes through to the writer, which
- * copies its bytes; a field the tree dropped is left out; the fields and methods the tree added
+ * byte[], OriginalMembers, ClassLoader)}), with the members of its rewritten tree: a changed method
+ * ({@link OriginalMembers#changed}) is written from the tree where the original stood; an unchanged
+ * one passes through to the writer, which copies its bytes; a field the tree dropped is left out; the fields and methods the tree added
  * follow the original's, in the tree's order. The class's own header and attributes are the
  * original's: a rewrite changes members only.
  */
@@ -23,22 +24,19 @@ final class ChangedMembers extends ClassVisitor {
 
     private final ClassNode cls;
     private final OriginalMembers original;
-    private final Set<MethodNode> changed;
     private final Map<String, MethodNode> methods = new HashMap<>();
     private final Map<String, FieldNode> fields = new HashMap<>();
-    private final Map<Object, Boolean> written = new IdentityHashMap<>();
+    private final Set<Object> written = Collections.newSetFromMap(new IdentityHashMap<>());
 
     /**
      * @param writer  the writer, built on the original class file's reader
      * @param cls     the rewritten tree of that class file
-     * @param original the tree's members before the rewrite
-     * @param changed the tree's methods that differ from the original's (by identity)
+     * @param original the tree's members before the rewrite, which tell the changed methods
      */
-    ChangedMembers(ClassVisitor writer, ClassNode cls, OriginalMembers original, Set<MethodNode> changed) {
+    ChangedMembers(ClassVisitor writer, ClassNode cls, OriginalMembers original) {
         super(ClassReaders.API, writer);
         this.cls = cls;
         this.original = original;
-        this.changed = changed;
         for (MethodNode m : cls.methods) {
             methods.put(m.name + m.desc, m);
         }
@@ -53,7 +51,7 @@ final class ChangedMembers extends ClassVisitor {
         if (f == null || !original.original(f)) {
             return null; // dropped from the tree, or dropped and added again: it comes in the tree's order
         }
-        written.put(f, Boolean.TRUE);
+        written.add(f);
         return super.visitField(access, name, descriptor, signature, value);
     }
 
@@ -63,8 +61,8 @@ final class ChangedMembers extends ClassVisitor {
         if (m == null) {
             return null;
         }
-        written.put(m, Boolean.TRUE);
-        if (changed.contains(m)) {
+        written.add(m);
+        if (original.changed(m)) {
             m.accept(cv);
             return null;
         }
@@ -74,12 +72,12 @@ final class ChangedMembers extends ClassVisitor {
     @Override
     public void visitEnd() {
         for (FieldNode f : cls.fields) {
-            if (!written.containsKey(f)) {
+            if (!written.contains(f)) {
                 f.accept(cv);
             }
         }
         for (MethodNode m : cls.methods) {
-            if (!written.containsKey(m)) {
+            if (!written.contains(m)) {
                 m.accept(cv);
             }
         }

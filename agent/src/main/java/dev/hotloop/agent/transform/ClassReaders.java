@@ -1,11 +1,9 @@
 package dev.hotloop.agent.transform;
 
-import java.util.Set;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.ClassNode;
-import org.objectweb.asm.tree.MethodNode;
 
 /**
  * The one place that parses and writes class files, with one class-file version policy: every
@@ -53,8 +51,8 @@ public final class ClassReaders {
     }
 
     /**
-     * Writes a class parsed from {@code original} of which only the methods in {@code changed}
-     * (and the methods and fields added to it) differ: the other methods are copied from the
+     * Writes a class parsed from {@code original} of which only the methods {@code members} counts
+     * changed (and the methods and fields added to it) differ: the other methods are copied from the
      * original class file as they are, their frames included, instead of being written again and
      * their frames recomputed (a class with 80 methods besides its annotated one cost the rewrite
      * three times what the one method did).
@@ -62,14 +60,13 @@ public final class ClassReaders {
      * @param cls      the class tree, parsed from {@code original}
      * @param original its class file
      * @param members  the tree's members before the rewrite
-     * @param changed  the methods of {@code cls} that differ from the original's (by identity)
      * @param loader   the loader that defines it, to look up supertypes without loading them
      * @return its class file
      */
-    static byte[] write(ClassNode cls, byte[] original, OriginalMembers members, Set<MethodNode> changed, ClassLoader loader) {
+    static byte[] write(ClassNode cls, byte[] original, OriginalMembers members, ClassLoader loader) {
         ClassReader reader = reader(original);
         ClassWriter writer = new TypePoolClassWriter(reader, flags(cls), loader);
-        reader.accept(new ChangedMembers(writer, cls, members, changed), 0);
+        reader.accept(new ChangedMembers(writer, cls, members), 0);
         return writer.toByteArray();
     }
 

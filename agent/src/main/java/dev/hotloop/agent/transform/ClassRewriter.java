@@ -15,14 +15,11 @@ import dev.hotloop.agent.report.Diagnostics;
 import dev.hotloop.agent.report.StderrDiagnostics;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.tree.ClassNode;
-import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 
 /**
@@ -119,11 +116,7 @@ public final class ClassRewriter {
             return TransformResult.UNCHANGED;
         }
         OwnMembers.dropFields(cls);
-        OriginalMembers members = OriginalMembers.of(cls);
-        Set<MethodNode> annotatedNodes = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (AnnotatedMethod am : annotated) {
-            annotatedNodes.add(am.method());
-        }
+        OriginalMembers members = OriginalMembers.of(cls, annotated);
         TimingIdSlots slots = TimingIdSlots.avoiding(bytes);
         List<MethodPlan> plans = new ArrayList<>(annotated.size());
         long[] nanos = new long[annotated.size()];
@@ -171,7 +164,7 @@ public final class ClassRewriter {
                         changed = true;
                     }
                     if (checkEach && changed) {
-                        ClassReaders.write(cls, bytes, members, members.changed(cls, annotatedNodes), loader);
+                        ClassReaders.write(cls, bytes, members, loader);
                     }
                     analysis.methodChanged(); // the plans outlive the method's rewrite (reports): they keep no frames
                 }
@@ -180,7 +173,7 @@ public final class ClassRewriter {
             }
             nanos[i] = System.nanoTime() - t0;
         }
-        byte[] out = changed ? ClassReaders.write(cls, bytes, members, members.changed(cls, annotatedNodes), loader) : null;
+        byte[] out = changed ? ClassReaders.write(cls, bytes, members, loader) : null;
         int[] idOffsets = new int[ids.length];
         int[] placeholders = slots.placeholders(ids);
         Arrays.fill(idOffsets, -1);

@@ -1,8 +1,10 @@
 package dev.hotloop.agent.transform;
 
+import dev.hotloop.agent.analysis.AnnotatedMethod;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.tree.ClassNode;
@@ -10,28 +12,38 @@ import org.objectweb.asm.tree.FieldNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
- * The members of a parsed class before its rewrite: its fields, and the shape of each method
- * (instruction count, handlers, maxima), to tell which methods the rewrite changed: the annotated
- * ones (always counted changed), a static initializer (a parallel rewrite sets a flag at its end),
- * and any method whose shape moved. The others are copied from the original class file as they
- * are ({@link ChangedMembers}). A rewrite that edits some other method in place, its shape
- * unchanged, must name it in {@link #changed}.
+ * The members of a parsed class before its rewrite: its fields, and the shape of each method the
+ * rewrite may leave alone (instruction count, handlers, maxima, access), to tell which methods it
+ * changed: the annotated ones and a static initializer (a parallel rewrite sets a flag at its end)
+ * always count as changed, the others when their shape moved or they are new. The unchanged ones
+ * are copied from the original class file as they are ({@link ChangedMembers}). A rewrite that
+ * edits some other method in place, its shape unchanged, must be made to count here.
  */
 final class OriginalMembers {
 
     private final Map<MethodNode, long[]> shapes = new IdentityHashMap<>();
     private final Set<FieldNode> fields = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    private OriginalMembers(ClassNode cls) {
+    private OriginalMembers(ClassNode cls, List<AnnotatedMethod> annotated) {
+        Set<MethodNode> rewritten = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (AnnotatedMethod am : annotated) {
+            rewritten.add(am.method());
+        }
         for (MethodNode m : cls.methods) {
-            shapes.put(m, shape(m));
+            if (!rewritten.contains(m) && !m.name.equals("<clinit>")) {
+                shapes.put(m, shape(m));
+            }
         }
         fields.addAll(cls.fields);
     }
 
-    /** @return the members of {@code cls} now, before its rewrite */
-    static OriginalMembers of(ClassNode cls) {
-        return new OriginalMembers(cls);
+    /**
+     * @param cls       a parsed class, before its rewrite
+     * @param annotated its annotated methods
+     * @return its members now
+     */
+    static OriginalMembers of(ClassNode cls, List<AnnotatedMethod> annotated) {
+        return new OriginalMembers(cls, annotated);
     }
 
     /** @return whether the field was the class's before its rewrite (not one it added, or added again) */
@@ -39,20 +51,10 @@ final class OriginalMembers {
         return fields.contains(f);
     }
 
-    /**
-     * @param cls       the class, after the rewrite
-     * @param annotated the annotated methods
-     * @return the methods of {@code cls} that are new or may differ from the original's
-     */
-    Set<MethodNode> changed(ClassNode cls, Set<MethodNode> annotated) {
-        Set<MethodNode> out = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (MethodNode m : cls.methods) {
-            long[] before = shapes.get(m);
-            if (before == null || annotated.contains(m) || m.name.equals("<clinit>") || !Arrays.equals(before, shape(m))) {
-                out.add(m);
-            }
-        }
-        return out;
+    /** @return whether the method is new or may differ from the original's: it is written from the tree */
+    boolean changed(MethodNode m) {
+        long[] before = shapes.get(m);
+        return before == null || !Arrays.equals(before, shape(m));
     }
 
     private static long[] shape(MethodNode m) {
