@@ -17,6 +17,7 @@ import java.io.StringWriter;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -85,9 +86,12 @@ final class Differential implements AutoCloseable {
      */
     List<Failure> check(String name, byte[] original, List<KernelSpec> kernels) {
         Map<String, byte[]> originals = Map.of(name, original);
+        // the rewrite publishes its loops' outlined forms for the loader that defines the class
+        Map<String, byte[]> definitions = new HashMap<>();
+        BytesLoader rewrittenLoader = new BytesLoader(PARENT, definitions, originals);
         TransformResult result;
         try {
-            result = rewriter.rewrite(new BytesLoader(PARENT, Map.of(), originals), original);
+            result = rewriter.rewrite(rewrittenLoader, original);
         } catch (Throwable t) {
             return List.of(new Failure(Failure.Kind.TRANSFORM_THREW, null, trace(t)));
         }
@@ -108,7 +112,8 @@ final class Differential implements AutoCloseable {
         Class<?> after;
         try {
             before = Class.forName(name, true, new BytesLoader(PARENT, originals, originals));
-            after = Class.forName(name, true, new BytesLoader(PARENT, Map.of(name, rewritten), originals));
+            definitions.put(name, rewritten);
+            after = Class.forName(name, true, rewrittenLoader);
         } catch (Throwable t) {
             failures.add(new Failure(Failure.Kind.LOAD, null, trace(t)));
             return failures;

@@ -30,6 +30,6 @@ final class SabotageStrategy implements LoopStrategy {
         }
         AbstractInsnNode target = add;
         return LoopDecision.rewritten(annotation, loop, loop.line(), "sabotaged",
-                (cls, m) -> m.instructions.set(target, new InsnNode(target.getOpcode() + (Opcodes.ISUB - Opcodes.IADD))));
+                (cls, m, forms) -> m.instructions.set(target, new InsnNode(target.getOpcode() + (Opcodes.ISUB - Opcodes.IADD))));
     }
 }

@@ -6,11 +6,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import javax.management.JMException;
 import javax.management.ObjectName;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
@@ -27,6 +29,10 @@ public final class CompiledCode {
     /** The prefix of the outlined SIMD form of a tiered loop ({@code dev.hotloop.runtime.tier.Tiers.SIMD_METHOD}). */
     public static final String SIMD_PREFIX = "hotloop$simd$";
 
+    /** The class that holds loop N's outlined forms is {@code Owner$hotloop$N}, a hidden class. */
+    static final String FORMS_CLASS = "$hotloop$";
+    /** What the JVM appends to a hidden class's name: {@code /0x} and an address. */
+    private static final Pattern HIDDEN_SUFFIX = Pattern.compile("/0x[0-9a-fA-F]+");
     private static final int C2_LEVEL = 4;
     private static final int IN_USE = 0;
 
@@ -56,8 +62,9 @@ public final class CompiledCode {
         for (String line : codelist().split("\n")) {
             String[] f = line.trim().split(" ", 4);
             if (f.length == 4 && isInt(f[1]) && isInt(f[2]) && Integer.parseInt(f[2]) == IN_USE) {
-                int paren = f[3].indexOf('(');
-                out.merge(paren < 0 ? f[3] : f[3].substring(0, paren), Integer.parseInt(f[1]), Math::max);
+                String method = HIDDEN_SUFFIX.matcher(f[3]).replaceAll("");
+                int paren = method.indexOf('(');
+                out.merge(paren < 0 ? method : method.substring(0, paren), Integer.parseInt(f[1]), Math::max);
             }
         }
         return out;
@@ -79,6 +86,9 @@ public final class CompiledCode {
             for (AbstractInsnNode i : m.instructions) {
                 if (i instanceof MethodInsnNode call && call.owner.equals(node.name) && call.name.startsWith(SIMD_PREFIX)) {
                     out.add(node.name.replace('/', '.') + "." + call.name);
+                } else if (i instanceof InvokeDynamicInsnNode call && call.name.startsWith(SIMD_PREFIX)) {
+                    // in the hidden class of the loop's forms, Owner$hotloop$N (its name's /0x... suffix dropped)
+                    out.add(node.name.replace('/', '.') + FORMS_CLASS + call.bsmArgs[0] + "." + call.name);
                 }
             }
         }

@@ -9,7 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.CRC32;
 
 /**
@@ -26,11 +29,13 @@ import java.util.zip.CRC32;
  * @param owner     internal name of the class
  * @param classFile the rewritten class file with placeholders, or null when the class is unchanged
  * @param methods   one per annotated method, in the order of the report
+ * @param forms     the class files of its tiered loops' outlined forms, by loop number (written when
+ *                  the entry was stored, so that a replay never runs ASM)
  */
-public record CacheEntry(String owner, byte[] classFile, List<Method> methods) {
+public record CacheEntry(String owner, byte[] classFile, List<Method> methods, Map<Integer, byte[]> forms) {
 
     static final int MAGIC = 0x484C4345;
-    static final int VERSION = 3;
+    static final int VERSION = 4;
     static final int HEADER = 16;
     /** No entry grows beyond this; a length field that says more is corrupt. */
     static final int MAX_PAYLOAD = 64 << 20;
@@ -60,6 +65,11 @@ public record CacheEntry(String owner, byte[] classFile, List<Method> methods) {
             this(name, desc, idOffset, placeholder, displayName, line, rewrite, reportLine, transformNanos, needsVectorApi,
                     List.of());
         }
+    }
+
+    /** An entry without outlined forms. */
+    public CacheEntry(String owner, byte[] classFile, List<Method> methods) {
+        this(owner, classFile, methods, Map.of());
     }
 
     /**
@@ -96,6 +106,12 @@ public record CacheEntry(String owner, byte[] classFile, List<Method> methods) {
                     writeString(out, l.summary());
                     writeString(out, l.code() == null ? "" : l.code().code());
                 }
+            }
+            out.writeInt(forms.size());
+            for (Map.Entry<Integer, byte[]> f : forms.entrySet()) {
+                out.writeInt(f.getKey());
+                out.writeInt(f.getValue().length);
+                out.write(f.getValue());
             }
             out.flush();
             byte[] p = payload.toByteArray();
@@ -148,10 +164,19 @@ public record CacheEntry(String owner, byte[] classFile, List<Method> methods) {
                 methods.add(new Method(in.readString(), in.readString(), in.readInt(), in.readInt(), in.readString(), in.readInt(),
                         in.readString(), in.readString(), in.readLong(), in.readBoolean(), readLoops(in)));
             }
-            if (in.remaining() != 0 || !consistent(classFile, methods)) {
+            int f = in.readInt();
+            if (f < 0 || f > in.remaining() || f > 0 && classFile == null) {
                 return null;
             }
-            return new CacheEntry(owner, classFile, List.copyOf(methods));
+            Map<Integer, byte[]> forms = new TreeMap<>();
+            for (int i = 0; i < f; i++) {
+                int loop = in.readInt();
+                forms.put(loop, in.readBytes(in.readInt()));
+            }
+            if (in.remaining() != 0 || forms.size() != f || !consistent(classFile, methods)) {
+                return null;
+            }
+            return new CacheEntry(owner, classFile, List.copyOf(methods), Collections.unmodifiableMap(forms));
         } catch (RuntimeException e) {
             return null;
         }
@@ -198,16 +223,29 @@ public record CacheEntry(String owner, byte[] classFile, List<Method> methods) {
     @Override
     public boolean equals(Object o) {
         return o instanceof CacheEntry e && owner.equals(e.owner) && Arrays.equals(classFile, e.classFile)
-                && methods.equals(e.methods);
+                && methods.equals(e.methods) && sameForms(forms, e.forms);
+    }
+
+    private static boolean sameForms(Map<Integer, byte[]> a, Map<Integer, byte[]> b) {
+        if (!a.keySet().equals(b.keySet())) {
+            return false;
+        }
+        for (Map.Entry<Integer, byte[]> f : a.entrySet()) {
+            if (!Arrays.equals(f.getValue(), b.get(f.getKey()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public int hashCode() {
-        return owner.hashCode() * 31 + Arrays.hashCode(classFile) * 17 + methods.hashCode();
+        return owner.hashCode() * 31 + Arrays.hashCode(classFile) * 17 + methods.hashCode() + forms.keySet().hashCode();
     }
 
     @Override
     public String toString() {
-        return "CacheEntry[" + owner + ", " + (classFile == null ? "unchanged" : classFile.length + " bytes") + ", " + methods + "]";
+        return "CacheEntry[" + owner + ", " + (classFile == null ? "unchanged" : classFile.length + " bytes") + ", " + methods
+                + ", forms of loops " + forms.keySet() + "]";
     }
 }

@@ -1,6 +1,7 @@
 package dev.hotloop.agent.parallel;
 
 import dev.hotloop.agent.plan.LoopRewrite;
+import dev.hotloop.agent.plan.OutlinedForms;
 import java.util.List;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.ClassNode;
@@ -43,7 +44,7 @@ final class ParallelRewrite implements LoopRewrite {
     }
 
     @Override
-    public void apply(ClassNode cls, MethodNode method) {
+    public void apply(ClassNode cls, MethodNode method, OutlinedForms forms) {
         if (!method.instructions.contains(shape.header) || !method.instructions.contains(shape.backEdge)) {
             throw new IllegalStateException("the @Parallel loop of " + method.name + method.desc
                     + " was replaced by an earlier rewrite; parallelize before vectorizing the same loop");

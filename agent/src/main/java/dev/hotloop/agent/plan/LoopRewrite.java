@@ -14,8 +14,9 @@ public interface LoopRewrite {
     /**
      * @param cls    the class being rewritten (a rewrite may add a method to it when allowed)
      * @param method the method that holds the loop; changed in place
+     * @param forms  where a tiered loop's outlined forms go, or null to add them to {@code cls}
      */
-    void apply(ClassNode cls, MethodNode method);
+    void apply(ClassNode cls, MethodNode method, OutlinedForms forms);
 
     /**
      * @return methods that {@link #apply} added to the class and that hold the loop from then on

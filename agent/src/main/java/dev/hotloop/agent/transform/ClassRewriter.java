@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 
@@ -118,6 +119,9 @@ public final class ClassRewriter {
         OwnMembers.dropFields(cls);
         OriginalMembers members = OriginalMembers.of(cls, annotated);
         TimingIdSlots slots = TimingIdSlots.avoiding(bytes);
+        // Tiered loops' outlined forms are written only when first measured; they are reached by
+        // invokedynamic, which class files before Java 7 cannot hold: theirs stay in the class.
+        LoopForms forms = (cls.version & 0xFFFF) >= Opcodes.V1_7 ? new LoopForms(cls.name, cls.version, loader, dumper) : null;
         List<MethodPlan> plans = new ArrayList<>(annotated.size());
         long[] nanos = new long[annotated.size()];
         int[] ids = new int[annotated.size()];
@@ -138,7 +142,8 @@ public final class ClassRewriter {
                     int methodsBefore = cls.methods.size();
                     // a parallel rewrite's chunks call the method's own code: it keeps its rewrite
                     OriginalBody original = restored.isEmpty() || plan.anyParallel() ? null : OriginalBody.keep(cls, am.method());
-                    boolean rewritten = !failed.containsKey(i) && applier.apply(cls, am, analysis, plan);
+                    boolean rewritten = !failed.containsKey(i) && applier.apply(cls, am, analysis, plan,
+                            plan.anyParallel() ? null : forms);
                     if (rewritten && original != null && original.putBackIfSettled(cls, am.method(), restored)) {
                         diagnostics.info(am.displayName() + ": the original bytecode runs again, its loops having kept their original form");
                     }
@@ -181,6 +186,11 @@ public final class ClassRewriter {
             idOffsets = slots.locate(out, ids);
             TimingIds.patch(out, idOffsets, placeholders, ids);
         }
+        if (out == null || forms == null || forms.isEmpty()) {
+            forms = null;
+        } else {
+            runtime.publish(loader, cls.name, forms);
+        }
         if (out != null && dumper != null) {
             dumper.dump(cls.name, out);
             dumper.dumpPlans(cls.name, describe(plans));
@@ -195,7 +205,7 @@ public final class ClassRewriter {
         for (int i = 0; i < nanos.length; i++) {
             nanos[i] += Math.max(0, shared);
         }
-        return new TransformResult(out, List.copyOf(plans), nanos, ids, idOffsets, placeholders);
+        return new TransformResult(out, List.copyOf(plans), nanos, ids, idOffsets, placeholders, forms);
     }
 
     private MethodPlan planFor(AnnotatedMethod am, MethodAnalysis analysis, boolean mayAddMembers) {

@@ -7,6 +7,7 @@ import dev.hotloop.agent.analysis.Loop;
 import dev.hotloop.agent.analysis.MethodAnalysis;
 import dev.hotloop.agent.plan.LoopDecision;
 import dev.hotloop.agent.plan.MethodPlan;
+import dev.hotloop.agent.plan.OutlinedForms;
 import dev.hotloop.agent.plan.Planner;
 import java.util.HashSet;
 import java.util.List;
@@ -33,9 +34,12 @@ final class RewriteApplier {
 
     /**
      * @param analysis the method's analyses, from planning; each rewrite applied marks them stale
+     * @param forms    where the outlined forms of loops that are only {@code @Vectorize} go, or null
+     *                 to add them to the class; those of a parallel loop's chunks always go into the
+     *                 class, which a cluster ships as it is
      * @return whether any rewrite was applied
      */
-    boolean apply(ClassNode cls, AnnotatedMethod am, MethodAnalysis analysis, MethodPlan plan) {
+    boolean apply(ClassNode cls, AnnotatedMethod am, MethodAnalysis analysis, MethodPlan plan, OutlinedForms forms) {
         Set<Loop> parallel = new HashSet<>();
         for (LoopDecision d : plan.decisions()) {
             if (d.rewrite() != null && d.annotation().kind() == HotloopAnnotation.Kind.PARALLEL) {
@@ -47,7 +51,7 @@ final class RewriteApplier {
         for (LoopDecision d : plan.decisions()) {
             if (d.rewrite() != null && d.annotation().kind() == HotloopAnnotation.Kind.VECTORIZE
                     && !parallel.contains(d.loop()) && done.add(d.loop())) {
-                d.rewrite().apply(cls, am.method());
+                d.rewrite().apply(cls, am.method(), forms);
                 analysis.methodChanged();
                 any = true;
             }
@@ -55,12 +59,12 @@ final class RewriteApplier {
         done.clear();
         for (LoopDecision d : plan.decisions()) {
             if (d.rewrite() != null && d.annotation().kind() == HotloopAnnotation.Kind.PARALLEL && done.add(d.loop())) {
-                d.rewrite().apply(cls, am.method());
+                d.rewrite().apply(cls, am.method(), null);
                 analysis.methodChanged();
                 any = true;
                 LoopDecision simd = simdOf(plan, d.loop());
                 if (simd != null) {
-                    simd.rewrite().apply(cls, am.method());
+                    simd.rewrite().apply(cls, am.method(), null);
                     analysis.methodChanged();
                     for (MethodNode chunk : d.rewrite().addedMethods()) {
                         vectorize(cls, chunk, simd.annotation(), am.fields());
@@ -90,7 +94,7 @@ final class RewriteApplier {
         try {
             for (LoopDecision d : planner.plan(am, analysis, analysis.loops(), true).decisions()) {
                 if (d.rewrite() != null) {
-                    d.rewrite().apply(cls, chunk);
+                    d.rewrite().apply(cls, chunk, null);
                     analysis.methodChanged();
                 }
             }

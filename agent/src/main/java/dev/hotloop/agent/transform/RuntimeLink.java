@@ -19,4 +19,16 @@ public interface RuntimeLink {
      * @return its id in {@code dev.hotloop.runtime.Timings}
      */
     int timingId(String key);
+
+    /**
+     * Hands the runtime a rewritten class's outlined loop forms, which it asks for when a loop is
+     * first measured; the runtime is {@linkplain #ensureVisible() visible}.
+     *
+     * @param loader the class's defining loader (null for the bootstrap loader)
+     * @param owner  its internal name
+     * @param forms  its loops' forms
+     */
+    default void publish(ClassLoader loader, String owner, FormFiles forms) {
+        PublishedForms.publish(loader, owner, forms);
+    }
 }

@@ -9,6 +9,7 @@ import dev.hotloop.agent.report.MethodRecord;
 import dev.hotloop.agent.report.MethodReport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The outcome of transforming one class.
@@ -22,11 +23,13 @@ import java.util.List;
  *                  (see {@link TimingIds})
  * @param placeholders per plan, same order, the value that stood at its offset before the id was
  *                  patched in; a cache entry stores the class file with these values
+ * @param forms     the outlined forms of its tiered loops, kept out of the class, or null for none
  */
 public record TransformResult(byte[] bytes, List<MethodPlan> plans, long[] nanos, int[] ids, int[] idOffsets,
-                              int[] placeholders) {
+                              int[] placeholders, LoopForms forms) {
 
-    static final TransformResult UNCHANGED = new TransformResult(null, List.of(), new long[0], new int[0], new int[0], new int[0]);
+    static final TransformResult UNCHANGED = new TransformResult(null, List.of(), new long[0], new int[0], new int[0], new int[0],
+            null);
 
     /** @return what the load-time report says about each plan, same order */
     public List<MethodReport> reports() {
@@ -70,6 +73,6 @@ public record TransformResult(byte[] bytes, List<MethodPlan> plans, long[] nanos
                     template == null ? -1 : idOffsets[i], placeholders[i], r.method(), r.line(), r.rewrite(), r.diagnostic(),
                     r.transformNanos(), reports.get(i).needsVectorApi(), r.loops()));
         }
-        return new CacheEntry(owner, template, List.copyOf(methods));
+        return new CacheEntry(owner, template, List.copyOf(methods), forms == null ? Map.of() : forms.classFiles());
     }
 }

@@ -1,9 +1,11 @@
 package dev.hotloop.agent.vector;
 
 import dev.hotloop.runtime.tier.Tiers;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.TypeInsnNode;
 
@@ -20,6 +22,10 @@ final class TierSwitch implements Opcodes {
     static final String WORK = Tiers.WORK_FIELD;
     static final String SIMD = Tiers.SIMD_METHOD;
     static final String SCALAR = Tiers.SCALAR_METHOD;
+    /** The bootstrap that links a call of a SIMD form in a class of its own. */
+    private static final Handle LINK = new Handle(H_INVOKESTATIC, "dev/hotloop/runtime/tier/Forms", "link",
+            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;I)Ljava/lang/invoke/CallSite;",
+            false);
 
     private final Emitter out;
     private final String owner;
@@ -55,8 +61,11 @@ final class TierSwitch implements Opcodes {
      *
      * @param trips    pushes this entry's iteration count as a {@code long} (any sign)
      * @param minTrips the fewest iterations an entry must have to be sampled
+     * @param outlined whether the SIMD form is in a class of its own, reached by {@code invokedynamic}
+     *                 ({@code Forms.link}), rather than a method of the class
      */
-    void dispatch(LoopSignature sig, String site, String summary, Runnable trips, int minTrips, LabelNode original) {
+    void dispatch(LoopSignature sig, String site, String summary, Runnable trips, int minTrips, boolean outlined,
+                  LabelNode original) {
         LabelNode call = new LabelNode();
         out.load(ILOAD, state);
         out.jump(IFNE, call);
@@ -101,7 +110,11 @@ final class TierSwitch implements Opcodes {
         for (int i = 0; i < sig.slots().length; i++) {
             out.load(sig.types()[i].getOpcode(ILOAD), sig.slots()[i]);
         }
-        out.invokestatic(owner, SIMD + number, sig.descriptor());
+        if (outlined) {
+            out.add(new InvokeDynamicInsnNode(SIMD + number, sig.descriptor(), LINK, number));
+        } else {
+            out.invokestatic(owner, SIMD + number, sig.descriptor());
+        }
         OutlinedMethod.unpack(out, sig);
     }
 

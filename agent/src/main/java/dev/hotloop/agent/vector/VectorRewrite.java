@@ -1,6 +1,7 @@
 package dev.hotloop.agent.vector;
 
 import dev.hotloop.agent.plan.LoopRewrite;
+import dev.hotloop.agent.plan.OutlinedForms;
 import dev.hotloop.agent.analysis.ExactTypes;
 import dev.hotloop.agent.analysis.MethodAnalysis;
 import java.util.ArrayList;
@@ -41,6 +42,11 @@ import org.objectweb.asm.tree.analysis.Frame;
  * A second method, {@code hotloop$scalar$N}, takes the same arguments and runs the loop one
  * iteration at a time ({@link ScalarTwin}): the measurement's baseline, never called by the
  * program.
+ *
+ * <p>Given {@link OutlinedForms}, the two methods go there instead of into the class: the agent
+ * writes them as a class of their own only when the loop is first measured, and the original method
+ * calls the SIMD form through an {@code invokedynamic} that links to that class. A program whose
+ * loops never run long enough to be measured never has them written, checked or loaded.
  */
 final class VectorRewrite implements LoopRewrite, Opcodes {
 
@@ -69,7 +75,7 @@ final class VectorRewrite implements LoopRewrite, Opcodes {
     }
 
     @Override
-    public void apply(ClassNode cls, MethodNode method) {
+    public void apply(ClassNode cls, MethodNode method, OutlinedForms forms) {
         if ((cls.access & ACC_INTERFACE) != 0) {
             throw new IllegalStateException("a tiered SIMD loop needs a class to hold its switch, not an interface");
         }
@@ -122,13 +128,19 @@ final class VectorRewrite implements LoopRewrite, Opcodes {
             }
         }
         int stack = 8 + 4 + 3 * depth(computed);
-        cls.methods.add(OutlinedMethod.build(TierSwitch.SIMD + number, sig, simdCode, simdLocals, stack));
-        cls.methods.add(OutlinedMethod.build(TierSwitch.SCALAR + number, sig, twinOut.code, scratch.maxLocals, stack));
+        MethodNode simd = OutlinedMethod.build(TierSwitch.SIMD + number, sig, simdCode, simdLocals, stack);
+        MethodNode twin = OutlinedMethod.build(TierSwitch.SCALAR + number, sig, twinOut.code, scratch.maxLocals, stack);
+        if (forms != null) {
+            forms.add(number, simd, twin);
+        } else {
+            cls.methods.add(simd);
+            cls.methods.add(twin);
+        }
         cls.fields.add(new FieldNode(ACC_PRIVATE | ACC_STATIC | ACC_VOLATILE | ACC_SYNTHETIC, TierSwitch.GATE + number, "I", null, null));
 
         cls.fields.add(new FieldNode(ACC_PRIVATE | ACC_STATIC | ACC_SYNTHETIC, TierSwitch.WORK + number, "J", null, null));
         tier.dispatch(sig, site, plan.summary() + " (" + vectorBits() + "-bit vectors)", new Trips(out, callerScalars, ir),
-                2 * plan.lanes() * plan.unroll() + 1, fallback);
+                2 * plan.lanes() * plan.unroll() + 1, forms != null, fallback);
         out.label(fallback);
         retarget(method, header, entry);
         AbstractInsnNode before = previousReal(header);

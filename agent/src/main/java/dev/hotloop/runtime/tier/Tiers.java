@@ -29,7 +29,11 @@ public final class Tiers {
     public static final int SCALAR = 1;
     public static final int SIMD = 2;
 
-    /** Names of what the agent adds to a class per loop N: the switch, the work count, the two forms. */
+    /**
+     * Names of what the agent adds per loop N: the switch and the work count, fields of the class; the
+     * two outlined forms, methods of the class that {@link Forms} defines for the loop (or of the
+     * class itself, in class files before Java 7 and in parallel chunks).
+     */
     public static final String SWITCH_FIELD = "hotloop$tier$";
     public static final String WORK_FIELD = "hotloop$work$";
     public static final String SIMD_METHOD = "hotloop$simd$";

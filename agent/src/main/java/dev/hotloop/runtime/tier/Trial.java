@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Measures one loop on the warm-up thread: calls the outlined SIMD form ({@code hotloop$simd$N},
  * followed by the original loop's scalar twin for the last iterations, as the rewritten method
- * runs them) and the scalar twin alone ({@code hotloop$scalar$N}) on private copies of the
+ * runs them) and the scalar twin alone ({@code hotloop$scalar$N}), both in the class {@link Forms}
+ * defines for the loop (written and loaded here, off the program's threads), on private copies of the
  * loop's first inputs, alternately, until both are compiled (their time per call has stopped
  * falling) or the budget is spent; then times both and switches the SIMD form on only when it
  * was faster by a margin.
@@ -98,10 +99,11 @@ final class Trial implements Runnable {
         try {
             Class<?> owner = lookup.lookupClass();
             gate = lookup.findStaticVarHandle(owner, Tiers.SWITCH_FIELD + loop, int.class);
-            Method simdMethod = method(owner, Tiers.SIMD_METHOD + loop);
+            MethodHandles.Lookup forms = Forms.of(lookup, loop);
+            Method simdMethod = method(forms.lookupClass(), Tiers.SIMD_METHOD + loop);
             types = simdMethod.getParameterTypes();
-            simd = spread(lookup.unreflect(simdMethod));
-            scalar = spread(lookup.unreflect(method(owner, Tiers.SCALAR_METHOD + loop)));
+            simd = spread(forms.unreflect(simdMethod));
+            scalar = spread(forms.unreflect(method(forms.lookupClass(), Tiers.SCALAR_METHOD + loop)));
             work = Inputs.copy(pristine);
             long first = iv(simd.invokeExact(work));
             if (first == ((Number) pristine[0]).longValue()) {

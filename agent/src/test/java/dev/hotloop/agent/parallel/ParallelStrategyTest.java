@@ -141,7 +141,7 @@ class ParallelStrategyTest {
         Decided d = decided(ParallelInstance.class, "apply", true);
         ParallelRewrite rewrite = (ParallelRewrite) d.decision().rewrite();
         int before = d.method().instructions.size();
-        rewrite.apply(d.cls(), d.method());
+        rewrite.apply(d.cls(), d.method(), null);
         MethodNode chunk = rewrite.chunkMethod();
         assertNotNull(chunk);
         assertTrue(d.cls().methods.contains(chunk));

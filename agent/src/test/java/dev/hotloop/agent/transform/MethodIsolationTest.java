@@ -80,10 +80,10 @@ class MethodIsolationTest {
                                    boolean mayAddMembers) {
             LoopDecision d = real.decide(method, analysis, annotation, loop, mayAddMembers);
             return switch (method.method().name) {
-                case "alsoFine" -> LoopDecision.rewritten(annotation, loop, d.line(), "broken", (cls, m) -> {
+                case "alsoFine" -> LoopDecision.rewritten(annotation, loop, d.line(), "broken", (cls, m, forms) -> {
                     throw new IllegalStateException("a bug in one rewrite");
                 });
-                case "fineToo" -> LoopDecision.rewritten(annotation, loop, d.line(), "too large", (cls, m) -> {
+                case "fineToo" -> LoopDecision.rewritten(annotation, loop, d.line(), "too large", (cls, m, forms) -> {
                     InsnList bloat = new InsnList();
                     for (int i = 0; i < 40_000; i++) {
                         bloat.add(new InsnNode(Opcodes.ICONST_0));

@@ -1,6 +1,7 @@
 package dev.hotloop.agent.transform;
 
 import static dev.hotloop.agent.transform.ClassVerification.assertVerifies;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,8 +39,12 @@ class OriginalBodyTest {
     private final FakeRuntimeLink link = new FakeRuntimeLink();
 
     private byte[] rewrite(String args, Set<Integer> restored) {
+        return result(args, restored).bytes();
+    }
+
+    private TransformResult result(String args, Set<Integer> restored) {
         AgentOptions o = AgentOptions.parse(args, new Properties(), Map.of());
-        return new ClassRewriter(o, new Planner(o, true), link).rewrite(LOADER, ORIGINAL, true, restored).bytes();
+        return new ClassRewriter(o, new Planner(o, true), link).rewrite(LOADER, ORIGINAL, true, restored);
     }
 
     /** The loops of the class in the order the rewrite numbers them: saxpy, then twoLoops' two, then guarded. */
@@ -69,15 +74,17 @@ class OriginalBodyTest {
 
     @Test
     void aMethodWhoseOnlyLoopSettledGetsItsOriginalBodyBackAndTheClassKeepsItsMembers() {
-        byte[] tiered = rewrite("report=off", Set.of());
+        TransformResult first = result("report=off", Set.of());
+        byte[] tiered = first.bytes();
         int saxpy = loopOf(tiered, "saxpy", 0);
         assertNotEquals(body(ORIGINAL, "saxpy"), body(tiered, "saxpy"), "the first rewrite tiers the loop");
 
-        byte[] restored = rewrite("report=off", Set.of(saxpy));
+        TransformResult again = result("report=off", Set.of(saxpy));
+        byte[] restored = again.bytes();
         assertEquals(body(ORIGINAL, "saxpy"), body(restored, "saxpy"));
         assertEquals(ClassFiles.members(tiered), ClassFiles.members(restored), "a retransformation keeps the class's schema");
         assertEquals(body(tiered, "twoLoops"), body(restored, "twoLoops"), "other methods keep their rewrite");
-        assertEquals(body(tiered, "hotloop$simd$" + saxpy), body(restored, "hotloop$simd$" + saxpy));
+        assertArrayEquals(first.forms().classFile(saxpy), again.forms().classFile(saxpy), "the loop's outlined forms are made again");
         assertVerifies(restored, LOADER);
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hotloop.agent.options.AgentOptions;
 import dev.hotloop.agent.transform.InstrumentingLoader;
+import dev.hotloop.agent.transform.TransformResult;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +15,7 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
@@ -63,12 +65,15 @@ class OrderedFoldTest implements Opcodes {
     private static MethodNode simd(String name) throws ClassNotFoundException {
         InstrumentingLoader loader = new InstrumentingLoader(AgentOptions.defaults());
         loader.loadClass(KERNELS);
+        TransformResult result = loader.result(KERNELS);
         ClassNode cls = new ClassNode();
-        new ClassReader(loader.result(KERNELS).bytes()).accept(cls, 0);
+        new ClassReader(result.bytes()).accept(cls, 0);
         MethodNode m = cls.methods.stream().filter(x -> x.name.equals(name)).findFirst().orElseThrow();
         for (AbstractInsnNode n : m.instructions) {
-            if (n instanceof MethodInsnNode call && call.owner.equals(cls.name) && call.name.startsWith("hotloop$simd$")) {
-                return cls.methods.stream().filter(x -> x.name.equals(call.name)).findFirst().orElseThrow();
+            if (n instanceof InvokeDynamicInsnNode call && call.name.startsWith("hotloop$simd$")) {
+                ClassNode forms = new ClassNode();
+                new ClassReader(result.forms().classFile((Integer) call.bsmArgs[0])).accept(forms, 0);
+                return forms.methods.stream().filter(x -> x.name.equals(call.name)).findFirst().orElseThrow();
             }
         }
         throw new AssertionError(name + " calls no SIMD loop");
