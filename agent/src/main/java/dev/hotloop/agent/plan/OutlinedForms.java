@@ -1,5 +1,6 @@
 package dev.hotloop.agent.plan;
 
+import java.util.function.Supplier;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
@@ -12,8 +13,9 @@ public interface OutlinedForms {
 
     /**
      * @param loop   the loop's number in its class
-     * @param simd   its SIMD form, {@code hotloop$simd$N}
+     * @param simd   generates its SIMD form, {@code hotloop$simd$N}, when first called (it may throw
+     *               {@link IllegalStateException}: the loop then keeps its original form)
      * @param scalar its scalar twin, {@code hotloop$scalar$N}
      */
-    void add(int loop, MethodNode simd, MethodNode scalar);
+    void add(int loop, Supplier<MethodNode> simd, MethodNode scalar);
 }

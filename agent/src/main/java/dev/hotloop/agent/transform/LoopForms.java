@@ -5,13 +5,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
  * The outlined forms of one rewritten class's tiered loops, kept out of the class: per loop, the
- * SIMD form and its scalar twin as method trees, written as a class file of their own
+ * SIMD form still to generate and its scalar twin, generated and written as a class file of their own
  * ({@code Owner$hotloop$N}, one per loop) only when asked: when the loop is first measured, on the
  * warm-up thread, or when the cache stores the class, on its writer thread. The thread that loads
  * the class neither checks nor writes them.
@@ -25,7 +26,7 @@ public final class LoopForms implements OutlinedForms, FormFiles {
     private final int version;
     private final ClassLoader loader;
     private final ClassDumper dumper;
-    private final Map<Integer, MethodNode[]> methods = new TreeMap<>();
+    private final Map<Integer, Pending> methods = new TreeMap<>();
     private final Map<Integer, byte[]> files = new TreeMap<>();
 
     /**
@@ -42,8 +43,12 @@ public final class LoopForms implements OutlinedForms, FormFiles {
     }
 
     @Override
-    public synchronized void add(int loop, MethodNode simd, MethodNode scalar) {
-        methods.put(loop, new MethodNode[] {simd, scalar});
+    public synchronized void add(int loop, Supplier<MethodNode> simd, MethodNode scalar) {
+        methods.put(loop, new Pending(simd, scalar));
+    }
+
+    /** A loop's forms before they are written: the SIMD form still to generate, and the twin. */
+    private record Pending(Supplier<MethodNode> simd, MethodNode scalar) {
     }
 
     /** @return whether no loop has forms here */
@@ -63,13 +68,13 @@ public final class LoopForms implements OutlinedForms, FormFiles {
     public synchronized byte[] classFile(int loop) {
         byte[] file = files.get(loop);
         if (file == null) {
-            MethodNode[] m = methods.get(loop);
+            Pending m = methods.get(loop);
             if (m == null) {
                 return null;
             }
-            file = write(loop, m);
+            methods.remove(loop); // generated once: a form that fails stays failed
+            file = write(loop, m.simd().get(), m.scalar());
             files.put(loop, file);
-            methods.remove(loop);
         }
         return file;
     }
@@ -88,7 +93,7 @@ public final class LoopForms implements OutlinedForms, FormFiles {
         return all;
     }
 
-    private byte[] write(int loop, MethodNode[] forms) {
+    private byte[] write(int loop, MethodNode... forms) {
         ClassNode c = new ClassNode(ClassReaders.API);
         c.version = version;
         c.access = Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC;

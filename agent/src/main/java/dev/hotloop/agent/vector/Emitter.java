@@ -33,6 +33,11 @@ final class Emitter implements Opcodes {
         this.method = method;
     }
 
+    /** @return the locals the code uses so far, the method's own below them included */
+    int locals() {
+        return method.maxLocals;
+    }
+
     /** @return a fresh local of {@code size} slots */
     int local(int size) {
         int slot = method.maxLocals;

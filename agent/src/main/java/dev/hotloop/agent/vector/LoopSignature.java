@@ -85,6 +85,49 @@ record LoopSignature(int[] slots, Type[] types, int outputs) implements Opcodes 
         return new LoopSignature(slots, types, outputs);
     }
 
+    /**
+     * @param body  more code in the caller's slot space
+     * @param below locals at or above this are the code's own
+     * @return null when the code reads only parameters and writes only results, each with its type;
+     *     else the first local it uses otherwise
+     */
+    String covers(InsnList body, int below) {
+        for (AbstractInsnNode n : body) {
+            int var;
+            boolean write;
+            Type t;
+            if (n instanceof IincInsnNode inc) {
+                var = inc.var;
+                write = true;
+                t = Type.INT_TYPE;
+            } else if (n instanceof VarInsnNode v) {
+                var = v.var;
+                boolean load = v.getOpcode() <= ALOAD;
+                write = !load;
+                t = v.getOpcode() == (load ? ALOAD : ASTORE) ? null : primitive(load ? v.getOpcode() - ILOAD : v.getOpcode() - ISTORE);
+            } else {
+                continue;
+            }
+            if (var >= below) {
+                continue;
+            }
+            int p = indexOf(var);
+            if (p < 0 || write && p >= outputs || (t == null ? types[p].getSort() < Type.ARRAY : !t.equals(types[p]))) {
+                return "local " + var + (write ? " (written)" : " (read)");
+            }
+        }
+        return null;
+    }
+
+    private int indexOf(int slot) {
+        for (int i = 0; i < slots.length; i++) {
+            if (slots[i] == slot) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** @return the descriptor of the outlined methods */
     String descriptor() {
         return Type.getMethodDescriptor(returnType(), types);

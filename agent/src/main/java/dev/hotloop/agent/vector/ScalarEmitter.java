@@ -46,6 +46,15 @@ final class ScalarEmitter implements Opcodes {
     }
 
     /**
+     * @param to where the new emitter appends
+     * @return an emitter like this one (no induction variable), that reuses the locals this one holds
+     *     so far and from then on keeps its own
+     */
+    ScalarEmitter continuedOn(Emitter to) {
+        return new ScalarEmitter(to, fallback, new HashMap<>(cache), iv);
+    }
+
+    /**
      * Computes, in locals, every value that more than one operation of {@code roots} uses (once
      * per iteration, operands first), so that code for an if-converted iteration grows with the
      * number of distinct values, not with the size of their trees.

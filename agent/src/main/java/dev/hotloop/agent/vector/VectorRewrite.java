@@ -12,7 +12,6 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FieldNode;
-import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LookupSwitchInsnNode;
@@ -102,25 +101,17 @@ final class VectorRewrite implements LoopRewrite, Opcodes {
         Emitter twinOut = new Emitter(scratch);
         ScalarEmitter twinScalars = scalars.forIterations(twinOut, ir.iv());
         ScalarEmitter callerScalars = scalars.forIterations(out, ir.iv()); // knows only the caller's locals
+        MethodNode simdScratch = new MethodNode();
+        simdScratch.maxLocals = callerLocals;
+        Emitter simdOut = new Emitter(simdScratch);
+        ScalarEmitter simdScalars = scalars.continuedOn(simdOut);
 
-        LabelNode split = new LabelNode();
-        out.label(split);
-        guards.emitChecks();
-        VectorEmitter vectors = new VectorEmitter(out, scalars, plan);
-        for (Expr v : plan.values()) {
-            vectors.count(v);
-        }
-        vectors.hoistForms();
-        vectors.hoistGathers();
-        for (Expr v : plan.hoisted()) {
-            vectors.hoist(v);
-        }
-        new VectorLoop(out, vectors, plan, guards).emit();
-        int simdLocals = method.maxLocals;
-        method.maxLocals = callerLocals;
-        InsnList simdCode = cut(out.code, split);
+        // The outlined methods' parameters: what the twin reads and writes, and every caller local
+        // the plan names (loads whose values go unused, whose arrays and indexes the SIMD form still
+        // reads). The SIMD form, generated later, may use no other caller local (SimdForm checks it).
         ScalarTwin.emit(twinOut, twinScalars, plan, new LabelNode());
-        LoopSignature sig = LoopSignature.of(List.of(simdCode, twinOut.code), callerLocals, ir.iv(), atHeader, original, held);
+        LoopSignature sig = LoopSignature.of(List.of(twinOut.code, PlanReads.of(plan, held, original)), callerLocals, ir.iv(),
+                atHeader, original, held);
         List<Expr> computed = new java.util.ArrayList<>(plan.values());
         for (Access a : plan.accesses()) {
             if (a.gathered() != null) {
@@ -128,12 +119,12 @@ final class VectorRewrite implements LoopRewrite, Opcodes {
             }
         }
         int stack = 8 + 4 + 3 * depth(computed);
-        MethodNode simd = OutlinedMethod.build(TierSwitch.SIMD + number, sig, simdCode, simdLocals, stack);
+        SimdForm simd = new SimdForm(plan, TierSwitch.SIMD + number, sig, simdOut, simdScalars, fallback, callerLocals, stack);
         MethodNode twin = OutlinedMethod.build(TierSwitch.SCALAR + number, sig, twinOut.code, scratch.maxLocals, stack);
         if (forms != null) {
             forms.add(number, simd, twin);
         } else {
-            cls.methods.add(simd);
+            cls.methods.add(simd.get());
             cls.methods.add(twin);
         }
         cls.fields.add(new FieldNode(ACC_PRIVATE | ACC_STATIC | ACC_VOLATILE | ACC_SYNTHETIC, TierSwitch.GATE + number, "I", null, null));
@@ -149,20 +140,6 @@ final class VectorRewrite implements LoopRewrite, Opcodes {
         }
         method.instructions.insertBefore(header, out.code);
         method.maxStack = Math.max(method.maxStack, 8) + 4 + 2 * sig.slots().length;
-    }
-
-    /** @return the instructions after {@code from}, removed from {@code code} with {@code from} */
-    private static InsnList cut(InsnList code, LabelNode from) {
-        InsnList tail = new InsnList();
-        AbstractInsnNode n = from.getNext();
-        code.remove(from);
-        while (n != null) {
-            AbstractInsnNode next = n.getNext();
-            code.remove(n);
-            tail.add(n);
-            n = next;
-        }
-        return tail;
     }
 
     /** Pushes, as a {@code long}, the distance from the induction variable to the bound over the step: the entry's iterations. */
