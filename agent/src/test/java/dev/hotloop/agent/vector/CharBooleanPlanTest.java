@@ -34,4 +34,15 @@ class CharBooleanPlanTest {
         String text = plan(BooleanKernels.class, "maskedSum");
         assertTrue(text.contains("  access flags[i] boolean contiguous\n"), text);
     }
+
+    /**
+     * {@code if (flags[i] && a[i] > 0) count++}: each {@code &&} is a branch of its own, so the
+     * count is a select inside a select; the reduction's mask is both conditions, once.
+     */
+    @Test
+    void aCountUnderAConjunctionIsAMaskedSum() throws AnalyzerException {
+        String text = plan(BooleanKernels.class, "countBoth");
+        assertTrue(text.contains("  access flags[i] boolean contiguous\n"), text);
+        assertTrue(text.contains("reduction +"), text);
+    }
 }

@@ -88,4 +88,33 @@ public final class BooleanKernels {
             out[i] = flags[0] ^ flags[i] ? a[i] : -a[i];
         }
     }
+
+    /**
+     * A count under {@code flag && comparison}: javac's two branches leave the count as
+     * {@code !f ? c : (f && a <= 0) ? c : c + 1}, a sum under the conjunction of both masks.
+     */
+    @Vectorize
+    @Expect(rewritten = true, contains = {"boolean", "reduction +"})
+    public static int countBoth(boolean[] flags, int[] a, int n) {
+        int count = 0;
+        for (int i = 0; i < n; i++) { // @loop:countBoth
+            if (flags[i] && a[i] > 0) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** A long sum under {@code comparison && !flag}, the other way round. */
+    @Vectorize
+    @Expect(rewritten = true, contains = {"boolean", "reduction +"})
+    public static long sumUnflagged(boolean[] flags, int[] a, int n) {
+        long sum = 0;
+        for (int i = 0; i < n; i++) { // @loop:sumUnflagged
+            if (a[i] > 0 && !flags[i]) {
+                sum += a[i];
+            }
+        }
+        return sum;
+    }
 }
