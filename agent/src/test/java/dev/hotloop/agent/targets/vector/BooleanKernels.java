@@ -117,4 +117,37 @@ public final class BooleanKernels {
         }
         return sum;
     }
+
+    /**
+     * A flag raised in the array the loop also reads (fuzz seed 70002914): the SIMD form raises
+     * flags after its chunk, so the read of {@code flags[0]} in the first iteration would see the
+     * flag down; refused. (The equivalence tests run it: no rewrite, no difference.)
+     */
+    @Vectorize
+    @Expect(rewritten = false, contains = "flag")
+    public static void flagThenRead(boolean[] flags, double[] a, int n) {
+        for (int i = 0; i < n; i++) { // @loop:flagThenRead
+            if (a[i] >= 0) {
+                flags[0] = true;
+            }
+            if (flags[i]) {
+                a[i] = 0;
+            }
+        }
+    }
+
+    /**
+     * A flag raised in one array while the loop writes another boolean[], which may be the same
+     * one (seed 70006230): rewritten under a guard that they are not.
+     */
+    @Vectorize
+    @Expect(rewritten = true, contains = "boolean")
+    public static void flagAndOtherFlags(boolean[] flags, boolean[] other, int[] a, int n) {
+        for (int i = 0; i < n; i++) { // @loop:flagAndOtherFlags
+            if (a[i] < 0) {
+                flags[0] = true;
+            }
+            other[i] = a[i] > 1;
+        }
+    }
 }
