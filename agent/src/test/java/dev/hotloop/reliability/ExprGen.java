@@ -167,6 +167,9 @@ final class ExprGen {
             options.add(fit(t, v.type(), v.name()));
         }
         for (Scope.Var v : s.locals()) {
+            if (v.type() == null) { // a boolean local (Ty.BOOL_SEEDS on): FlagGen reads it
+                continue;
+            }
             options.add(fit(t, v.type(), v.name()));
             options.add(fit(t, v.type(), v.name()));
         }

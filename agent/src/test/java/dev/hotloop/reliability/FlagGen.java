@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
  * {@code f0}, {@code f1} and a parameter {@code boolean xf}, read as conditions, masks and
  * {@code ?:} operands and written with comparisons, {@code ! & | ^ && ||} of other booleans,
  * compound {@code &= |= ^=} and {@code f0[0] = true} under a condition (a flag an iteration
- * raises). It draws from a random of its own, so the kernel's other draws stay as in the bands
+ * raises); {@code boolean} locals hold such values for later conditions. It draws from a random of its own, so the kernel's other draws stay as in the bands
  * below, and exists only in this band.
  */
 final class FlagGen {
@@ -92,10 +92,16 @@ final class FlagGen {
 
     /**
      * A store into a boolean array: a condition, a copy, a combination of booleans, a compound
-     * {@code &= |= ^=}, or, under a condition, {@code true} at a constant index.
+     * {@code &= |= ^=}, or, under a condition, {@code true} at a constant index; or a
+     * {@code boolean} local named {@code local}.
      */
-    Node statement(Scope s, String index) {
+    Node statement(Scope s, String index, String local) {
         String target = flags.get(r.nextInt(flags.size())) + "[" + index + "]";
+        if (r.nextInt(5) == 0) { // a boolean local, read by later conditions
+            Node init = r.nextBoolean() ? cond(s, 1) : exprs.cond(s, 1);
+            s.declare(new Scope.Var(local, null));
+            return Node.declaration(local, "boolean " + local + " = #;", init);
+        }
         return switch (r.nextInt(8)) {
             case 0, 1 -> Node.stmt(target + " = #;", exprs.cond(s, 1));
             case 2, 3 -> Node.stmt(target + " = #;", cond(s, 1));
@@ -107,8 +113,12 @@ final class FlagGen {
         };
     }
 
-    /** @return a read of a boolean array at one of the scope's indexes, sometimes at a gathered one */
+    /** @return a boolean local declared so far, sometimes; else a read of a boolean array at one of the scope's indexes or a gathered one */
     private String element(Scope s) {
+        List<Scope.Var> locals = s.locals().stream().filter(v -> v.type() == null).toList();
+        if (!locals.isEmpty() && r.nextInt(3) == 0) {
+            return locals.get(r.nextInt(locals.size())).name();
+        }
         String f = flags.get(r.nextInt(flags.size()));
         if (!s.gathers.isEmpty() && r.nextInt(6) == 0) {
             return f + "[" + s.gathers.get(r.nextInt(s.gathers.size())) + "]";

@@ -272,7 +272,7 @@ final class KernelGen {
 
     private Node statement(int depth) {
         if (flags != null && flags.takesStatement()) {
-            return flags.statement(scope, index());
+            return flags.statement(scope, index(), "t" + locals++);
         }
         int pick = r.nextInt(depth > 0 ? 9 : 6);
         if (pick <= 2) {
