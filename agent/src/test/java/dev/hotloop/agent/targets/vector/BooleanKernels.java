@@ -150,4 +150,22 @@ public final class BooleanKernels {
             other[i] = a[i] > 1;
         }
     }
+
+    /**
+     * A flag whose condition reads an element the loop then overwrites (fuzz seed 70081932): the
+     * SIMD loop raises flags after the chunk's stores, so it must test the condition before them.
+     */
+    @Vectorize
+    @Expect(rewritten = true, contains = "reduction +")
+    public static double flagBeforeOverwrite(long[] a, boolean[] seen, int limit, int n) {
+        double s = 0;
+        for (int i = n - 1; i >= 0; i--) { // @loop:flagBeforeOverwrite
+            s += limit;
+            if (a[i] <= limit) {
+                seen[0] = true;
+            }
+            a[i] = 28;
+        }
+        return s;
+    }
 }
