@@ -16,6 +16,8 @@ final class ExprGen {
     private final SplittableRandom r;
     /** Draws the JDK intrinsic calls of kernels from {@link Ty#INTRINSIC_SEEDS} on; null below. */
     private final SplittableRandom intrinsics;
+    /** Adds boolean conditions and leaves in kernels from {@link Ty#BOOL_SEEDS} on; null below. */
+    private FlagGen flags;
 
     ExprGen(SplittableRandom r) {
         this(r, null);
@@ -24,6 +26,14 @@ final class ExprGen {
     ExprGen(SplittableRandom r, SplittableRandom intrinsics) {
         this.r = r;
         this.intrinsics = intrinsics;
+    }
+
+    /** @param flags the kernel's {@code boolean[]} part, or null below {@link Ty#BOOL_SEEDS} */
+    void flags(FlagGen flags) {
+        this.flags = flags;
+        if (flags != null) {
+            flags.use(this);
+        }
     }
 
     /**
@@ -52,6 +62,9 @@ final class ExprGen {
 
     /** A comparison, sometimes negated or combined. */
     Node cond(Scope s, int depth) {
+        if (flags != null && flags.takesCond()) {
+            return flags.cond(s, depth);
+        }
         Ty t = Ty.anyExpression(r);
         String op = Ty.pick(r, "<", "<=", ">", ">=", "==", "!=");
         Node c = Node.expr(null, "(# " + op + " #)", gen(t, s, Math.max(0, depth)), gen(t, s, Math.max(0, depth - 1)));
@@ -139,6 +152,9 @@ final class ExprGen {
 
     /** An array element, a parameter, a local, the index, or a literal: widened or cast to {@code t}. */
     Node leaf(Ty t, Scope s) {
+        if (flags != null && flags.takesLeaf()) {
+            return flags.leaf(t, s);
+        }
         List<Node> options = new ArrayList<>();
         for (Scope.Var a : s.arrays) {
             options.add(fit(t, a.type().promoted(), a.name() + "[" + s.indexes.get(r.nextInt(s.indexes.size())) + "]"));
@@ -151,6 +167,9 @@ final class ExprGen {
             options.add(fit(t, v.type(), v.name()));
         }
         for (Scope.Var v : s.locals()) {
+            if (v.type() == null) { // a boolean local (Ty.BOOL_SEEDS on): FlagGen reads it
+                continue;
+            }
             options.add(fit(t, v.type(), v.name()));
             options.add(fit(t, v.type(), v.name()));
         }

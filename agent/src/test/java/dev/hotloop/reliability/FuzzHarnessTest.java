@@ -72,6 +72,49 @@ class FuzzHarnessTest {
     }
 
     /**
+     * Every band replays the kernels it always gave: 200 kernels from the start of each band, and
+     * the 200 just below {@link Ty#BOOL_SEEDS}, hashed as the generator gave them before boolean
+     * arrays were added (the band boundary draws from randoms of their own; see {@link FlagGen}).
+     * A change that shifts any draw below a band's start changes a hash.
+     */
+    @Test
+    void olderBandsReplayTheKernelsTheyAlwaysGave() throws java.security.NoSuchAlgorithmException {
+        Map<Long, String> recorded = new java.util.LinkedHashMap<>();
+        recorded.put(FuzzTest.DEFAULT_SEED, "40a7ee5e547a0222");
+        recorded.put(2_000_000L, "6ad646153ca44ea5"); // scripts/fuzz.sh
+        recorded.put(3_000_000L, "2e1ad1908f4e1eee"); // CompiledFuzzTest
+        recorded.put(Ty.CHAR_SEEDS, "093bce50ade38ef3");
+        recorded.put(Reduction.ORDERED_SEEDS, "afabc4f2d0498355");
+        recorded.put(Ty.INTRINSIC_SEEDS, "1a0cb541657f0387");
+        recorded.put(Ty.INDEX_SEEDS, "9cf2440fc350cba6");
+        recorded.put(Ty.SELECT_SEEDS, "00054c89414dd8c2");
+        recorded.put(Ty.EXIT_SEEDS, "3009aa5dfd4881b3");
+        recorded.put(Ty.BOOL_SEEDS - 200, "505cb0db726b5b2f");
+        for (Map.Entry<Long, String> e : recorded.entrySet()) {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (long seed = e.getKey(); seed < e.getKey() + 200; seed++) {
+                sha.update(KernelGen.generate("k" + seed % 7, seed).source().getBytes(StandardCharsets.UTF_8));
+            }
+            assertEquals(e.getValue(), java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 16), "kernels from seed " + e.getKey());
+        }
+    }
+
+    /** Boolean arrays come only from their band, and every kernel of the band has one or two. */
+    @Test
+    void booleanArraysComeOnlyFromTheirBand() {
+        for (long from : new long[] {FuzzTest.DEFAULT_SEED, Ty.CHAR_SEEDS, Ty.EXIT_SEEDS, Ty.BOOL_SEEDS - 100}) {
+            for (long seed = from; seed < from + 100; seed++) {
+                String source = KernelGen.generate("k0", seed).source();
+                assertFalse(source.contains("boolean"), source);
+            }
+        }
+        for (long seed = Ty.BOOL_SEEDS; seed < Ty.BOOL_SEEDS + 100; seed++) {
+            String source = KernelGen.generate("k0", seed).source();
+            assertTrue(source.contains("boolean[] f0, ") && source.contains(", boolean xf)"), source);
+        }
+    }
+
+    /**
      * A kernel's inputs follow from its seed alone: the same in a campaign, alone, in any JVM. They
      * once came from the case record's hashCode, which hashes its enum by identity, so a failure
      * a campaign found (seed 3000021 under C2) ran on other inputs when its seed was run alone.

@@ -31,6 +31,11 @@ final class FuzzStats {
     final Map<String, Integer> rewrites = new TreeMap<>();
     /** Rewritten loops whose plan runs an {@code i != n} test or a narrow index as an int loop, under its guards. */
     int exitForms;
+    /** Rewritten loops whose plan reads or writes a {@code boolean[]} (kernels from {@link Ty#BOOL_SEEDS} on). */
+    int booleanLoops;
+    /** Kernels that declare a {@code boolean[]} parameter, and those of them with a rewritten loop. */
+    int booleanKernels;
+    int booleanKernelsRewritten;
 
     void plan(MethodPlan plan) {
         boolean any = false;
@@ -43,6 +48,7 @@ final class FuzzStats {
                 rewrites.merge(normalise(d.summary()), 1, Integer::sum);
                 String text = d.rewrite().describe();
                 exitForms += text != null && (text.contains("\n  exit: ") || text.contains("\n  index: ")) ? 1 : 0; // (a test's strategy may print none)
+                booleanLoops += text != null && BOOLEAN_ACCESS.matcher(text).find() ? 1 : 0;
                 any = true;
             } else {
                 loopsRefused++;
@@ -50,7 +56,13 @@ final class FuzzStats {
             }
         }
         kernelsRewritten += any ? 1 : 0;
+        if (plan.method().method().desc.contains("[Z")) {
+            booleanKernels++;
+            booleanKernelsRewritten += any ? 1 : 0;
+        }
     }
+
+    private static final java.util.regex.Pattern BOOLEAN_ACCESS = java.util.regex.Pattern.compile("(?m)^  access [^\\n]*\\] boolean ");
 
     /** @return a decision's summary without the names and numbers that differ from kernel to kernel */
     static String normalise(String summary) {
@@ -66,6 +78,10 @@ final class FuzzStats {
                 .append(" kernels with a rewritten loop; loops rewritten ").append(loopsRewritten)
                 .append(exitForms > 0 ? " (" + exitForms + " with an i != n test or a narrow index)" : "").append(", refused ")
                 .append(loopsRefused).append('\n');
+        if (booleanKernels > 0) {
+            b.append(booleanKernels).append(" kernels with boolean[] arrays, ").append(booleanKernelsRewritten)
+                    .append(" of them rewritten; ").append(booleanLoops).append(" rewritten loops read or write a boolean[]\n");
+        }
         if (c2Kernels > 0) {
             b.append("C2 compiled the SIMD forms of ").append(c2Proven).append(" of ").append(c2Kernels)
                     .append(" rewritten kernels before the comparison; ").append(c2Deoptimized).append(" deoptimized during it\n");

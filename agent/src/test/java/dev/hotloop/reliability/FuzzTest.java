@@ -73,6 +73,21 @@ class FuzzTest {
         assertTrue(kernels < 100 || s.exitForms >= kernels / 10, () -> "few exit forms rewritten (" + s.exitForms + "):\n" + s.describe());
     }
 
+    /**
+     * Kernels from {@link Ty#BOOL_SEEDS} on, each with one or two {@code boolean[]} arrays read as
+     * conditions, masks and {@code ?:} operands and written with comparisons and combinations of
+     * booleans (see {@link FlagGen}); forms the agent refuses are counted, never failures. A band
+     * where every boolean loop stayed scalar would test nothing: at least a fifth of its kernels
+     * must have a rewritten loop that reads or writes a {@code boolean[]}.
+     */
+    @Test
+    void kernelsWithBooleanArraysBehaveLikeTheOriginals() {
+        int kernels = Integer.getInteger("fuzz.boolKernels", 1_000);
+        FuzzStats s = campaign(Long.getLong("fuzz.boolSeed", Ty.BOOL_SEEDS), kernels);
+        assertEquals(kernels, s.booleanKernels, () -> "kernels of the band without a boolean[]:\n" + s.describe());
+        assertTrue(kernels < 100 || s.booleanLoops >= kernels / 5, () -> "few boolean loops rewritten (" + s.booleanLoops + "):\n" + s.describe());
+    }
+
     private static FuzzStats campaign(long seed, int kernels) {
         int perClass = Integer.getInteger("fuzz.perClass", 100);
         FuzzCampaign campaign = new FuzzCampaign(seed, kernels, perClass, Integer.getInteger("fuzz.shrink", 3), System.out,

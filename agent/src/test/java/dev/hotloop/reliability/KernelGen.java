@@ -10,7 +10,8 @@ import java.util.SplittableRandom;
  * dependences at a constant distance and gathers {@code a[keys[i] & m]}, bounds from parameters or {@code a.length},
  * offsets {@code i + c}, strided {@code k*i + c} and reversed {@code a.length - 1 - i} indexes, or a
  * row-major nest over {@code base + i}; from {@link Ty#EXIT_SEEDS} on also {@code i != end} tests and
- * {@code short}/{@code byte}/{@code char} indexes), a body of stores, compound
+ * {@code short}/{@code byte}/{@code char} indexes; from {@link Ty#BOOL_SEEDS} on also {@code boolean[]}
+ * arrays, see {@link FlagGen}), a body of stores, compound
  * stores, locals, {@code if/else} and at most one reduction; a sixth of the strict kernels also
  * hold one of the {@link RefusedShape}s. The same seed always gives the same kernel.
  */
@@ -19,6 +20,8 @@ final class KernelGen {
     private final SplittableRandom r;
     private final ExprGen exprs;
     private final String name;
+    /** The kernel's {@code boolean[]} arrays and what reads and writes them, from {@link Ty#BOOL_SEEDS} on; null below. */
+    private final FlagGen flags;
     private final List<String> helpers = new ArrayList<>();
     private Scope scope;
     private List<Scope.Var> arrays;
@@ -30,6 +33,8 @@ final class KernelGen {
         // Intrinsic calls are drawn from a random of their own, so that kernels below the band stay as they were.
         this.exprs = new ExprGen(r, seed >= Ty.INTRINSIC_SEEDS ? new SplittableRandom(seed * 31 + 30) : null);
         this.name = name;
+        this.flags = FlagGen.of(seed);
+        exprs.flags(flags);
     }
 
     /**
@@ -209,6 +214,9 @@ final class KernelGen {
         for (Scope.Var a : arrays) {
             params.append(a.type().java).append("[] ").append(a.name()).append(", ");
         }
+        if (flags != null) {
+            params.append(flags.arrayParams());
+        }
         if (gathers) {
             params.append("int[] keys, ");
         }
@@ -217,13 +225,17 @@ final class KernelGen {
             params.append("int cols, ");
         }
         params.append(scalars.get(0).type().java).append(" x0, ").append(scalars.get(1).type().java).append(" x1");
+        if (flags != null) {
+            params.append(", boolean xf");
+        }
         String shape = (nested ? "nest" : down ? "down" : "up") + (step != 1 ? " step " + step : "")
                 + (minOffset != 0 || maxOffset != 0 ? " offsets" : "") + (form == null ? "" : form.contains("*") ? " strided" : " reversed")
                 + (reduction == null ? "" : " " + reduction.describe())
                 + (selection == null ? "" : " " + selection.describe()) + (search ? " search" : "")
                 + (refused == null ? "" : " " + refused.name().toLowerCase(java.util.Locale.ROOT))
                 + (onIndex ? " on-index" : "") + (distance > 0 ? " distance " + distance : "") + (gathers ? " gather" : "")
-                + (notEqual ? " !=" : "") + (index.equals("int") ? "" : " " + index + " index");
+                + (notEqual ? " !=" : "") + (index.equals("int") ? "" : " " + index + " index")
+                + (flags == null ? "" : " boolean[] x" + flags.arrays().size());
         String type = reduction != null ? reduction.acc().java : selection != null ? selection.returnType() : search ? "int" : "void";
         return new Kernel(name, seed, onIndex ? "" : vectorize, type, params.toString(), Node.block(body), List.copyOf(helpers),
                 shape, fastMath, refused != null && !refused.searches()
@@ -259,6 +271,9 @@ final class KernelGen {
     }
 
     private Node statement(int depth) {
+        if (flags != null && flags.takesStatement()) {
+            return flags.statement(scope, index(), "t" + locals++);
+        }
         int pick = r.nextInt(depth > 0 ? 9 : 6);
         if (pick <= 2) {
             Scope.Var a = array();

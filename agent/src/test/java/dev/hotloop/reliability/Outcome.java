@@ -86,6 +86,9 @@ record Outcome(Object result, Throwable thrown, Object[] args, List<Object> stat
         if (a instanceof char[] x) {
             return x.clone();
         }
+        if (a instanceof boolean[] x) {
+            return x.clone();
+        }
         return ((byte[]) a).clone();
     }
 }

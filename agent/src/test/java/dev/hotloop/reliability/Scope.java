@@ -10,7 +10,7 @@ import java.util.List;
  */
 final class Scope {
 
-    /** A named variable of a known type. */
+    /** A named variable of a known type; a {@code boolean} local has none (from {@link Ty#BOOL_SEEDS} on). */
     record Var(String name, Ty type) {
     }
 

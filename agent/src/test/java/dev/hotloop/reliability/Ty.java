@@ -115,6 +115,16 @@ enum Ty {
      */
     static final long EXIT_SEEDS = 60_000_000L;
 
+    /**
+     * Kernels from this seed on also read and write one or two {@code boolean[]} arrays
+     * ({@code f0}, {@code f1}) and a {@code boolean xf}: comparisons stored as booleans, loaded
+     * booleans as conditions, masks and {@code ?:} operands, {@code & | ^ !} between them, compound
+     * {@code &= |= ^=} and flags raised at a constant index (see {@link FlagGen}); below it they are
+     * generated as before. (Not an element type of {@link Ty}: a new constant would change
+     * {@link #anyWithChar}'s draws, and so every kernel from {@link #CHAR_SEEDS} on.)
+     */
+    static final long BOOL_SEEDS = 70_000_000L;
+
     /** The element types of kernels below {@link #CHAR_SEEDS}. */
     private static final Ty[] BEFORE_CHAR = {BYTE, SHORT, INT, LONG, FLOAT, DOUBLE};
 

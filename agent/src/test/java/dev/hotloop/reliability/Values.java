@@ -51,6 +51,9 @@ final class Values {
      * @param mode for integers: 0 and 1 small, 2 a valid index into an array of {@code length}, 3 any
      */
     private static Object element(Class<?> t, boolean edge, int mode, int length, SplittableRandom r) {
+        if (t == boolean.class) { // only from Ty.BOOL_SEEDS on: the draws of other types stay as they were
+            return bool(mode, r);
+        }
         if (t == float.class) {
             return edge ? FLOATS[r.nextInt(FLOATS.length)] : (float) randomReal(mode, r);
         }
@@ -72,6 +75,15 @@ final class Values {
             return (char) v;
         }
         return (byte) v;
+    }
+
+    /** @return a random boolean, or for an array of mode 1 or 2 mostly one value (whole vectors of true or of false) */
+    private static boolean bool(int mode, SplittableRandom r) {
+        return switch (mode) {
+            case 1 -> r.nextInt(16) != 0;
+            case 2 -> r.nextInt(16) == 0;
+            default -> r.nextBoolean();
+        };
     }
 
     private static double randomReal(int mode, SplittableRandom r) {

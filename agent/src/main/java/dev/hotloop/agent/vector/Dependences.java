@@ -27,6 +27,25 @@ final class Dependences {
      * write a constant number of iterations later go to {@code carried}: {@link #fit} keeps the
      * lanes within that distance, as a chunk stores before the next one loads.
      */
+    /**
+     * A flag ({@code f[0] = true} under a condition) is raised once per chunk, after the chunk's
+     * loads and stores: a load of its array in the chunk would miss a flag an earlier iteration
+     * of the chunk raised, and a store could undo it. No other access may touch the flag's own
+     * array; another {@code boolean[]} that may be the same one at run time is guarded against
+     * ({@link GuardInputs#aliases}).
+     */
+    static void flags(List<Flag> flags, List<Access> accesses) throws Refusal {
+        for (Flag f : flags) {
+            for (Access a : accesses) {
+                if (a.array().equals(f.array())) {
+                    throw new Refusal(RefusalCode.CARRIED_DEPENDENCE, "sets " + Refusal.brief(f.array()) + "[" + f.index() + "] = true (a flag) and "
+                            + (a.written() ? "writes" : "reads") + " the same array: the SIMD loop raises its flags after the chunk, "
+                            + "not in the order of the iterations");
+                }
+            }
+        }
+    }
+
     static List<Access[]> of(List<Access> accesses, List<Access[]> carried, int step) throws Refusal {
         List<Access[]> runtime = new ArrayList<>();
         for (Access w : accesses) {

@@ -59,8 +59,26 @@ final class GuardInputs {
         return false;
     }
 
-    /** @return the pairs of arrays of one element type, one of them written, that the guards check are not the same array */
-    static List<Expr[]> aliases(List<Access> accesses) {
+    /**
+     * @return the pairs of arrays that the guards check are not the same array: of one element
+     *     type, one of them written; and a flag's array with each other {@code boolean[]} the loop
+     *     reads or writes, unless the flag is in a coverage tool's probe array
+     */
+    static List<Expr[]> aliases(List<Access> accesses, List<Flag> flags) {
+        List<Expr[]> out = aliases(accesses);
+        // a flag is raised after its chunk: no access of the chunk may be to its array (see Dependences.flags)
+        for (Flag f : flags) {
+            for (Access a : accesses) {
+                if (a.element() == Kind.BOOLEAN && !(f.array() instanceof Expr.ProbeArray) && !a.array().equals(f.array())
+                        && !paired(out, f.array(), a.array())) {
+                    out.add(new Expr[] {f.array(), a.array()});
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<Expr[]> aliases(List<Access> accesses) {
         List<Expr[]> out = new ArrayList<>();
         for (int i = 0; i < accesses.size(); i++) {
             for (int j = i + 1; j < accesses.size(); j++) {

@@ -114,6 +114,7 @@ final class Legality {
         }
         Accesses memory = new Accesses(ir, invariance);
         List<Access> accesses = memory.of(stores, computed);
+        Dependences.flags(ir.flags(), accesses);
         Set<Kind> kinds = kinds(stores, reductions, selections, accesses);
         List<Access[]> carried = new ArrayList<>();
         List<Access[]> runtime = Dependences.of(accesses, carried, ir.step());
@@ -125,7 +126,7 @@ final class Legality {
         }
         boolean fast = fastMath && approximate;
         return new VectorPlan(ir, lanes, kinds, List.copyOf(stores), List.copyOf(reductions), accesses,
-                GuardInputs.aliases(accesses), runtime, List.copyOf(carried), GuardInputs.divisors(computed, ir.bound()),
+                GuardInputs.aliases(accesses, ir.flags()), runtime, List.copyOf(carried), GuardInputs.divisors(computed, ir.bound()),
                 GuardInputs.references(ir), u, fast, invariance, memory.indexes(),
                 hoisted(withGathered(VectorPlan.values(stores, reductions, selections, ir), accesses)),
                 Reductions.contracted(reductions, fast, invariance), List.copyOf(selections));

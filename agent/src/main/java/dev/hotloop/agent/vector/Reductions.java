@@ -35,12 +35,11 @@ final class Reductions {
         String name = ir.names().getOrDefault(slot, "local#" + slot);
         Expr mask = Simplify.TRUE;
         Expr update = value;
-        if (value instanceof Select s && isSelf(s.ifFalse(), slot)) {
-            mask = s.cond();
-            update = s.ifTrue();
-        } else if (value instanceof Select s && isSelf(s.ifTrue(), slot)) {
-            mask = Simplify.not(s.cond());
-            update = s.ifFalse();
+        // Each && of an if is a branch of its own: p ? s : (q ? s : s + x) updates where !p && !q.
+        while (update instanceof Select s && (isSelf(s.ifFalse(), slot) || isSelf(s.ifTrue(), slot))) {
+            boolean keptWhenFalse = isSelf(s.ifFalse(), slot);
+            mask = Simplify.and(mask, keptWhenFalse ? s.cond() : Simplify.not(s.cond()));
+            update = keptWhenFalse ? s.ifTrue() : s.ifFalse();
         }
         Kind narrow = null;
         if (update instanceof Expr.Convert widen && widen.kind() == Kind.INT && widen.x() instanceof Expr.Convert cut

@@ -126,6 +126,18 @@ final class VectorLoop implements Opcodes {
                 out.load(ASTORE, masks[s]);
             }
         }
+        // a flag's condition too reads memory as it was before the chunk's stores
+        List<Flag> flags = plan.ir().flags();
+        int[] reached = new int[flags.size()];
+        for (int f = 0; f < flags.size(); f++) {
+            reached[f] = -1;
+            if (!(flags.get(f).mask() instanceof Expr.True)) {
+                vectors.push(flags.get(f).mask());
+                out.invokevirtual(Emitter.MASK, "anyTrue", "()Z");
+                reached[f] = out.local(1);
+                out.load(ISTORE, reached[f]);
+            }
+        }
         for (int r = 0; r < plan.reductions().size(); r++) {
             Reduction red = plan.reductions().get(r);
             if (red.ordered()) {
@@ -163,8 +175,8 @@ final class VectorLoop implements Opcodes {
                 out.invokevirtual(v, into, "(" + arr + "L" + Emitter.MASK + ";)V");
             }
         }
-        for (Flag f : plan.ir().flags()) {
-            raise(f);
+        for (int f = 0; f < flags.size(); f++) {
+            raise(flags.get(f), reached[f]);
         }
     }
 
@@ -210,13 +222,17 @@ final class VectorLoop implements Opcodes {
         out.label(none);
     }
 
-    /** Sets the flag when any iteration of the chunk reaches it: every one for an unconditional flag. */
-    private void raise(Flag f) {
+    /**
+     * Sets the flag when any iteration of the chunk reached it: every one for an unconditional flag.
+     *
+     * @param reached the local holding whether any lane of its condition was true, computed before
+     *     the chunk's stores; -1 for an unconditional flag
+     */
+    private void raise(Flag f, int reached) {
         LabelNode skip = null;
-        if (!(f.mask() instanceof Expr.True)) {
+        if (reached >= 0) {
             skip = new LabelNode();
-            vectors.push(f.mask());
-            out.invokevirtual(Emitter.MASK, "anyTrue", "()Z");
+            out.load(ILOAD, reached);
             out.jump(IFEQ, skip);
         }
         out.load(ALOAD, vectors.arrayLocal(f.array()));

@@ -88,4 +88,84 @@ public final class BooleanKernels {
             out[i] = flags[0] ^ flags[i] ? a[i] : -a[i];
         }
     }
+
+    /**
+     * A count under {@code flag && comparison}: javac's two branches leave the count as
+     * {@code !f ? c : (f && a <= 0) ? c : c + 1}, a sum under the conjunction of both masks.
+     */
+    @Vectorize
+    @Expect(rewritten = true, contains = {"boolean", "reduction +"})
+    public static int countBoth(boolean[] flags, int[] a, int n) {
+        int count = 0;
+        for (int i = 0; i < n; i++) { // @loop:countBoth
+            if (flags[i] && a[i] > 0) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** A long sum under {@code comparison && !flag}, the other way round. */
+    @Vectorize
+    @Expect(rewritten = true, contains = {"boolean", "reduction +"})
+    public static long sumUnflagged(boolean[] flags, int[] a, int n) {
+        long sum = 0;
+        for (int i = 0; i < n; i++) { // @loop:sumUnflagged
+            if (a[i] > 0 && !flags[i]) {
+                sum += a[i];
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * A flag raised in the array the loop also reads (fuzz seed 70002914): the SIMD form raises
+     * flags after its chunk, so the read of {@code flags[0]} in the first iteration would see the
+     * flag down; refused. (The equivalence tests run it: no rewrite, no difference.)
+     */
+    @Vectorize
+    @Expect(rewritten = false, contains = "flag")
+    public static void flagThenRead(boolean[] flags, double[] a, int n) {
+        for (int i = 0; i < n; i++) { // @loop:flagThenRead
+            if (a[i] >= 0) {
+                flags[0] = true;
+            }
+            if (flags[i]) {
+                a[i] = 0;
+            }
+        }
+    }
+
+    /**
+     * A flag raised in one array while the loop writes another boolean[], which may be the same
+     * one (seed 70006230): rewritten under a guard that they are not.
+     */
+    @Vectorize
+    @Expect(rewritten = true, contains = "boolean")
+    public static void flagAndOtherFlags(boolean[] flags, boolean[] other, int[] a, int n) {
+        for (int i = 0; i < n; i++) { // @loop:flagAndOtherFlags
+            if (a[i] < 0) {
+                flags[0] = true;
+            }
+            other[i] = a[i] > 1;
+        }
+    }
+
+    /**
+     * A flag whose condition reads an element the loop then overwrites (fuzz seed 70081932): the
+     * SIMD loop raises flags after the chunk's stores, so it must test the condition before them.
+     */
+    @Vectorize
+    @Expect(rewritten = true, contains = "reduction +")
+    public static double flagBeforeOverwrite(long[] a, boolean[] seen, int limit, int n) {
+        double s = 0;
+        for (int i = n - 1; i >= 0; i--) { // @loop:flagBeforeOverwrite
+            s += limit;
+            if (a[i] <= limit) {
+                seen[0] = true;
+            }
+            a[i] = 28;
+        }
+        return s;
+    }
 }
