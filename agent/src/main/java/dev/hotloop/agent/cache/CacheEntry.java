@@ -9,10 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.zip.CRC32;
 
 /**
@@ -29,13 +26,11 @@ import java.util.zip.CRC32;
  * @param owner     internal name of the class
  * @param classFile the rewritten class file with placeholders, or null when the class is unchanged
  * @param methods   one per annotated method, in the order of the report
- * @param forms     the class files of its tiered loops' outlined forms, by loop number (written when
- *                  the entry was stored, so that a replay never runs ASM)
  */
-public record CacheEntry(String owner, byte[] classFile, List<Method> methods, Map<Integer, byte[]> forms) {
+public record CacheEntry(String owner, byte[] classFile, List<Method> methods) {
 
     static final int MAGIC = 0x484C4345;
-    static final int VERSION = 4;
+    static final int VERSION = 3;
     static final int HEADER = 16;
     /** No entry grows beyond this; a length field that says more is corrupt. */
     static final int MAX_PAYLOAD = 64 << 20;
@@ -65,11 +60,6 @@ public record CacheEntry(String owner, byte[] classFile, List<Method> methods, M
             this(name, desc, idOffset, placeholder, displayName, line, rewrite, reportLine, transformNanos, needsVectorApi,
                     List.of());
         }
-    }
-
-    /** An entry without outlined forms. */
-    public CacheEntry(String owner, byte[] classFile, List<Method> methods) {
-        this(owner, classFile, methods, Map.of());
     }
 
     /**
@@ -106,12 +96,6 @@ public record CacheEntry(String owner, byte[] classFile, List<Method> methods, M
                     writeString(out, l.summary());
                     writeString(out, l.code() == null ? "" : l.code().code());
                 }
-            }
-            out.writeInt(forms.size());
-            for (Map.Entry<Integer, byte[]> f : forms.entrySet()) {
-                out.writeInt(f.getKey());
-                out.writeInt(f.getValue().length);
-                out.write(f.getValue());
             }
             out.flush();
             byte[] p = payload.toByteArray();
@@ -164,19 +148,10 @@ public record CacheEntry(String owner, byte[] classFile, List<Method> methods, M
                 methods.add(new Method(in.readString(), in.readString(), in.readInt(), in.readInt(), in.readString(), in.readInt(),
                         in.readString(), in.readString(), in.readLong(), in.readBoolean(), readLoops(in)));
             }
-            int f = in.readInt();
-            if (f < 0 || f > in.remaining() || f > 0 && classFile == null) {
+            if (in.remaining() != 0 || !consistent(classFile, methods)) {
                 return null;
             }
-            Map<Integer, byte[]> forms = new TreeMap<>();
-            for (int i = 0; i < f; i++) {
-                int loop = in.readInt();
-                forms.put(loop, in.readBytes(in.readInt()));
-            }
-            if (in.remaining() != 0 || forms.size() != f || !consistent(classFile, methods)) {
-                return null;
-            }
-            return new CacheEntry(owner, classFile, List.copyOf(methods), Collections.unmodifiableMap(forms));
+            return new CacheEntry(owner, classFile, List.copyOf(methods));
         } catch (RuntimeException e) {
             return null;
         }
@@ -223,29 +198,16 @@ public record CacheEntry(String owner, byte[] classFile, List<Method> methods, M
     @Override
     public boolean equals(Object o) {
         return o instanceof CacheEntry e && owner.equals(e.owner) && Arrays.equals(classFile, e.classFile)
-                && methods.equals(e.methods) && sameForms(forms, e.forms);
-    }
-
-    private static boolean sameForms(Map<Integer, byte[]> a, Map<Integer, byte[]> b) {
-        if (!a.keySet().equals(b.keySet())) {
-            return false;
-        }
-        for (Map.Entry<Integer, byte[]> f : a.entrySet()) {
-            if (!Arrays.equals(f.getValue(), b.get(f.getKey()))) {
-                return false;
-            }
-        }
-        return true;
+                && methods.equals(e.methods);
     }
 
     @Override
     public int hashCode() {
-        return owner.hashCode() * 31 + Arrays.hashCode(classFile) * 17 + methods.hashCode() + forms.keySet().hashCode();
+        return owner.hashCode() * 31 + Arrays.hashCode(classFile) * 17 + methods.hashCode();
     }
 
     @Override
     public String toString() {
-        return "CacheEntry[" + owner + ", " + (classFile == null ? "unchanged" : classFile.length + " bytes") + ", " + methods
-                + ", forms of loops " + forms.keySet() + "]";
+        return "CacheEntry[" + owner + ", " + (classFile == null ? "unchanged" : classFile.length + " bytes") + ", " + methods + "]";
     }
 }

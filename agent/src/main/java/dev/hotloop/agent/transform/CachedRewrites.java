@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The transformer's side of the cache of rewritten classes ({@code cache} option): looks a class up
@@ -123,12 +122,6 @@ public final class CachedRewrites {
             }
             if (dumper != null) {
                 dumper.dump(e.owner(), out);
-            }
-            if (!e.forms().isEmpty()) {
-                runtime.publish(loader, e.owner(), new FormFiles.Written(e.forms()));
-                for (Map.Entry<Integer, byte[]> f : dumper == null ? Map.<Integer, byte[]>of().entrySet() : e.forms().entrySet()) {
-                    dumper.dump(e.owner() + LoopForms.SUFFIX + f.getKey(), f.getValue());
-                }
             }
         } else {
             Arrays.fill(ids, -1);

@@ -51,6 +51,11 @@ public final class ClassRewriter {
         this.applier = new RewriteApplier(planner);
     }
 
+    /** @return how rewritten classes reach the runtime */
+    RuntimeLink runtime() {
+        return runtime;
+    }
+
     /**
      * @param loader the defining loader (null for the bootstrap loader)
      * @param bytes  the class file

@@ -28,7 +28,7 @@ public final class DeferredRewriter {
     }
 
     DeferredRewriter(ClassRewriter built) {
-        this(null, false, null);
+        this(null, false, built.runtime());
         this.rewriter = built;
     }
 
@@ -36,6 +36,18 @@ public final class DeferredRewriter {
     public ClassRewriter get() {
         demanded = true;
         return build();
+    }
+
+    /**
+     * Publishes the outlined loop forms of a class replayed from the cache: made when first asked
+     * for, by rewriting its original class file again ({@link RewrittenAgain}).
+     *
+     * @param loader    the class's defining loader
+     * @param className its internal name
+     * @param original  its original class file
+     */
+    void formsOfReplayed(ClassLoader loader, String className, byte[] original) {
+        runtime.publish(loader, className, new RewrittenAgain(this, loader, original));
     }
 
     /** @return whether a class of the program has asked for the rewriter */

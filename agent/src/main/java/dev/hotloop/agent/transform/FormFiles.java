@@ -1,11 +1,9 @@
 package dev.hotloop.agent.transform;
 
-import java.util.Map;
-
 /**
  * The class files of a rewritten class's outlined loop forms ({@code Owner$hotloop$N}), by loop
- * number: written on first request after a rewrite ({@link LoopForms}), or as a cache entry stored
- * them ({@link Written}, which a replay uses without loading any rewriting stage).
+ * number, written on first request: from the rewrite that made the class ({@link LoopForms}), or,
+ * for a class replayed from the cache, by rewriting its original class file again ({@link RewrittenAgain}).
  */
 public interface FormFiles {
 
@@ -15,12 +13,4 @@ public interface FormFiles {
      * @throws IllegalStateException when a form fails ASM's check (the loop then keeps its original form)
      */
     byte[] classFile(int loop);
-
-    /** Class files read from a cache entry. */
-    record Written(Map<Integer, byte[]> files) implements FormFiles {
-        @Override
-        public byte[] classFile(int loop) {
-            return files.get(loop);
-        }
-    }
 }

@@ -82,6 +82,9 @@ public final class HotloopTransformer implements ClassFileTransformer {
             if (key != null) {
                 CachedRewrites.Replay hit = cache.replay(key, loader);
                 if (hit != null) {
+                    if (hit.bytes() != null) {
+                        rewriter.formsOfReplayed(loader, className, bytes);
+                    }
                     rewritten.record(loader, className, mayAddMembers);
                     if (before == null && !hit.reports().isEmpty()) {
                         reporter.onTransformed(hit.reports());

@@ -14,8 +14,8 @@ import org.objectweb.asm.tree.MethodNode;
  * The outlined forms of one rewritten class's tiered loops, kept out of the class: per loop, the
  * SIMD form still to generate and its scalar twin, generated and written as a class file of their own
  * ({@code Owner$hotloop$N}, one per loop) only when asked: when the loop is first measured, on the
- * warm-up thread, or when the cache stores the class, on its writer thread. The thread that loads
- * the class neither checks nor writes them.
+ * warm-up thread, or at the loop's first SIMD call. The thread that loads the class neither
+ * generates, checks nor writes them.
  */
 public final class LoopForms implements OutlinedForms, FormFiles {
 
@@ -82,15 +82,6 @@ public final class LoopForms implements OutlinedForms, FormFiles {
     /** @return whether the class file of the loop's forms has been written (tests) */
     synchronized boolean written(int loop) {
         return files.containsKey(loop);
-    }
-
-    /** @return every loop's class file, written now where not yet: what a cache entry stores */
-    synchronized Map<Integer, byte[]> classFiles() {
-        Map<Integer, byte[]> all = new TreeMap<>();
-        for (int loop : loops()) {
-            all.put(loop, classFile(loop));
-        }
-        return all;
     }
 
     private byte[] write(int loop, MethodNode... forms) {

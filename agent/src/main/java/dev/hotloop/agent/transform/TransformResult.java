@@ -9,7 +9,6 @@ import dev.hotloop.agent.report.MethodRecord;
 import dev.hotloop.agent.report.MethodReport;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The outcome of transforming one class.
@@ -73,6 +72,6 @@ public record TransformResult(byte[] bytes, List<MethodPlan> plans, long[] nanos
                     template == null ? -1 : idOffsets[i], placeholders[i], r.method(), r.line(), r.rewrite(), r.diagnostic(),
                     r.transformNanos(), reports.get(i).needsVectorApi(), r.loops()));
         }
-        return new CacheEntry(owner, template, List.copyOf(methods), forms == null ? Map.of() : forms.classFiles());
+        return new CacheEntry(owner, template, List.copyOf(methods));
     }
 }

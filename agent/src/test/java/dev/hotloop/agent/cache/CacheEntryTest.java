@@ -1,13 +1,10 @@
 package dev.hotloop.agent.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CacheEntryTest {
@@ -25,8 +22,7 @@ class CacheEntryTest {
                         "SIMD float x8, reduction +", "com.acme.Stats.dot(float[],float[]) line 42: SIMD float x8, reduction +",
                         412_000 + salt, true),
                 new CacheEntry.Method("abs", "()V", -1, 0, "com.acme.Stats.abs()", -1, "not rewritten",
-                        "com.acme.Stats.abs(): @Vectorize on an abstract or native method", 1_000, true)),
-                Map.of(0, new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) salt}, 3, new byte[] {7, 8, 9, 10}));
+                        "com.acme.Stats.abs(): @Vectorize on an abstract or native method", 1_000, true)));
     }
 
     @Test
@@ -35,14 +31,6 @@ class CacheEntryTest {
         assertEquals(e, CacheEntry.decode(KEY, e.encode(KEY)));
         CacheEntry unchanged = new CacheEntry("com/acme/Plain", null, List.of());
         assertEquals(unchanged, CacheEntry.decode(KEY, unchanged.encode(KEY)));
-        assertEquals(Set.of(0, 3), CacheEntry.decode(KEY, e.encode(KEY)).forms().keySet(), "the loops' outlined forms");
-        assertNotEquals(e, entry(2), "entries that differ only in their forms' bytes differ");
-    }
-
-    @Test
-    void outlinedFormsOfAClassLeftAsItWasAreRejected() {
-        CacheEntry odd = new CacheEntry("com/acme/Plain", null, List.of(), Map.of(0, new byte[] {1}));
-        assertNull(CacheEntry.decode(KEY, odd.encode(KEY)));
     }
 
     @Test
