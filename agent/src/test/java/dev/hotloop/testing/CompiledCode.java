@@ -30,7 +30,7 @@ public final class CompiledCode {
     public static final String SIMD_PREFIX = "hotloop$simd$";
 
     /** The class that holds loop N's outlined forms is {@code Owner$hotloop$N}, a hidden class. */
-    static final String FORMS_CLASS = "$hotloop$";
+    static final String FORMS_CLASS = dev.hotloop.runtime.tier.Tiers.FORMS_CLASS;
     /** What the JVM appends to a hidden class's name: {@code /0x} and an address. */
     private static final Pattern HIDDEN_SUFFIX = Pattern.compile("/0x[0-9a-fA-F]+");
     private static final int C2_LEVEL = 4;

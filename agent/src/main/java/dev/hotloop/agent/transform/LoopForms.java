@@ -1,6 +1,7 @@
 package dev.hotloop.agent.transform;
 
 import dev.hotloop.agent.plan.OutlinedForms;
+import dev.hotloop.runtime.tier.Tiers;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -20,7 +21,7 @@ import org.objectweb.asm.tree.MethodNode;
 public final class LoopForms implements OutlinedForms, FormFiles {
 
     /** The name of the class holding loop {@code N}'s forms: {@code Owner$hotloop$N}, in the owner's package. */
-    static final String SUFFIX = "$hotloop$";
+    static final String SUFFIX = Tiers.FORMS_CLASS; // a compile-time constant: no runtime class loads here
 
     private final String owner;
     private final int version;

@@ -38,6 +38,8 @@ public final class Tiers {
     public static final String WORK_FIELD = "hotloop$work$";
     public static final String SIMD_METHOD = "hotloop$simd$";
     public static final String SCALAR_METHOD = "hotloop$scalar$";
+    /** The class that holds loop N's two forms is {@code Owner} + this + N, in the owner's package. */
+    public static final String FORMS_CLASS = "$hotloop$";
 
     /** How a loop's form is chosen. */
     public enum Policy {
